@@ -1,9 +1,10 @@
 /**
  * Temperature limits per location kind, with the delay, hysteresis and silence timeout that make
- * an alert trustworthy. Defaults are the national numbers of the 2018 catering operation code
- * (餐饮服务食品安全操作规范); every number is configurable per region, venue type or device.
+ * an alert trustworthy. The numbers come from the rule profile (profile.ts, national defaults of
+ * the 2018 规范); every one is configurable per region, venue type or device.
  */
 import type { LocationKind } from '../../domain/enums.js';
+import { NATIONAL_PROFILE, type RuleProfile, type TemperatureRange } from '../profile.js';
 
 /** The limits one location kind must hold. A missing bound means "no limit on that side". */
 export interface SensorLimit {
@@ -26,23 +27,35 @@ export type SensorThresholdProfile = Readonly<Partial<Record<LocationKind, Senso
 
 const MINUTE = 60_000;
 
-/** Default delay before an out-of-range reading alerts: 10 minutes (REGULATIONS.md, configurable). */
-export const DEFAULT_RAISE_DELAY_MS = 10 * MINUTE;
-
-/** Default silence timeout: a sensor that has not reported for 30 minutes is reported silent. */
-export const DEFAULT_SILENCE_MS = 30 * MINUTE;
-
 /** The stricter freezer limit many sites use instead of the national −12 ℃. */
 export const FREEZER_STRICT_MAX_C = -18;
 
-/** National defaults (2018 规范): fridge 0–8 ℃, freezer ≤ −12 ℃, special room ≤ 25 ℃, hot holding ≥ 60 ℃, sample fridge 0–8 ℃. */
-export const DEFAULT_SENSOR_THRESHOLDS: SensorThresholdProfile = {
-  fridge: { metric: 'temperature', min: 0, max: 8, delayMs: DEFAULT_RAISE_DELAY_MS, hysteresis: 0.5, silenceMs: DEFAULT_SILENCE_MS },
-  sample_fridge: { metric: 'temperature', min: 0, max: 8, delayMs: DEFAULT_RAISE_DELAY_MS, hysteresis: 0.5, silenceMs: DEFAULT_SILENCE_MS },
-  freezer: { metric: 'temperature', max: -12, delayMs: DEFAULT_RAISE_DELAY_MS, hysteresis: 1, silenceMs: DEFAULT_SILENCE_MS },
-  special_room: { metric: 'temperature', max: 25, delayMs: DEFAULT_RAISE_DELAY_MS, hysteresis: 0.5, silenceMs: DEFAULT_SILENCE_MS },
-  hot_holding: { metric: 'temperature', min: 60, delayMs: DEFAULT_RAISE_DELAY_MS, hysteresis: 1, silenceMs: DEFAULT_SILENCE_MS },
-};
+/**
+ * The threshold profile of a rule profile (profile.ts): its temperature ranges, raise delay,
+ * hysteresis and silence timeout, for every sensor location kind.
+ */
+export function sensorThresholdsFromProfile(profile: RuleProfile): SensorThresholdProfile {
+  const { ranges, raiseDelayMinutes, hysteresisC, silenceTimeoutMinutes } = profile.sensors;
+  const limits: Partial<Record<LocationKind, SensorLimit>> = {};
+  for (const [kind, range] of Object.entries(ranges) as [LocationKind, TemperatureRange][]) {
+    limits[kind] = {
+      metric: 'temperature',
+      ...(range.minC === undefined ? {} : { min: range.minC }),
+      ...(range.maxC === undefined ? {} : { max: range.maxC }),
+      delayMs: raiseDelayMinutes * MINUTE,
+      hysteresis: hysteresisC,
+      silenceMs: silenceTimeoutMinutes * MINUTE,
+    };
+  }
+  return limits;
+}
+
+/**
+ * National defaults (2018 规范), taken from NATIONAL_PROFILE: fridge and sample fridge 0–8 ℃,
+ * freezer ≤ −12 ℃, special room ≤ 25 ℃, hot holding ≥ 60 ℃; 10 min delay, 1 ℃ hysteresis,
+ * 30 min silence timeout.
+ */
+export const DEFAULT_SENSOR_THRESHOLDS: SensorThresholdProfile = sensorThresholdsFromProfile(NATIONAL_PROFILE);
 
 /**
  * A copy of a profile with some limits changed, e.g. the −18 ℃ freezer:
@@ -58,9 +71,9 @@ export function withSensorLimits(
     if (change === undefined) continue;
     next[kind] = {
       metric: 'temperature',
-      delayMs: DEFAULT_RAISE_DELAY_MS,
-      hysteresis: 0,
-      silenceMs: DEFAULT_SILENCE_MS,
+      delayMs: NATIONAL_PROFILE.sensors.raiseDelayMinutes * MINUTE,
+      hysteresis: NATIONAL_PROFILE.sensors.hysteresisC,
+      silenceMs: NATIONAL_PROFILE.sensors.silenceTimeoutMinutes * MINUTE,
       ...base,
       ...change,
     };

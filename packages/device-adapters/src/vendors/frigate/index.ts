@@ -1,0 +1,1 @@
+export { frigate } from './definition.js';

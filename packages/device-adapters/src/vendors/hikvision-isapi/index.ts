@@ -1,0 +1,1 @@
+export { hikvisionIsapi } from './definition.js';

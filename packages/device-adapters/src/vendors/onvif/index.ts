@@ -1,0 +1,1 @@
+export { onvif } from './definition.js';

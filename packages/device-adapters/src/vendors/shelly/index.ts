@@ -1,0 +1,2 @@
+export { shelly } from './definition.js';
+export { mergeStatus, type ShellyState } from './merge.js';

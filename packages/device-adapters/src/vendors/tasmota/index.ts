@@ -1,0 +1,1 @@
+export { tasmota } from './definition.js';

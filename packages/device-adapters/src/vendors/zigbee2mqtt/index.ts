@@ -1,0 +1,1 @@
+export { zigbee2mqtt } from './definition.js';

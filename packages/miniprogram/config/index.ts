@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+const root = path.resolve(__dirname, '..');
+const sdkSrc = path.resolve(root, '../sdk/src');
+
+/**
+ * One source, two targets: `taro build --type weapp` → dist/, `--type h5` → dist-h5/ (served by the server at /app/).
+ * The SDK is compiled from its TypeScript source, so the app never waits for (or ships a stale) SDK build.
+ */
+export default defineConfig<'webpack5'>(() => {
+  const h5 = process.env.TARO_ENV === 'h5';
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'brightkitchen',
+    date: '2025-01-01',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: h5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      // The API the weapp talks to (the h5 app uses the origin that served it).
+      BK_API_BASE: JSON.stringify(process.env.BK_API_BASE ?? ''),
+    },
+    alias: {
+      '@brightkitchen/sdk/taro$': path.resolve(sdkSrc, 'taro/index.ts'),
+      '@brightkitchen/sdk$': path.resolve(sdkSrc, 'index.ts'),
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
+      webpackChain(chain) {
+        chain.resolve.merge({ extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } });
+        chain.resolve.modules.add('node_modules');
+      },
+    },
+    h5: {
+      publicPath: '/app/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
+      postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
+      webpackChain(chain) {
+        chain.resolve.merge({ extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } });
+        chain.resolve.modules.add('node_modules');
+      },
+    },
+  };
+  return config;
+});

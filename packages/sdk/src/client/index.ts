@@ -1,0 +1,54 @@
+/** The SDK client: one facade over the API, platform seams injected. Platform-free. */
+export { type Clock, systemClock } from './clock.js';
+export {
+  type BrightKitchenClient,
+  type ClientAuth,
+  type ClientEvents,
+  type ClientOptions,
+  createClient,
+} from './create-client.js';
+export { ApiError } from './errors/api-error.js';
+export {
+  BrightKitchenError,
+  type BrightKitchenErrorJSON,
+  type BrightKitchenErrorName,
+  isBrightKitchenError,
+} from './errors/bright-kitchen-error.js';
+export { errorFromResponse } from './errors/from-response.js';
+export { NetworkError } from './errors/network-error.js';
+export { RuleError, type RuleIssue } from './errors/rule-error.js';
+export { newIdempotencyKey, type Random, randomUuid } from './ids.js';
+export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox/backoff.js';
+export { isRefusal } from './outbox/classify.js';
+export type { OutboxEvents } from './outbox/events.js';
+export { OUTBOX_KINDS, type OutboxItem, type OutboxKind, type OutboxOutcome, type RejectedItem } from './outbox/item.js';
+export type { FlushResult, Outbox, QueuedWrite } from './outbox/outbox.js';
+export type { AlertListQuery, AlertsClient } from './resources/alerts.js';
+export type { AuthClient } from './resources/auth.js';
+export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
+export type { LedgerSubmitResult, LedgersClient } from './resources/ledgers.js';
+export type { NoticeListQuery, NoticesClient } from './resources/notices.js';
+export type { OpenDataClient, OpenGradesQuery } from './resources/open-data.js';
+export type { PublicVenuesClient } from './resources/public-venues.js';
+export type { RatingsClient } from './resources/ratings.js';
+export type { RegionsClient } from './resources/regions.js';
+export type { MembersClient, StaffClient, StaffOnDay, VenueListQuery, VenuesClient } from './resources/venues.js';
+export type { Session, TokenAnswer } from './session.js';
+export { canonicalRequest, type Hashing, type HmacSha256, type Sha256, partnerHeaders } from './signing.js';
+export type { RealtimeSocket } from './socket.js';
+export { createMemoryStorage, type KeyValueStorage } from './storage.js';
+export type { AbortSignalLike, HttpMethod, Transport, TransportRequest, TransportResponse } from './transport.js';
+export type {
+  AuthUser,
+  ChainVerification,
+  LedgerEntry,
+  LedgerExport,
+  LedgerListQuery,
+  LedgerSubmitAnswer,
+  Me,
+  Member,
+  MemberInput,
+  OpenGrade,
+  Page,
+  PageQuery,
+} from './wire-types.js';

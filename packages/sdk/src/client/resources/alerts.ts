@@ -1,0 +1,28 @@
+import type { Alert } from '../../domain/alert.js';
+import type { AlertState } from '../../domain/enums.js';
+import { seg } from '../query.js';
+import type { Page, PageQuery } from '../wire-types.js';
+import type { ResourceContext } from './context.js';
+
+export interface AlertListQuery extends PageQuery {
+  readonly venueId?: string;
+  readonly state?: AlertState;
+}
+
+/** Alerts of a venue (sensors, violations, ledger rules): acknowledge, then resolve with a corrective action. */
+export interface AlertsClient {
+  list(query?: AlertListQuery): Promise<Page<Alert>>;
+  ack(alertId: string): Promise<Alert>;
+  /** `correctiveAction` is required and must not be blank. */
+  resolve(alertId: string, correctiveAction: string): Promise<Alert>;
+}
+
+export function createAlertsClient({ http }: ResourceContext): AlertsClient {
+  const path = (id: string) => `/v1/alerts/${seg(id)}`;
+  return {
+    list: (query) => http.call({ method: 'GET', path: '/v1/alerts', ...(query ? { query: { ...query } } : {}) }),
+    ack: (alertId) => http.call({ method: 'POST', path: `${path(alertId)}/ack`, body: {} }),
+    resolve: (alertId, correctiveAction) =>
+      http.call({ method: 'POST', path: `${path(alertId)}/resolve`, body: { correctiveAction } }),
+  };
+}

@@ -1,0 +1,15 @@
+import type { PublicVenueProfile } from '../../domain/public-profile.js';
+import { seg } from '../query.js';
+import type { ResourceContext } from './context.js';
+
+/** What anyone sees after scanning a venue's QR code; no login needed. */
+export interface PublicVenuesClient {
+  get(publicCode: string): Promise<PublicVenueProfile>;
+}
+
+export function createPublicVenuesClient({ http }: ResourceContext): PublicVenuesClient {
+  return {
+    get: (publicCode) =>
+      http.call({ method: 'GET', path: `/v1/public/venues/${seg(publicCode)}`, authenticate: false }),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The domain model: valibot schemas (plain, convertible to JSON Schema) and the types inferred
+ * from them, plus `parse`, which turns unknown input into a typed value or field issues.
+ * Ledger records live in `ledger.ts` and are exported by their own module.
+ */
+export type { Alert, AlertResolveInput } from './alert.js';
+export { AlertResolveInputSchema, AlertSchema } from './alert.js';
+export type {
+  Complaint,
+  ComplaintInput,
+  ComplaintLocation,
+  ComplaintPhoto,
+  ComplaintPhotoType,
+  ComplaintPhotoUpload,
+} from './complaint.js';
+export {
+  base64ByteLength,
+  COMPLAINT_PHOTO_MAX_BASE64,
+  COMPLAINT_PHOTO_MAX_BYTES,
+  COMPLAINT_PHOTO_TYPES,
+  COMPLAINT_PHOTOS_MAX,
+  ComplaintInputSchema,
+  ComplaintLocationSchema,
+  ComplaintPhotoSchema,
+  ComplaintPhotoUploadSchema,
+  ComplaintSchema,
+} from './complaint.js';
+export type { Device, DeviceBinding, DeviceInput } from './device.js';
+export { DeviceBindingSchema, DeviceInputSchema, DeviceSchema } from './device.js';
+export type { AnnualGradeResult, DynamicGrade, Grade } from './grade.js';
+export { AnnualGradeResultSchema, DynamicGradeSchema, GradeSchema } from './grade.js';
+export type { Inspection, InspectionInput, InspectionItem } from './inspection.js';
+export { InspectionInputSchema, InspectionItemSchema, InspectionSchema } from './inspection.js';
+export type { Notice, NoticeAnswerInput, NoticeInput, NoticeSenderRole } from './notice.js';
+export { NOTICE_SENDER_ROLES, NoticeAnswerInputSchema, NoticeInputSchema, NoticeSchema } from './notice.js';
+export type { FieldIssueCode, ParseLimits } from './parse.js';
+export { DEFAULT_PARSE_LIMITS, FIELD_ISSUE_CODES, parse, toFieldIssue } from './parse.js';
+export type { Coordinates } from './primitives.js';
+export {
+  CoordinatesSchema,
+  CountSchema,
+  DaySchema,
+  IdSchema,
+  InstantSchema,
+  LocalizedTextSchema,
+  RatioSchema,
+  TimeZoneSchema,
+  UrlSchema,
+} from './primitives.js';
+export type {
+  LedgerCompletion,
+  LedgersToday,
+  MorningCheckCompletion,
+  PublicVenueProfile,
+  ViolationCounts,
+} from './public-profile.js';
+export {
+  LedgerCompletionSchema,
+  LedgersTodaySchema,
+  MorningCheckCompletionSchema,
+  PublicVenueProfileSchema,
+  ViolationCountsSchema,
+} from './public-profile.js';
+export type { FaceCounts, Rating, RatingFaces, RatingInput, RatingSummary } from './rating.js';
+export {
+  FaceCountsSchema,
+  RatingFacesSchema,
+  RatingInputSchema,
+  RatingSchema,
+  RatingSummarySchema,
+  summarizeRatings,
+} from './rating.js';
+export type { Reading } from './reading.js';
+export { MetricSchema, ReadingSchema } from './reading.js';
+export type { Region } from './region.js';
+export { RegionSchema } from './region.js';
+export type { Staff, StaffCertificate, StaffInput, StaffPatch } from './staff.js';
+export { PhoneSchema, StaffCertificateSchema, StaffInputSchema, StaffPatchSchema, StaffSchema } from './staff.js';
+export type {
+  Certificate,
+  Course,
+  Exam,
+  ExamAnswer,
+  ExamSubmission,
+  Question,
+  QuestionKind,
+  QuestionOption,
+} from './training.js';
+export {
+  CertificateSchema,
+  CourseSchema,
+  ExamAnswerSchema,
+  ExamSchema,
+  ExamSubmissionSchema,
+  isAnswerCorrect,
+  QUESTION_KINDS,
+  QuestionOptionSchema,
+  QuestionSchema,
+  scoreExam,
+} from './training.js';
+export type { Licence, LicenceStatus, Venue, VenueInput, VenuePatch } from './venue.js';
+export {
+  LICENCE_EXPIRING_DAYS,
+  LICENCE_STATUSES,
+  LicenceSchema,
+  licenceStatus,
+  PublicCodeSchema,
+  VenueInputSchema,
+  VenuePatchSchema,
+  VenueSchema,
+} from './venue.js';
+export type { Violation, ViolationTypeOrUnknown } from './violation.js';
+export { VIOLATION_TYPES_OR_UNKNOWN, ViolationSchema } from './violation.js';

@@ -1,0 +1,52 @@
+/**
+ * The compact public profile a consumer sees after scanning a venue's QR code
+ * (`GET /v1/public/venues/{publicCode}`). Aggregates only: never staff names or health data.
+ */
+import * as v from 'valibot';
+import { LEDGER_KINDS, LIST_KINDS, VENUE_KINDS } from './enums.js';
+import { GradeSchema } from './grade.js';
+import { CountSchema, DaySchema, partialKeyedObject, text, UrlSchema } from './primitives.js';
+import { RatingSummarySchema } from './rating.js';
+import { LICENCE_STATUSES, PublicCodeSchema } from './venue.js';
+import { VIOLATION_TYPES_OR_UNKNOWN } from './violation.js';
+
+/** Today's count of records for one ledger kind, and how many are expected where that is known. */
+export const LedgerCompletionSchema = v.object({
+  done: CountSchema,
+  expected: v.optional(CountSchema),
+});
+export type LedgerCompletion = v.InferOutput<typeof LedgerCompletionSchema>;
+
+/** Morning checks: `done` staff checked, of whom `fit` may handle food today. */
+export const MorningCheckCompletionSchema = v.object({ ...LedgerCompletionSchema.entries, fit: CountSchema });
+export type MorningCheckCompletion = v.InferOutput<typeof MorningCheckCompletionSchema>;
+
+/** Per ledger kind the venue keeps (kinds it does not keep are absent). */
+export const LedgersTodaySchema = v.object({
+  /** The venue's local day the counts are for. */
+  day: DaySchema,
+  kinds: v.object({
+    ...partialKeyedObject(LEDGER_KINDS, LedgerCompletionSchema).entries,
+    morning_check: v.optional(MorningCheckCompletionSchema),
+  }),
+});
+export type LedgersToday = v.InferOutput<typeof LedgersTodaySchema>;
+
+/** Violations by type (types never seen are absent). */
+export const ViolationCountsSchema = partialKeyedObject(VIOLATION_TYPES_OR_UNKNOWN, CountSchema);
+export type ViolationCounts = v.InferOutput<typeof ViolationCountsSchema>;
+
+export const PublicVenueProfileSchema = v.object({
+  publicCode: PublicCodeSchema,
+  name: text(100),
+  kind: v.picklist(VENUE_KINDS),
+  licence: v.object({ status: v.picklist(LICENCE_STATUSES) }),
+  grade: GradeSchema,
+  /** Red list (good standing) or black list (serious violations); `null` when on neither. */
+  listStatus: v.nullable(v.picklist(LIST_KINDS)),
+  rating: RatingSummarySchema,
+  ledgersToday: LedgersTodaySchema,
+  violations: v.object({ last7Days: ViolationCountsSchema, last30Days: ViolationCountsSchema }),
+  liveVideo: v.object({ available: v.boolean(), url: v.optional(UrlSchema) }),
+});
+export type PublicVenueProfile = v.InferOutput<typeof PublicVenueProfileSchema>;

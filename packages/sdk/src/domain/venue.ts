@@ -1,0 +1,65 @@
+/** A catering unit under supervision: its archive (licence, address, QR public code, video). */
+import * as v from 'valibot';
+import { VENUE_KINDS } from './enums.js';
+import { CoordinatesSchema, DaySchema, IdSchema, TimeZoneSchema, text, UrlSchema } from './primitives.js';
+
+/** The food business licence (食品经营许可证). */
+export const LicenceSchema = v.object({
+  number: text(64),
+  issuedOn: DaySchema,
+  expiresOn: DaySchema,
+});
+export type Licence = v.InferOutput<typeof LicenceSchema>;
+
+/** The code printed in the venue's QR: 8–12 URL-safe characters. */
+export const PublicCodeSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,12}$/));
+
+const venueEntries = {
+  regionId: IdSchema,
+  name: text(100),
+  kind: v.picklist(VENUE_KINDS),
+  licence: LicenceSchema,
+  address: text(200),
+  coordinates: CoordinatesSchema,
+  publicCode: PublicCodeSchema,
+  timeZone: TimeZoneSchema,
+  hasLiveVideo: v.boolean(),
+  liveVideoUrl: v.optional(UrlSchema),
+  /** The day the venue opened; no dynamic grade in the 3 months after a new licence. */
+  openedOn: v.optional(DaySchema),
+  /** The day of the last food-safety incident; no dynamic grade for 6 months after it. */
+  lastIncidentOn: v.optional(DaySchema),
+};
+
+export const VenueSchema = v.object({ id: IdSchema, ...venueEntries });
+export type Venue = v.InferOutput<typeof VenueSchema>;
+
+/** Body of `POST /v1/venues`: a venue without id; the server makes a public code when none is given. */
+export const VenueInputSchema = v.object({
+  ...venueEntries,
+  publicCode: v.optional(PublicCodeSchema),
+});
+export type VenueInput = v.InferOutput<typeof VenueInputSchema>;
+
+/** Body of `PATCH /v1/venues/{venueId}`: any subset of the input fields. */
+export const VenuePatchSchema = v.partial(VenueInputSchema);
+export type VenuePatch = v.InferOutput<typeof VenuePatchSchema>;
+
+export const LICENCE_STATUSES = ['valid', 'expiring', 'expired'] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
+
+/** Days before expiry from which a licence shows as `expiring`. */
+export const LICENCE_EXPIRING_DAYS = 30;
+
+/**
+ * The licence status on a local day (`YYYY-MM-DD`): expired after `expiresOn`, expiring within
+ * `warnDays` of it. The licence is still valid on its expiry day.
+ */
+export function licenceStatus(expiresOn: string, today: string, warnDays = LICENCE_EXPIRING_DAYS): LicenceStatus {
+  if (today > expiresOn) return 'expired';
+  return daysBetween(today, expiresOn) <= warnDays ? 'expiring' : 'valid';
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,113 @@
+/**
+ * Food-safety rules: pure functions over values. Rule codes and their messages live in one registry
+ * (codes.ts); every number lives in a profile (profile.ts).
+ */
+
+// Rule codes
+export type { RuleCode, RuleDefinition, RuleParams, RuleSeverity } from './codes.js';
+export { isRuleCode, REGULATION_SOURCES, RULE_CODES, ruleMessage } from './codes.js';
+// Alert life cycle and escalation
+export type {
+  AlertAction,
+  AlertLifecycle,
+  AlertRuleCode,
+  AlertRuleError,
+  AlertTransitionResult,
+  DueNotification,
+  EscalatingAlert,
+  EscalationLevel,
+  EscalationPolicy,
+  EscalationStep,
+  SentNotification,
+  SeverityEscalation,
+} from './escalation/index.js';
+export {
+  ALERT_RULE_CODES,
+  ALERT_RULE_MESSAGES,
+  AUTO_CLEARING_SOURCES,
+  DEFAULT_ESCALATION_POLICY,
+  dueNotifications,
+  ESCALATION_LEVEL_LABELS,
+  ESCALATION_LEVELS,
+  escalationLevelFor,
+  nextDueAt,
+  transitionAlert,
+} from './escalation/index.js';
+// Quantified grading (量化分级)
+export type { AnnualGradeOutcome, DynamicGradeInput, DynamicGradeOutcome, NoGradeReason } from './grading/index.js';
+export {
+  annualGrade,
+  dynamicGrade,
+  GRADE_CUTOFFS,
+  INCIDENT_MONTHS,
+  KEY_ITEMS_FAILED_LIMIT,
+  NEW_LICENCE_MONTHS,
+  NO_GRADE_REASON_MESSAGES,
+  NO_GRADE_REASONS,
+} from './grading/index.js';
+// Ledger validation
+export type { LedgerIssue } from './ledger/context.js';
+export { retentionUntil } from './ledger/retention.js';
+export type { LedgerValidationOptions, LedgerValidationResult } from './ledger/validate.js';
+export { isStaffUnfit, ledgerAlerts, validateLedger } from './ledger/validate.js';
+// Red/black list scoring (docs/listing.md)
+export type {
+  ListingFactor,
+  ListingFactorName,
+  ListingInput,
+  ListingOutcome,
+  ListingPolicy,
+  ListingReason,
+} from './listing/index.js';
+export {
+  DEFAULT_LISTING_POLICY,
+  LISTING_FACTORS,
+  LISTING_REASON_MESSAGES,
+  LISTING_REASONS,
+  scoreListing,
+} from './listing/index.js';
+// Profiles
+export type {
+  DeepPartial,
+  HeatDisinfectionLimit,
+  LedgerRuleNumbers,
+  ResolveProfileOptions,
+  RuleProfile,
+  RuleProfileOverride,
+  SensorLocationKind,
+  SensorRuleNumbers,
+  TemperatureRange,
+} from './profile.js';
+export { isSampleRetentionRequired, NATIONAL_PROFILE, resolveProfile } from './profile.js';
+// Sensor thresholds (delay, hysteresis, silence)
+export type {
+  BrokenBound,
+  SensorLimit,
+  SensorThresholdProfile,
+  ThresholdCleared,
+  ThresholdInput,
+  ThresholdPhase,
+  ThresholdRaised,
+  ThresholdReadingInput,
+  ThresholdSilence,
+  ThresholdSilenceCleared,
+  ThresholdState,
+  ThresholdStatus,
+  ThresholdStep,
+  ThresholdTickInput,
+  ThresholdTransition,
+  ThresholdTransitionKind,
+} from './thresholds/index.js';
+export {
+  breachOf,
+  clearsAlarm,
+  DEFAULT_SENSOR_THRESHOLDS,
+  evaluateThresholdSeries,
+  FREEZER_STRICT_MAX_C,
+  initialThresholdState,
+  nextThresholdCheckAt,
+  sensorThresholdsFromProfile,
+  stepThreshold,
+  thresholdStatus,
+  withSensorLimits,
+} from './thresholds/index.js';

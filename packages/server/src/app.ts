@@ -1,0 +1,79 @@
+/**
+ * `buildApp(config)`: opens the database, runs migrations and registers every feature plugin.
+ * The caller listens (`app.listen`) and closes (`app.close()` also closes the database).
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthenticate } from './auth/authenticate.js';
+import { ReplayCache } from './auth/replay-cache.js';
+import type { ServerConfig } from './config.js';
+import './context.js';
+import { type Database, migrateToLatest, openDatabase } from './db/index.js';
+import { registerErrorHandler } from './errors/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { docsRoutes } from './routes/docs/index.js';
+import { healthRoutes } from './routes/health/index.js';
+import { ledgerRoutes } from './routes/ledgers/index.js';
+import { meRoutes } from './routes/me/index.js';
+import { regionRoutes } from './routes/regions/index.js';
+import { venueRoutes } from './routes/venues/index.js';
+
+export interface BuildAppOptions {
+  /** Use an already opened database (tests, seeding); otherwise opened from `config.database`. */
+  readonly database?: Database;
+  /** Pino logger options or false; defaults to the config's log level. */
+  readonly logger?: boolean | { level: string };
+}
+
+export async function buildApp(config: ServerConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const database = options.database ?? openDatabase(config.database);
+  await migrateToLatest(database);
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    // Bodies are validated as sent: no silent type coercion, no stripping.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  app.decorate('ctx', { config, database, replayCache: new ReplayCache(config.partnerWindowMs) });
+  if (!options.database) app.addHook('onClose', async () => database.close());
+
+  // Keep the raw JSON text: partner signatures and idempotency compare exactly what was sent.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    request.rawBody = body as string;
+    defaultJson(request, body as string, done);
+  });
+
+  registerErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Bright Kitchen API (明厨亮灶)', version: '1.0.0' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          partnerKey: { type: 'apiKey', in: 'header', name: 'X-BK-Key' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(healthRoutes);
+  await app.register(docsRoutes);
+
+  await app.register(
+    async (api) => {
+      registerAuthenticate(api);
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(meRoutes);
+      await api.register(regionRoutes);
+      await api.register(venueRoutes);
+      await api.register(ledgerRoutes);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,45 @@
+/**
+ * Short-lived access tokens: `base64url(payload).base64url(HMAC-SHA256(secret, payload))`.
+ * Stateless; revocation happens through short lifetimes and refresh-token rotation.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Role } from '@brightkitchen/sdk';
+import { AppError } from '../errors/index.js';
+import type { Principal } from './principal.js';
+
+interface AccessPayload {
+  readonly typ: 'access';
+  readonly sub: string;
+  readonly role: Role;
+  readonly iat: number;
+  readonly exp: number;
+}
+
+function sign(secret: string, payload: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+export function issueAccessToken(secret: string, principal: Principal, ttlSeconds: number, nowMs = Date.now()): string {
+  const iat = Math.floor(nowMs / 1000);
+  const payload: AccessPayload = { typ: 'access', sub: principal.userId, role: principal.role, iat, exp: iat + ttlSeconds };
+  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${encoded}.${sign(secret, encoded)}`;
+}
+
+/** The principal of a valid token; throws TOKEN_INVALID (forged, malformed) or TOKEN_EXPIRED. */
+export function verifyAccessToken(secret: string, token: string, nowMs = Date.now()): Principal {
+  const [encoded, signature, extra] = token.split('.');
+  if (!encoded || !signature || extra !== undefined) throw new AppError('TOKEN_INVALID');
+  const expected = Buffer.from(sign(secret, encoded));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('TOKEN_INVALID');
+  let payload: AccessPayload;
+  try {
+    payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as AccessPayload;
+  } catch {
+    throw new AppError('TOKEN_INVALID');
+  }
+  if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new AppError('TOKEN_INVALID');
+  if (payload.exp * 1000 <= nowMs) throw new AppError('TOKEN_EXPIRED');
+  return { userId: payload.sub, role: payload.role };
+}

@@ -1,0 +1,20 @@
+export { issueAccessToken, verifyAccessToken } from './access-token.js';
+export { registerAuthenticate, type RouteAuthConfig } from './authenticate.js';
+export {
+  type AuthorizedVenue,
+  authorizeVenue,
+  MEMBER_OR_REGULATOR,
+  MEMBERS,
+  requirePrincipal,
+  requireRole,
+  type VenueAccess,
+  type VenueScope,
+  venueAccessOf,
+  venueScope,
+  venueScopeSql,
+} from './authorize.js';
+export { hashPassword, verifyPassword } from './password.js';
+export { signPartnerRequest, signatureMatches } from './partner-signature.js';
+export type { Principal } from './principal.js';
+export { ReplayCache } from './replay-cache.js';
+export { code2session, type WechatSession } from './wechat.js';

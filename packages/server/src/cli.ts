@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * bk-server start | migrate   (flags: --port --host --data-dir --database-url --log-level; env BK_*)
+ */
+import { buildApp } from './app.js';
+import { describeConfig, loadConfig } from './config.js';
+import { migrateToLatest, openDatabase } from './db/index.js';
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  const config = loadConfig(process.env, rest);
+  if (command === 'migrate') {
+    const database = openDatabase(config.database);
+    const applied = await migrateToLatest(database);
+    await database.close();
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    return;
+  }
+  if (command !== 'start') {
+    console.error('usage: bk-server start|migrate [--port N] [--host H] [--data-dir DIR] [--database-url URL]');
+    process.exitCode = 2;
+    return;
+  }
+  const app = await buildApp(config);
+  app.log.info({ config: describeConfig(config) }, 'configuration');
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

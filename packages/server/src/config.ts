@@ -1,0 +1,111 @@
+/**
+ * Server configuration: environment variables, overridden by CLI flags (`--port 9000`, `--data-dir ./x`).
+ * The token secret is generated once and kept in the data dir, so restarts keep sessions valid.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface DatabaseConfig {
+  readonly kind: 'sqlite' | 'postgres';
+  /** A file path for SQLite, a `postgres://` URL for PostgreSQL. */
+  readonly url: string;
+}
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
+  readonly tokenSecret: string;
+  /** Access-token lifetime in seconds. */
+  readonly accessTokenTtl: number;
+  /** Refresh-token lifetime in seconds. */
+  readonly refreshTokenTtl: number;
+  /** Partner signature window in milliseconds (timestamp skew and replay memory). */
+  readonly partnerWindowMs: number;
+  /** Largest accepted request body in bytes (complaint photos included). */
+  readonly bodyLimit: number;
+  readonly logLevel: LogLevel;
+}
+
+const FLAG_TO_ENV: Readonly<Record<string, string>> = {
+  port: 'BK_PORT',
+  host: 'BK_HOST',
+  'data-dir': 'BK_DATA_DIR',
+  'database-url': 'BK_DATABASE_URL',
+  'wechat-api-base': 'BK_WECHAT_API_BASE',
+  'log-level': 'BK_LOG_LEVEL',
+};
+
+/** Reads `--name value` and `--name=value` flags into their environment-variable names. */
+export function flagsToEnv(argv: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) continue;
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const envName = FLAG_TO_ENV[name];
+    if (!envName) continue;
+    const value = inline ?? argv[i + 1];
+    if (inline === undefined) i++;
+    if (value !== undefined) out[envName] = value;
+  }
+  return out;
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Builds the configuration from an environment (and optional CLI flags, which win). */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  argv: readonly string[] = [],
+): ServerConfig {
+  const e = { ...env, ...flagsToEnv(argv) };
+  const dataDir = resolve(e.BK_DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const dbUrl = e.BK_DATABASE_URL ?? '';
+  const database: DatabaseConfig = /^postgres(ql)?:\/\//.test(dbUrl)
+    ? { kind: 'postgres', url: dbUrl }
+    : { kind: 'sqlite', url: dbUrl || join(dataDir, 'brightkitchen.db') };
+  return {
+    port: Number(e.BK_PORT ?? 8080),
+    host: e.BK_HOST ?? '127.0.0.1',
+    dataDir,
+    database,
+    wechat: {
+      apiBase: (e.BK_WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      appId: e.BK_WECHAT_APPID ?? '',
+      secret: e.BK_WECHAT_SECRET ?? '',
+    },
+    tokenSecret: e.BK_TOKEN_SECRET || readOrCreateSecret(dataDir),
+    accessTokenTtl: Number(e.BK_ACCESS_TOKEN_TTL ?? 15 * 60),
+    refreshTokenTtl: Number(e.BK_REFRESH_TOKEN_TTL ?? 30 * 24 * 3600),
+    partnerWindowMs: 5 * 60 * 1000,
+    bodyLimit: Number(e.BK_BODY_LIMIT ?? 8 * 1024 * 1024),
+    logLevel: (e.BK_LOG_LEVEL ?? 'info') as LogLevel,
+  };
+}
+
+/** The configuration as printed at start: secrets and database passwords masked. */
+export function describeConfig(config: ServerConfig): Record<string, unknown> {
+  return {
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    database: { kind: config.database.kind, url: config.database.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
+    wechat: { apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret ? '***' : '' },
+    tokenSecret: '***',
+    accessTokenTtl: config.accessTokenTtl,
+    logLevel: config.logLevel,
+  };
+}

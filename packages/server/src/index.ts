@@ -1,0 +1,26 @@
+/** @brightkitchen/server: build the platform's HTTP app, open its database, manage accounts (seeding). */
+export {
+  addMembership,
+  addRegulatorRegion,
+  createPartnerKey,
+  createUser,
+  type NewUser,
+  type PartnerKey,
+  type PublicUser,
+} from './accounts/index.js';
+export { type BuildAppOptions, buildApp } from './app.js';
+export { hashPassword, signPartnerRequest } from './auth/index.js';
+export { type DatabaseConfig, describeConfig, loadConfig, type LogLevel, type ServerConfig } from './config.js';
+export type { AppContext } from './context.js';
+export { type Database, type DialectKind, migrateToLatest, openDatabase } from './db/index.js';
+export { AppError, ERROR_CODES, type ErrorCode } from './errors/index.js';
+export {
+  appendLedgerRecords,
+  type LedgerEntry,
+  ledgersToday,
+  loadRuleContext,
+  prepareRecord,
+  purgeExpiredLedgers,
+  requestHash,
+} from './ledgers/index.js';
+export { createStaff, createVenue } from './venues/index.js';

@@ -1,0 +1,114 @@
+/**
+ * Validation with what the server knows (it is the authority): the venue's kind and time zone, and for
+ * morning checks the staff member's health certificate from the archive (whatever the client sent).
+ */
+import {
+  type LedgerIssue,
+  type LedgerRecord,
+  ledgerAlerts,
+  NATIONAL_PROFILE,
+  type RuleProfile,
+  retentionUntil,
+  type Staff,
+  type VenueKind,
+  validateLedger,
+} from '@brightkitchen/sdk';
+import { type Database, parseJson, type VenuesTable } from '../db/index.js';
+import { recordLocalDay } from './record-day.js';
+
+export type PreparedRecord =
+  | {
+      readonly ok: true;
+      readonly record: LedgerRecord;
+      readonly issues: readonly LedgerIssue[];
+      readonly alerts: readonly LedgerIssue[];
+      readonly localDay: string;
+      /** Venue-local day before which the record may not be purged. */
+      readonly retainUntil: string;
+    }
+  | { readonly ok: false; readonly issues: readonly LedgerIssue[] };
+
+export interface VenueRuleContext {
+  readonly venueId: string;
+  readonly venueKind: VenueKind;
+  readonly timeZone: string;
+  readonly profile: RuleProfile;
+  /** Health-certificate expiry by staff id (`null`: on file without a certificate). */
+  readonly healthCertificates: ReadonlyMap<string, string | null>;
+}
+
+/** Loads the staff archive entries the morning checks among `inputs` refer to. */
+export async function loadRuleContext(
+  { db }: Database,
+  venue: VenuesTable,
+  inputs: readonly unknown[],
+): Promise<VenueRuleContext> {
+  const staffIds = new Set<string>();
+  for (const input of inputs) {
+    const i = input as { kind?: unknown; staffId?: unknown } | null;
+    if (i && i.kind === 'morning_check' && typeof i.staffId === 'string') staffIds.add(i.staffId);
+  }
+  const healthCertificates = new Map<string, string | null>();
+  if (staffIds.size > 0) {
+    const rows = await db
+      .selectFrom('staff')
+      .select(['id', 'data'])
+      .where('venue_id', '=', venue.id)
+      .where('id', 'in', [...staffIds])
+      .execute();
+    for (const row of rows) {
+      const staff = parseJson<Partial<Staff>>(row.data, {});
+      healthCertificates.set(row.id, staff.healthCertificate?.expiresOn ?? null);
+    }
+  }
+  // TODO(profiles): resolve region and venue-kind overrides once regions carry rule profiles.
+  return {
+    venueId: venue.id,
+    venueKind: venue.kind as VenueKind,
+    timeZone: venue.time_zone,
+    profile: NATIONAL_PROFILE,
+    healthCertificates,
+  };
+}
+
+const UNKNOWN_STAFF: LedgerIssue = {
+  code: 'LEDGER_SCHEMA',
+  path: 'staffId',
+  severity: 'error',
+  message: { zh: '该员工不在本单位员工档案中', en: 'This staff member is not in the venue’s staff archive' },
+};
+
+const OTHER_VENUE: LedgerIssue = {
+  code: 'LEDGER_SCHEMA',
+  path: 'venueId',
+  severity: 'error',
+  message: { zh: '记录所属单位与请求路径不一致', en: 'The record’s venue differs from the venue in the path' },
+};
+
+export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date): PreparedRecord {
+  let candidate = input;
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const obj = input as Record<string, unknown>;
+    if (obj.venueId !== undefined && obj.venueId !== ctx.venueId) return { ok: false, issues: [OTHER_VENUE] };
+    candidate = { ...obj, venueId: ctx.venueId };
+    if (obj.kind === 'morning_check' && typeof obj.staffId === 'string') {
+      if (!ctx.healthCertificates.has(obj.staffId)) return { ok: false, issues: [UNKNOWN_STAFF] };
+      candidate = { ...(candidate as object), healthCertificateExpiresOn: ctx.healthCertificates.get(obj.staffId) };
+    }
+  }
+  const result = validateLedger(candidate, {
+    venueKind: ctx.venueKind,
+    timeZone: ctx.timeZone,
+    profile: ctx.profile,
+    now,
+  });
+  if (!result.ok || !result.record) return { ok: false, issues: result.issues };
+  return {
+    ok: true,
+    record: result.record,
+    issues: result.issues,
+    alerts: ledgerAlerts(result),
+    localDay: recordLocalDay(result.record, ctx.timeZone),
+    retainUntil: retentionUntil(result.record, ctx.profile, ctx.timeZone),
+  };
+}

@@ -1,0 +1,151 @@
+/** POST /v1/venues/{venueId}/ledgers and /ledgers/batch: validated, idempotent, hash-chained writes. */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { authorizeVenue } from '../../auth/index.js';
+import { AppError } from '../../errors/index.js';
+import {
+  type AppendItem,
+  type AppendOutcome,
+  appendLedgerRecords,
+  loadRuleContext,
+  prepareRecord,
+  requestHash,
+} from '../../ledgers/index.js';
+import { errorResponses, jsonSchema, VenueParamsSchema } from '../../schemas/index.js';
+import { acceptAnyBody, batchJsonSchema, IDEMPOTENCY_KEY, ledgerRecordJsonSchema } from './schemas.js';
+
+const WRITERS = ['manager', 'staff'] as const;
+const SINGLE_BODY_LIMIT = 1024 * 1024;
+
+/** Shape problems are bad input (400); rule breaches are 422. */
+function refusalCode(error: AppError): AppError {
+  if (error.code !== 'LEDGER_RULE_VIOLATION') return error;
+  const issues = (error.details as { issues: { code: string; severity?: string }[] }).issues;
+  const errors = issues.filter((i) => i.severity !== 'warning');
+  const shapeOnly = errors.every((i) => i.code === 'LEDGER_SCHEMA' || i.code === 'LEDGER_KIND_UNKNOWN');
+  return shapeOnly ? new AppError('VALIDATION_FAILED', error.details) : error;
+}
+
+function outcomeBody(outcome: AppendOutcome) {
+  if (outcome.status === 'refused') return refusalCode(outcome.error).toJSON();
+  return { record: outcome.entry, issues: outcome.issues };
+}
+
+function outcomeStatus(outcome: AppendOutcome): number {
+  if (outcome.status === 'refused') return refusalCode(outcome.error).status;
+  return outcome.status === 'created' ? 201 : 200;
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string {
+  const raw = request.headers['idempotency-key'];
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [
+        {
+          code: 'FIELD_FORMAT',
+          path: 'Idempotency-Key',
+          message: { zh: 'Idempotency-Key 须为 8–200 位字母、数字或 _.:-', en: 'Idempotency-Key: 8–200 of A-Z a-z 0-9 _ . : -' },
+        },
+      ],
+    });
+  }
+  return key;
+}
+
+export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
+  const { database } = app.ctx;
+
+  app.post<{ Params: { venueId: string } }>(
+    '/venues/:venueId/ledgers',
+    {
+      bodyLimit: SINGLE_BODY_LIMIT,
+      schema: {
+        tags: ['ledgers'],
+        summary: 'Write a ledger record (header Idempotency-Key)',
+        params: jsonSchema(VenueParamsSchema),
+        body: ledgerRecordJsonSchema,
+        response: errorResponses,
+      },
+      validatorCompiler: ({ httpPart }) => (httpPart === 'body' ? acceptAnyBody() : (data: unknown) => ({ value: data })),
+    },
+    async (request, reply: FastifyReply) => {
+      const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, WRITERS);
+      const idempotencyKey = idempotencyKeyOf(request);
+      const body: unknown = request.body;
+      const now = new Date();
+      const ctx = await loadRuleContext(database, venue, [body]);
+      const item: AppendItem = { idempotencyKey, requestHash: requestHash(body), prepared: prepareRecord(body, ctx, now) };
+      const [outcome] = await appendLedgerRecords(database, venue.id, principal.userId, [item], now);
+      if (!outcome) throw new AppError('INTERNAL');
+      if (outcome.status === 'refused') throw refusalCode(outcome.error);
+      reply.status(outcomeStatus(outcome));
+      return outcomeBody(outcome);
+    },
+  );
+
+  app.post<{ Params: { venueId: string }; Body: { records: { idempotencyKey: string; record: unknown }[] } }>(
+    '/venues/:venueId/ledgers/batch',
+    {
+      schema: {
+        tags: ['ledgers'],
+        summary: 'Write up to 1000 ledger records in one transaction',
+        params: jsonSchema(VenueParamsSchema),
+        body: batchJsonSchema,
+        response: errorResponses,
+      },
+      validatorCompiler: ({ httpPart }) =>
+        httpPart === 'body' ? validateBatchEnvelope : (data: unknown) => ({ value: data }),
+    },
+    async (request) => {
+      const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, WRITERS);
+      const { records } = request.body;
+      const now = new Date();
+      const ctx = await loadRuleContext(
+        database,
+        venue,
+        records.map((r) => r.record),
+      );
+      const items: AppendItem[] = records.map((r) => ({
+        idempotencyKey: r.idempotencyKey,
+        requestHash: requestHash(r.record),
+        prepared: prepareRecord(r.record, ctx, now),
+      }));
+      const outcomes = await appendLedgerRecords(database, venue.id, principal.userId, items, now);
+      return {
+        results: outcomes.map((outcome, i) => ({
+          idempotencyKey: records[i]?.idempotencyKey,
+          status: outcomeStatus(outcome),
+          body: outcomeBody(outcome),
+        })),
+      };
+    },
+  );
+};
+
+/** The batch envelope is checked here; each record by `validateLedger` (its own result in the answer). */
+function validateBatchEnvelope(data: unknown): { value?: unknown; error?: Error } {
+  const records = (data as { records?: unknown } | null)?.records;
+  const problems: { code: string; path: string; message: { zh: string; en: string } }[] = [];
+  if (!Array.isArray(records) || records.length === 0 || records.length > 1000) {
+    problems.push({
+      code: 'FIELD_REQUIRED',
+      path: 'records',
+      message: { zh: 'records 须为 1–1000 条记录的数组', en: 'records must be an array of 1–1000 items' },
+    });
+  } else {
+    records.forEach((item, i) => {
+      const key = (item as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+        problems.push({
+          code: 'FIELD_FORMAT',
+          path: `records.${i}.idempotencyKey`,
+          message: { zh: '幂等键格式不正确', en: 'Invalid idempotency key' },
+        });
+      }
+    });
+  }
+  if (problems.length === 0) return { value: data };
+  const error = new AppError('VALIDATION_FAILED', { issues: problems });
+  return { error };
+}

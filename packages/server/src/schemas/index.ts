@@ -1,0 +1,3 @@
+export { ErrorBodySchema, errorResponses, IdParam, ListQuerySchema, type Page, readLimit, VenueParamsSchema } from './common.js';
+export { jsonSchema } from './json-schema.js';
+export { parseOrThrow, valibotIssues } from './parse.js';

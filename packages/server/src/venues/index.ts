@@ -1,0 +1,2 @@
+export { createStaff, toStaff, updateStaff } from './staff-store.js';
+export { createVenue, toVenue, updateVenue } from './venue-store.js';

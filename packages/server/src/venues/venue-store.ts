@@ -1,0 +1,69 @@
+/** Venues: the SDK's `Venue` object kept whole in `data`, with the columns lists filter and scope on. */
+import type { Venue, VenueInput } from '@brightkitchen/sdk';
+import { type Database, newId, newPublicCode, nowIso, parseJson, toJson, type VenuesTable } from '../db/index.js';
+import { AppError } from '../errors/index.js';
+
+export function toVenue(row: Pick<VenuesTable, 'data'>): Venue {
+  return parseJson<Venue>(row.data, {} as Venue);
+}
+
+async function assertRegion({ db }: Database, regionId: string): Promise<void> {
+  const region = await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst();
+  if (!region) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ code: 'FIELD_UNKNOWN_VALUE', path: 'regionId', message: { zh: '地区不存在', en: 'Unknown region' } }],
+    });
+  }
+}
+
+async function assertPublicCodeFree({ db }: Database, publicCode: string, exceptId?: string): Promise<void> {
+  let q = db.selectFrom('venues').select('id').where('public_code', '=', publicCode);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  if (await q.executeTakeFirst()) throw new AppError('CONFLICT', { field: 'publicCode' });
+}
+
+export async function createVenue(database: Database, input: VenueInput): Promise<Venue> {
+  await assertRegion(database, input.regionId);
+  const publicCode = input.publicCode ?? newPublicCode();
+  await assertPublicCodeFree(database, publicCode);
+  const venue: Venue = { ...input, id: newId('ven'), publicCode };
+  const now = nowIso();
+  await database.db
+    .insertInto('venues')
+    .values({
+      id: venue.id,
+      region_id: venue.regionId,
+      public_code: venue.publicCode,
+      name: venue.name,
+      kind: venue.kind,
+      time_zone: venue.timeZone,
+      data: toJson(venue),
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return venue;
+}
+
+export async function updateVenue(database: Database, current: Venue, patch: Partial<VenueInput>): Promise<Venue> {
+  if (patch.regionId && patch.regionId !== current.regionId) await assertRegion(database, patch.regionId);
+  if (patch.publicCode && patch.publicCode !== current.publicCode) {
+    await assertPublicCodeFree(database, patch.publicCode, current.id);
+  }
+  const venue: Venue = { ...current, ...patch, id: current.id } as Venue;
+  await database.db
+    .updateTable('venues')
+    .set({
+      region_id: venue.regionId,
+      public_code: venue.publicCode,
+      name: venue.name,
+      kind: venue.kind,
+      time_zone: venue.timeZone,
+      data: toJson(venue),
+      updated_at: nowIso(),
+    })
+    .where('id', '=', current.id)
+    .execute();
+  return venue;
+}
