@@ -8,8 +8,7 @@ import { shelly } from './vendors/shelly/index.js';
 import { tasmota } from './vendors/tasmota/index.js';
 import { zigbee2mqtt } from './vendors/zigbee2mqtt/index.js';
 
-// Each adapter keeps its own state type; the registry hands them out by name.
-export const ADAPTERS: Readonly<Record<string, Adapter<never>>> = {
+export const ADAPTERS: Readonly<Record<string, Adapter<unknown>>> = {
   'hikvision-isapi': hikvisionIsapi,
   gb28181,
   frigate,
@@ -21,6 +20,6 @@ export const ADAPTERS: Readonly<Record<string, Adapter<never>>> = {
 
 export const VENDOR_NAMES = Object.keys(ADAPTERS);
 
-export function adapterFor(vendor: string): Adapter<never> | undefined {
+export function adapterFor(vendor: string): Adapter<unknown> | undefined {
   return Object.hasOwn(ADAPTERS, vendor) ? ADAPTERS[vendor] : undefined;
 }

@@ -25,13 +25,14 @@ export interface AdapterDefinition<S = unknown> {
   readonly models: readonly string[];
   readonly description: LocalizedText;
   readonly inputs: readonly AdapterInput[];
-  readonly convert: (message: RawMessage, context: ConvertContext<S>) => ConvertResult<S>;
-  readonly encodeCommand?: (command: DeviceCommand, target: CommandTarget) => EncodeResult;
+  // Method syntax on purpose: an adapter with its own state type still fits a registry of `Adapter<unknown>`.
+  convert(message: RawMessage, context: ConvertContext<S>): ConvertResult<S>;
+  encodeCommand?(command: DeviceCommand, target: CommandTarget): EncodeResult;
 }
 
 export type Adapter<S = unknown> = AdapterDefinition<S> & {
   /** Guarded conversion: the context is optional, oversize payloads and converter bugs become rejections. */
-  readonly convert: (message: RawMessage, context?: ConvertContext<S>) => ConvertResult<S>;
+  convert(message: RawMessage, context?: ConvertContext<S>): ConvertResult<S>;
 };
 
 const VENDOR_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -1,6 +1,6 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportedSchemas } from './__tests__/exported-schemas.js';
 import * as fx from './__tests__/fixtures.js';
 import * as domain from './index.js';
@@ -44,6 +44,16 @@ describe('valid fixtures', () => {
   it('accepts a venue input without public code (the server makes one)', () => {
     expect(parse(domain.VenueInputSchema, fx.venueInput).ok).toBe(true);
     expect(fx.venueInput).not.toHaveProperty('publicCode');
+  });
+
+  it('checks URLs without the global URL, which a mini-program runtime may lack', () => {
+    vi.stubGlobal('URL', undefined);
+    try {
+      expect(parse(domain.VenueSchema, fx.venue).ok).toBe(true);
+      expect(parse(domain.VenueSchema, { ...fx.venue, liveVideoUrl: 'ftp://x' }).ok).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('drops keys the schema does not know, so nothing extra reaches storage', () => {

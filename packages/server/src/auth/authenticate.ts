@@ -51,8 +51,6 @@ async function readCredentials(app: FastifyInstance, request: FastifyRequest): P
   }
 }
 
-const ANONYMOUS: RequestAuth = Object.freeze({ state: 'anonymous' });
-
 /** Route options `config` understood by the hook. */
 export interface RouteAuthConfig {
   /** No login needed (health, docs, login itself, the public profile). */
@@ -60,7 +58,8 @@ export interface RouteAuthConfig {
 }
 
 export function registerAuthenticate(app: FastifyInstance): void {
-  app.decorateRequest('auth', ANONYMOUS);
+  // Fastify wants a non-reference initial value; the hook sets the real one on every request.
+  app.decorateRequest<RequestAuth | null>('auth', null);
   app.addHook('preValidation', async (request) => {
     const auth = await readCredentials(app, request);
     const isPublic = (request.routeOptions.config as RouteAuthConfig | undefined)?.public === true;

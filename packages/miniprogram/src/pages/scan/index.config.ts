@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '扫码查看' });
+export default definePageConfig({ navigationBarTitleText: '明厨亮灶' });

@@ -1,0 +1,127 @@
+/**
+ * The operator's ledger forms as data: one list of fields per ledger kind. Labels come from the SDK
+ * (`ledgerFieldLabel`), so the form and the rule messages name a field the same way.
+ */
+import {
+  AIR_DISINFECTION_METHOD_LABELS,
+  AIR_DISINFECTION_METHODS,
+  CERTIFICATE_KINDS,
+  DISINFECTION_METHOD_LABELS,
+  DISINFECTION_METHODS,
+  type LedgerKind,
+  type LocalizedText,
+  MEALS,
+  PURCHASE_CATEGORIES,
+  PURCHASE_CATEGORY_LABELS,
+  SYMPTOM_LABELS,
+  SYMPTOMS,
+} from '@brightkitchen/sdk';
+
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+interface Base {
+  /** The record's field path (`supplier.name`). */
+  readonly path: string;
+  readonly optional?: boolean;
+  readonly hint?: string;
+}
+
+export type FieldSpec =
+  | (Base & { readonly type: 'text'; readonly multiline?: boolean })
+  | (Base & { readonly type: 'number'; readonly unit: string; readonly scale?: number; readonly integer?: boolean })
+  | (Base & { readonly type: 'select'; readonly choices: readonly Choice[] })
+  | (Base & { readonly type: 'multi'; readonly choices: readonly Choice[] })
+  | (Base & { readonly type: 'bool'; readonly yes: string; readonly no: string })
+  | (Base & { readonly type: 'time' })
+  | (Base & { readonly type: 'date' })
+  | (Base & { readonly type: 'staff' })
+  | (Base & { readonly type: 'list' });
+
+const MEAL_LABELS: Readonly<Record<(typeof MEALS)[number], string>> = {
+  breakfast: '早餐',
+  lunch: '午餐',
+  dinner: '晚餐',
+  snack: '加餐',
+};
+const CERTIFICATE_KIND_LABELS: Readonly<Record<(typeof CERTIFICATE_KINDS)[number], string>> = {
+  inspection: '检验合格证明',
+  quarantine: '动物检疫合格证明',
+};
+
+function choices<T extends string>(values: readonly T[], labels: Readonly<Record<T, LocalizedText | string>>): Choice[] {
+  return values.map((value) => {
+    const label = labels[value];
+    return { value, label: typeof label === 'string' ? label : label.zh };
+  });
+}
+
+const meals = choices(MEALS, MEAL_LABELS);
+
+export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = {
+  morning_check: [
+    { path: 'staffId', type: 'staff' },
+    { path: 'temperatureC', type: 'number', unit: '℃', hint: '体温 ≥ 37.3 ℃ 不得上岗' },
+    { path: 'symptoms', type: 'multi', choices: choices(SYMPTOMS, SYMPTOM_LABELS), hint: '有任一症状须暂停接触直接入口食品' },
+    { path: 'handCheckOk', type: 'bool', yes: '手部无伤口、无感染', no: '手部有伤口或感染' },
+    { path: 'uniformOk', type: 'bool', yes: '衣帽整洁、未戴饰物', no: '衣帽或饰物不合要求' },
+    { path: 'checker', type: 'text' },
+    { path: 'time', type: 'time' },
+  ],
+  purchase_inspection: [
+    { path: 'productName', type: 'text' },
+    { path: 'category', type: 'select', choices: choices(PURCHASE_CATEGORIES, PURCHASE_CATEGORY_LABELS) },
+    { path: 'spec', type: 'text' },
+    { path: 'quantity', type: 'number', unit: '' },
+    { path: 'unit', type: 'text', hint: '如 千克、箱' },
+    { path: 'purchaseDate', type: 'date' },
+    { path: 'productionDate', type: 'date', optional: true, hint: '生产日期或批号至少填一项' },
+    { path: 'batch', type: 'text', optional: true },
+    { path: 'shelfLifeDays', type: 'number', unit: '天', integer: true, optional: true },
+    { path: 'supplier.name', type: 'text' },
+    { path: 'supplier.address', type: 'text' },
+    { path: 'supplier.contact', type: 'text' },
+    { path: 'supplier.licenceNo', type: 'text' },
+    { path: 'certificateKind', type: 'select', choices: choices(CERTIFICATE_KINDS, CERTIFICATE_KIND_LABELS), optional: true },
+    { path: 'certificateNo', type: 'text', optional: true, hint: '畜禽肉类须有动物检疫合格证明' },
+  ],
+  tableware_disinfection: [
+    { path: 'items', type: 'list', hint: '多个用逗号分隔，如 碗,盘,筷子' },
+    { path: 'count', type: 'number', unit: '件', integer: true },
+    { path: 'method', type: 'select', choices: choices(DISINFECTION_METHODS, DISINFECTION_METHOD_LABELS) },
+    { path: 'temperatureC', type: 'number', unit: '℃', optional: true },
+    { path: 'durationSeconds', type: 'number', unit: '分钟', scale: 60 },
+    { path: 'chlorineMgPerL', type: 'number', unit: 'mg/L', optional: true },
+    { path: 'rinsed', type: 'bool', yes: '已用清水冲洗', no: '未冲洗' },
+    { path: 'operator', type: 'text' },
+    { path: 'time', type: 'time' },
+  ],
+  sample_retention: [
+    { path: 'dishName', type: 'text' },
+    { path: 'meal', type: 'select', choices: meals },
+    { path: 'weightGrams', type: 'number', unit: '克', hint: '每个品种不少于 125 克' },
+    { path: 'sampledAt', type: 'time' },
+    { path: 'storageUnit', type: 'text', hint: '如 1 号留样柜' },
+    { path: 'storageTempC', type: 'number', unit: '℃', optional: true },
+    { path: 'sealedSeparately', type: 'bool', yes: '已分别密封', no: '未分别密封' },
+    { path: 'person', type: 'text' },
+  ],
+  air_disinfection: [
+    { path: 'room', type: 'text', hint: '如 凉菜间' },
+    { path: 'method', type: 'select', choices: choices(AIR_DISINFECTION_METHODS, AIR_DISINFECTION_METHOD_LABELS) },
+    { path: 'start', type: 'time' },
+    { path: 'end', type: 'time' },
+    { path: 'operator', type: 'text' },
+    { path: 'roomEmptyConfirmed', type: 'bool', yes: '已确认室内无人', no: '未确认' },
+    { path: 'roomTempC', type: 'number', unit: '℃', optional: true },
+  ],
+  accompanying_meal: [
+    { path: 'meal', type: 'select', choices: meals },
+    { path: 'date', type: 'date' },
+    { path: 'person', type: 'text' },
+    { path: 'role', type: 'text', hint: '如 校长、副校长、家长代表' },
+    { path: 'remarks', type: 'text', multiline: true, optional: true },
+  ],
+};

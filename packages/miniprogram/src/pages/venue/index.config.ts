@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '单位详情', enablePullDownRefresh: false });

@@ -1,0 +1,122 @@
+/**
+ * The venue page a consumer sees after scanning: one request (GET /v1/public/venues/{code}) loads everything.
+ */
+import { GRADE_FACE_LABELS, RATING_ASPECTS, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
+import { Button, Text, Video, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef } from 'react';
+import { ErrorState, Loading } from '../../components/states';
+import { consumerClient } from '../../lib/client';
+import { publicCodeFromQuery } from '../../lib/public-code';
+import {
+  LIST_BADGE_TEXT,
+  ledgerStatements,
+  licenceText,
+  satisfactionText,
+  violationStatement,
+} from '../../lib/statements';
+import { useAsync } from '../../lib/use-async';
+import { venueIdOf } from '../../lib/venue-id';
+
+const ASPECT_TEXT = { dishes: '菜品', hygiene: '卫生', service: '服务' } as const;
+
+export default function VenuePage() {
+  const router = useRouter();
+  const code = publicCodeFromQuery(router.params) ?? '';
+  const { state, reload } = useAsync(() => consumerClient().publicVenues.get(code), [code]);
+  const shown = useRef(false);
+  // Coming back from the rating page: show the new summary.
+  useDidShow(() => {
+    if (shown.current) void reload();
+    shown.current = true;
+  });
+
+  if (!code) return <ErrorState error={new Error('no code')} />;
+  if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;
+  if (!state.data) return <Loading />;
+  const p = state.data;
+  const venueId = venueIdOf(p);
+  const go = (page: string, extra = '') =>
+    Taro.navigateTo({
+      url: `/pages/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(venueId ?? '')}&name=${encodeURIComponent(p.name)}${extra}`,
+    });
+
+  return (
+    <View className='page venue'>
+      <View className='card venue-head'>
+        <View className='venue-title-row'>
+          <Text className='venue-name'>{p.name}</Text>
+          {p.listStatus ? (
+            <Text className={`badge badge-${p.listStatus}`}>{LIST_BADGE_TEXT[p.listStatus]}</Text>
+          ) : null}
+        </View>
+        <Text className='muted'>{VENUE_KIND_LABELS[p.kind]?.zh}</Text>
+        <Text className={`tag tag-licence-${p.licence.status}`}>{licenceText(p.licence.status)}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>食品安全等级</Text>
+        <View className='grade-row'>
+          <Text className='grade-face'>{GRADE_FACE_LABELS[p.grade.dynamic?.face ?? 'none'].zh}</Text>
+          <Text className='grade-annual'>
+            {p.grade.annual && p.grade.annual.grade !== 'none'
+              ? `${p.grade.annual.year} 年度等级 ${p.grade.annual.grade}`
+              : '暂无年度等级'}
+          </Text>
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>顾客评价</Text>
+        <Text className='rating-summary' data-testid='rating-summary'>
+          {satisfactionText(p.rating.satisfactionRate, p.rating.count)}
+        </Text>
+        {p.rating.count > 0
+          ? RATING_ASPECTS.map((aspect) => {
+              const f = p.rating.aspects[aspect];
+              return (
+                <Text key={aspect} className='muted'>
+                  {`${ASPECT_TEXT[aspect]}：😊 ${f.satisfied}  😐 ${f.neutral}  😞 ${f.dissatisfied}`}
+                </Text>
+              );
+            })
+          : null}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>今日台账</Text>
+        {ledgerStatements(p.ledgersToday).map((line) => (
+          <Text key={line} className='statement'>
+            {line}
+          </Text>
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>AI 智能抓拍</Text>
+        <Text className='statement'>{violationStatement(p.violations.last7Days, 7)}</Text>
+        <Text className='muted'>{violationStatement(p.violations.last30Days, 30)}</Text>
+      </View>
+
+      {p.liveVideo.available && p.liveVideo.url ? (
+        <View className='card'>
+          <Text className='card-title'>后厨实时画面</Text>
+          <Video className='video' src={p.liveVideo.url} autoplay={false} controls />
+        </View>
+      ) : null}
+
+      <View className='actions'>
+        <Button className='btn btn-primary' disabled={!venueId} onClick={() => go('rate')}>
+          评价
+        </Button>
+        <Button className='btn' disabled={!venueId} onClick={() => go('report', '&type=notice')}>
+          告知
+        </Button>
+        <Button className='btn btn-warn' disabled={!venueId} onClick={() => go('report', '&type=complaint')}>
+          投诉
+        </Button>
+      </View>
+      {state.status === 'loading' ? <Text className='muted center'>正在刷新…</Text> : null}
+    </View>
+  );
+}
