@@ -2,6 +2,10 @@
  * @brightkitchen/sdk — the platform-free core: domain model, food-safety rules, client, adapter contract.
  * Runs in Node, a browser and a WeChat mini-program: no Node built-ins, no `window`, no `wx` here.
  */
+
+export * from './adapters/index.js';
+export * from './chain/index.js';
+export * from './client/index.js';
 export * from './domain/enums.js';
 export * from './domain/index.js';
 export type {
@@ -47,8 +51,5 @@ export {
 } from './domain/ledger-vocab.js';
 export type { FieldIssue, ParseResult } from './domain/result.js';
 export type { LocalizedText } from './domain/text.js';
-export { DEFAULT_TIME_ZONE, fromLocalTime, inZone, isIsoInstant, localDay, startOfLocalDay } from './time.js';
-export * from './adapters/index.js';
-export * from './chain/index.js';
-export * from './client/index.js';
 export * from './rules/index.js';
+export { DEFAULT_TIME_ZONE, fromLocalTime, inZone, isIsoInstant, localDay, startOfLocalDay } from './time.js';

@@ -16,7 +16,7 @@ import {
   type RawMessage,
   reject,
 } from '@brightkitchen/sdk';
-import { asArray, field, isRecord, type JsonRecord, num, ratio, str } from '../../shared/coerce.js';
+import { asArray, isRecord, type JsonRecord, num, ratio, str } from '../../shared/coerce.js';
 import { classificationViolation, labelViolation } from './labels.js';
 
 type Route = 'events' | 'reviews' | 'tracked_object_update' | 'available';

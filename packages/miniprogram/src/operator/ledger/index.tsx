@@ -1,0 +1,164 @@
+/**
+ * A ledger form of any kind, validated as typed with the SDK's `validateLedger` (messages in Chinese at the field),
+ * saved to the outbox first: it works with no network and shows that the record waits.
+ */
+import {
+  DEFAULT_TIME_ZONE,
+  inZone,
+  LEDGER_KIND_LABELS,
+  LEDGER_KINDS,
+  type LedgerKind,
+  type LedgerRecord,
+  localDay,
+  type VenueKind,
+  validateLedger,
+} from '@brightkitchen/sdk';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { LedgerField, type StaffChoice } from '../../components/ledger-field';
+import { operatorClient } from '../../lib/client';
+import { currentVenue } from '../../lib/operator-venue';
+import { issuesByField } from '../../ledger-form/issues';
+import { LEDGER_FORMS } from '../../ledger-form/specs';
+import { type FormContext, type FormValue, type FormValues, initialValues, toRecord } from '../../ledger-form/values';
+
+type Saved = { state: 'waiting' | 'sent' | 'refused'; text: string };
+
+export function formContext(timeZone: string, now = Date.now()): FormContext {
+  return { day: localDay(now, timeZone), time: inZone(now, timeZone).format('HH:mm'), timeZone };
+}
+
+export default function LedgerPage() {
+  const { params } = useRouter();
+  const kind = (LEDGER_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as LedgerKind) : 'morning_check';
+  const venue = currentVenue();
+  return venue ? (
+    <LedgerForm kind={kind} venueId={venue.id} venueKind={venue.kind as VenueKind | undefined} timeZone={venue.timeZone ?? DEFAULT_TIME_ZONE} />
+  ) : (
+    <View className='page'>
+      <Button className='btn btn-primary' onClick={() => Taro.redirectTo({ url: '/operator/login/index' })}>
+        请先登录
+      </Button>
+    </View>
+  );
+}
+
+export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind?: VenueKind; timeZone: string }) {
+  const { kind, venueId, venueKind, timeZone } = props;
+  const fields = LEDGER_FORMS[kind];
+  const [ctx] = useState(() => formContext(timeZone));
+  const [values, setValues] = useState<FormValues>(() => initialValues(kind, ctx));
+  const [attempted, setAttempted] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const staff = useStaff(venueId, ctx.day, kind === 'morning_check');
+
+  const record = useMemo(() => toRecord(kind, values, ctx), [kind, values, ctx]);
+  const result = useMemo(
+    () => validateLedger(record, { timeZone, ...(venueKind ? { venueKind } : {}) }),
+    [record, timeZone, venueKind],
+  );
+  const shown = attempted ? issuesByField(result.issues, fields.map((f) => f.path)) : { byField: {}, general: [] };
+  const errorCount = result.issues.filter((i) => i.severity === 'error').length;
+
+  function set(path: string, value: FormValue) {
+    setValues((v) => {
+      const next = { ...v, [path]: value };
+      if (path === 'staffId') next.staffName = staff.find((s) => s.id === value)?.name ?? '';
+      return next;
+    });
+  }
+
+  async function save() {
+    setAttempted(true);
+    if (!result.ok) return;
+    const named = kind === 'morning_check' && values.staffName ? { ...record, staffName: values.staffName } : record;
+    const queued = await operatorClient().ledgers.submit(venueId, named as LedgerRecord);
+    const warnings = result.issues.map((i) => i.message.zh);
+    setSaved({ state: 'waiting', text: warnings.length ? `已保存。注意：${warnings.join('；')}` : '已保存' });
+    const outcome = await queued.settled;
+    setSaved(
+      outcome.state === 'sent'
+        ? { state: 'sent', text: warnings.length ? `已上传。注意：${warnings.join('；')}` : '已上传' }
+        : { state: 'refused', text: `未被接受：${outcome.error.message.split(' / ')[0]}` },
+    );
+  }
+
+  if (saved) {
+    return (
+      <View className='page'>
+        <View className='card center' data-testid='saved'>
+          <Text className={saved.state === 'refused' ? 'field-message' : 'success-text'}>{saved.text}</Text>
+          {saved.state === 'waiting' ? <Text className='muted' data-testid='saved-waiting'>待上传：已保存在手机上，联网后自动上传</Text> : null}
+        </View>
+        <Button
+          className='btn btn-primary btn-large'
+          onClick={() => {
+            setValues(initialValues(kind, formContext(timeZone)));
+            setAttempted(false);
+            setSaved(null);
+          }}
+        >
+          再记一条
+        </Button>
+        <Button className='btn' onClick={() => Taro.navigateBack()}>
+          返回今日
+        </Button>
+      </View>
+    );
+  }
+
+  return (
+    <View className='page'>
+      <Text className='section-title'>{LEDGER_KIND_LABELS[kind].zh}</Text>
+      <View className='card'>
+        {fields.map((field) => (
+          <LedgerField
+            key={field.path}
+            field={field}
+            value={values[field.path]}
+            message={shown.byField[field.path]}
+            staff={staff}
+            onChange={(v) => set(field.path, v)}
+          />
+        ))}
+      </View>
+      {shown.general.map((m) => (
+        <Text key={m.text} className='field-message' role='alert'>
+          {m.text}
+        </Text>
+      ))}
+      {attempted && errorCount > 0 ? (
+        <Text className='notice-text' role='alert'>{`请按提示修改 ${errorCount} 处后保存`}</Text>
+      ) : null}
+      <Button className='btn btn-primary btn-large' onClick={save}>
+        保存
+      </Button>
+    </View>
+  );
+}
+
+/** The venue's staff for the morning check, also offline: the last list fetched is kept on the phone. */
+function useStaff(venueId: string, day: string, wanted: boolean): readonly StaffChoice[] {
+  const key = `bk-operator:staff:${venueId}`;
+  const [staff, setStaff] = useState<readonly StaffChoice[]>(() => {
+    if (!wanted) return [];
+    try {
+      return JSON.parse((Taro.getStorageSync(key) as string) || '[]') as StaffChoice[];
+    } catch {
+      return [];
+    }
+  });
+  useEffect(() => {
+    if (!wanted) return;
+    operatorClient()
+      .venues.staff.list(venueId, { date: day, limit: 500 })
+      .then((page) => {
+        const list = page.items.map((s) => ({ id: s.id, name: s.name, ...(s.unfit ? { unfit: true } : {}) }));
+        setStaff(list);
+        Taro.setStorageSync(key, JSON.stringify(list));
+      })
+      .catch(() => {});
+  }, [venueId, day, wanted, key]);
+  return staff;
+}
