@@ -3,7 +3,7 @@
  * The I/O that feeds them (MQTT, ISAPI HTTP, SIP, ONVIF polling) lives apart.
  */
 export { ADAPTERS, adapterFor, VENDOR_NAMES } from './registry.js';
-export { AlertStreamReader, type AlertStreamFeed } from './shared/alert-stream.js';
+export { type AlertStreamFeed, AlertStreamReader } from './shared/alert-stream.js';
 export {
   type MultipartFeed,
   type MultipartOptions,

@@ -31,13 +31,21 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      // Compile the SDK's TypeScript source with the app's Babel.
+      compile: { include: [sdkSrc] },
+      // Template depth before Taro falls back to a recursive component (untyped option): smaller base.wxml.
+      ...({ baseLevel: 8 } as object),
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       webpackChain(chain) {
         chain.resolve.merge({ extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } });
         chain.resolve.modules.add('node_modules');
+        // Without scope hoisting each SDK module stays separate, so what only the operator pages use (ledger rules)
+        // moves to the operator subpackage instead of riding in the main package's common chunk.
+        chain.optimization.concatenateModules(false);
       },
     },
     h5: {
+      compile: { include: [sdkSrc] },
       publicPath: '/app/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -4,18 +4,28 @@
  */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerAuthenticate } from './auth/authenticate.js';
 import { ReplayCache } from './auth/replay-cache.js';
 import type { ServerConfig } from './config.js';
 import './context.js';
 import { type Database, migrateToLatest, openDatabase } from './db/index.js';
+import type { Clock } from './devices/clock.js';
+import { registerDevicesRuntime } from './devices/runtime.js';
 import { registerErrorHandler } from './errors/index.js';
+import { alertRoutes } from './routes/alerts/index.js';
 import { authRoutes } from './routes/auth/index.js';
+import { complaintRoutes } from './routes/complaints/index.js';
+import { deviceRoutes } from './routes/devices/index.js';
 import { docsRoutes } from './routes/docs/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { ledgerRoutes } from './routes/ledgers/index.js';
 import { meRoutes } from './routes/me/index.js';
+import { noticeRoutes } from './routes/notices/index.js';
+import { openDataRoutes } from './routes/open-data/index.js';
+import { publicVenueRoutes } from './routes/public-venues/index.js';
+import { publicProfileInvalidation } from './routes/public-venues/invalidation.js';
+import { ratingRoutes } from './routes/ratings/index.js';
 import { regionRoutes } from './routes/regions/index.js';
 import { venueRoutes } from './routes/venues/index.js';
 
@@ -24,6 +34,8 @@ export interface BuildAppOptions {
   readonly database?: Database;
   /** Pino logger options or false; defaults to the config's log level. */
   readonly logger?: boolean | { level: string };
+  /** Time source of the devices runtime (thresholds, escalation); the system clock by default. */
+  readonly clock?: Clock;
 }
 
 export async function buildApp(config: ServerConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -35,7 +47,10 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
     bodyLimit: config.bodyLimit,
     // Bodies are validated as sent: no silent type coercion, no stripping.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // Per-request lines only when debugging: the hot routes (QR profile, ledger writes) stay cheap.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
   });
   app.decorate('ctx', { config, database, replayCache: new ReplayCache(config.partnerWindowMs) });
   if (!options.database) app.addHook('onClose', async () => database.close());
@@ -49,6 +64,8 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   });
 
   registerErrorHandler(app);
+  // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
+  registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   await app.register(swagger, {
     openapi: {
       info: { title: 'Bright Kitchen API (明厨亮灶)', version: '1.0.0' },
@@ -67,11 +84,19 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   await app.register(
     async (api) => {
       registerAuthenticate(api);
+      await api.register(publicProfileInvalidation);
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(meRoutes);
       await api.register(regionRoutes);
       await api.register(venueRoutes);
       await api.register(ledgerRoutes);
+      await api.register(ratingRoutes);
+      await api.register(noticeRoutes);
+      await api.register(complaintRoutes);
+      await api.register(alertRoutes);
+      await api.register(publicVenueRoutes);
+      await api.register(openDataRoutes);
+      await api.register(deviceRoutes);
     },
     { prefix: '/v1' },
   );

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * bk-server start | migrate   (flags: --port --host --data-dir --database-url --log-level; env BK_*)
+ * bk-server start | migrate | seed [--venues N --days N]   (flags: --port --host --data-dir --database-url --log-level; env BK_*)
  */
 import { buildApp } from './app.js';
 import { describeConfig, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/index.js';
+import { demoBanner, prepareDemo, runSeedCommand } from './demo/index.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
@@ -16,15 +17,22 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     return;
   }
+  if (command === 'seed') {
+    process.exitCode = await runSeedCommand(config, rest);
+    return;
+  }
   if (command !== 'start') {
-    console.error('usage: bk-server start|migrate [--port N] [--host H] [--data-dir DIR] [--database-url URL]');
+    console.error('usage: bk-server start|migrate|seed [--port N] [--host H] [--data-dir DIR] [--database-url URL]');
     process.exitCode = 2;
     return;
   }
   const app = await buildApp(config);
   app.log.info({ config: describeConfig(config) }, 'configuration');
+  // First start: seed the demo city (empty database); later starts reuse the data.
+  const demoAccounts = await prepareDemo(app.ctx.database, config);
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
+  console.log(demoBanner(address, config, demoAccounts));
   const stop = async () => {
     await app.close();
     process.exit(0);

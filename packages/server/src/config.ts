@@ -30,6 +30,31 @@ export interface ServerConfig {
   /** Largest accepted request body in bytes (complaint photos included). */
   readonly bodyLimit: number;
   readonly logLevel: LogLevel;
+  /** Devices: MQTT broker (embedded or external), ingestion batching, notification channels. */
+  readonly devices: DevicesConfig;
+}
+
+export interface DevicesConfig {
+  /** False: no broker, no ingestion loop (BK_DEVICES=off). */
+  readonly enabled: boolean;
+  /** External broker URL (`mqtt://user:pass@host:1883`); empty → the embedded broker. */
+  readonly mqttUrl: string;
+  /** Embedded broker: TCP port (0 = random) and MQTT-over-WebSocket port (0 = random, -1 = none). */
+  readonly mqttPort: number;
+  readonly mqttWsPort: number;
+  readonly mqttHost: string;
+  /** Shared-subscription group on an external broker (`$share/<group>/…`). */
+  readonly mqttShareGroup: string;
+  /** Readings are written when this many are buffered or this many ms passed. */
+  readonly flushRows: number;
+  readonly flushMs: number;
+  /** Period of the clock loop (threshold ticks, escalation, retries). */
+  readonly tickMs: number;
+  /** Signed webhook for alert notifications (empty: off) and its HMAC secret. */
+  readonly webhookUrl: string;
+  readonly webhookSecret: string;
+  /** WeChat subscribe-message template for alerts (empty: channel off). */
+  readonly wechatTemplateId: string;
 }
 
 const FLAG_TO_ENV: Readonly<Record<string, string>> = {
@@ -93,6 +118,21 @@ export function loadConfig(
     partnerWindowMs: 5 * 60 * 1000,
     bodyLimit: Number(e.BK_BODY_LIMIT ?? 8 * 1024 * 1024),
     logLevel: (e.BK_LOG_LEVEL ?? 'info') as LogLevel,
+    devices: {
+      enabled: (e.BK_DEVICES ?? 'on') !== 'off',
+      mqttUrl: e.BK_MQTT_URL ?? '',
+      // Under the test runner the defaults are random ports, so parallel suites never collide.
+      mqttPort: Number(e.BK_MQTT_PORT ?? (process.env.VITEST ? 0 : 1883)),
+      mqttWsPort: Number(e.BK_MQTT_WS_PORT ?? (process.env.VITEST ? 0 : 8083)),
+      mqttHost: e.BK_MQTT_HOST ?? e.BK_HOST ?? '127.0.0.1',
+      mqttShareGroup: e.BK_MQTT_SHARE_GROUP ?? 'bk',
+      flushRows: Number(e.BK_INGEST_FLUSH_ROWS ?? 500),
+      flushMs: Number(e.BK_INGEST_FLUSH_MS ?? 200),
+      tickMs: Number(e.BK_DEVICES_TICK_MS ?? 1000),
+      webhookUrl: e.BK_WEBHOOK_URL ?? '',
+      webhookSecret: e.BK_WEBHOOK_SECRET ?? '',
+      wechatTemplateId: e.BK_WECHAT_ALERT_TEMPLATE_ID ?? '',
+    },
   };
 }
 
@@ -107,5 +147,10 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     tokenSecret: '***',
     accessTokenTtl: config.accessTokenTtl,
     logLevel: config.logLevel,
+    devices: {
+      ...config.devices,
+      mqttUrl: config.devices.mqttUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+      webhookSecret: config.devices.webhookSecret ? '***' : '',
+    },
   };
 }

@@ -2,8 +2,9 @@
  * What every route plugin can reach: `app.ctx` (config, database, caches) and, per request,
  * `request.auth` (set by the authenticate hook) and `request.rawBody` (for signatures and idempotency).
  */
-import type { ReplayCache } from './auth/replay-cache.js';
+
 import type { Principal } from './auth/principal.js';
+import type { ReplayCache } from './auth/replay-cache.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/index.js';
 import type { AppError } from './errors/index.js';

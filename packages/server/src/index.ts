@@ -10,7 +10,7 @@ export {
 } from './accounts/index.js';
 export { type BuildAppOptions, buildApp } from './app.js';
 export { hashPassword, signPartnerRequest } from './auth/index.js';
-export { type DatabaseConfig, describeConfig, loadConfig, type LogLevel, type ServerConfig } from './config.js';
+export { type DatabaseConfig, describeConfig, type LogLevel, loadConfig, type ServerConfig } from './config.js';
 export type { AppContext } from './context.js';
 export { type Database, type DialectKind, migrateToLatest, openDatabase } from './db/index.js';
 export { AppError, ERROR_CODES, type ErrorCode } from './errors/index.js';

@@ -153,7 +153,10 @@ export class MultipartStreamParser {
     if (available < 5) return false;
     if (latin1(this.buffer, this.pos, this.pos + 5) === 'HTTP/') {
       const end = headerBlockEnd(this.buffer, this.pos, this.length);
-      if (end === -1) return this.length - this.pos > MAX_HEADER_BYTES ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'HTTP head too long') : false;
+      if (end === -1)
+        return this.length - this.pos > MAX_HEADER_BYTES
+          ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'HTTP head too long')
+          : false;
       const head = parseHeaderLines(latin1(this.buffer, this.pos, end).replace(/^[^\n]*\n/, ''));
       this.boundary ??= headerParam(head['content-type'], 'boundary');
       this.pos = end;
@@ -169,7 +172,9 @@ export class MultipartStreamParser {
       // No boundary given: the first line starting with `--` is the delimiter as written.
       const lf = this.buffer.indexOf(0x0a, this.pos);
       if (lf === -1 || lf >= this.length) {
-        return this.length - this.pos > MAX_HEADER_BYTES ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'no boundary') : false;
+        return this.length - this.pos > MAX_HEADER_BYTES
+          ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'no boundary')
+          : false;
       }
       const line = latin1(this.buffer, this.pos, lf).replace(/\r$/, '');
       if (line.startsWith('--') && line.length > 2) {
@@ -202,7 +207,8 @@ export class MultipartStreamParser {
       return false;
     }
     const lf = this.buffer.indexOf(0x0a, after);
-    if (lf === -1 || lf >= this.length) return this.length - after > 1024 ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'bad delimiter line') : false;
+    if (lf === -1 || lf >= this.length)
+      return this.length - after > 1024 ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'bad delimiter line') : false;
     this.pos = lf + 1;
     this.phase = 'headers';
     return true;
@@ -210,9 +216,16 @@ export class MultipartStreamParser {
 
   private readHeaders(): boolean {
     // A blank line right after the delimiter means a part without headers.
-    const end = this.buffer[this.pos] === 0x0a ? this.pos + 1 : this.buffer[this.pos] === 0x0d && this.buffer[this.pos + 1] === 0x0a && this.pos + 1 < this.length ? this.pos + 2 : headerBlockEnd(this.buffer, this.pos, this.length);
+    const end =
+      this.buffer[this.pos] === 0x0a
+        ? this.pos + 1
+        : this.buffer[this.pos] === 0x0d && this.buffer[this.pos + 1] === 0x0a && this.pos + 1 < this.length
+          ? this.pos + 2
+          : headerBlockEnd(this.buffer, this.pos, this.length);
     if (end === -1 || end > this.length) {
-      return this.length - this.pos > MAX_HEADER_BYTES ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'part headers too long') : false;
+      return this.length - this.pos > MAX_HEADER_BYTES
+        ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'part headers too long')
+        : false;
     }
     this.headers = parseHeaderLines(latin1(this.buffer, this.pos, end));
     const declared = this.headers['content-length'];
@@ -233,20 +246,24 @@ export class MultipartStreamParser {
       const bodyEnd = this.bodyStart + Number(declared);
       if (this.length < bodyEnd) return false;
       // Trust the length when only line breaks separate it from the next delimiter.
+      // Trust the length unless what follows it is visibly not the next delimiter; emit at once, so an
+      // image at the end of a read is not held back until the next event arrives.
       let next = bodyEnd;
       while (next < this.length && (this.buffer[next] === 0x0d || this.buffer[next] === 0x0a)) next++;
-      if (this.length < next + this.delimiter!.length) return false;
-      if (indexOfBytes(this.buffer, this.delimiter!, next, next + this.delimiter!.length) === next) {
+      const seen = Math.min(this.length - next, this.delimiter!.length);
+      if (indexOfBytes(this.buffer, this.delimiter!.subarray(0, seen), next, next + seen) === next) {
         parts.push(this.part(this.buffer.slice(this.bodyStart, bodyEnd)));
-        this.pos = next;
-        this.phase = 'after-body';
+        this.pos = bodyEnd;
+        this.scanFrom = bodyEnd;
+        this.phase = 'preamble';
         return true;
       }
       delete this.headers['content-length'];
     }
     const at = this.findDelimiter(this.scanFrom);
     if (at === -1) {
-      if (this.length - this.bodyStart > this.maxPartBytes) return this.fail('ADAPTER_PAYLOAD_TOO_LARGE', 'part too large');
+      if (this.length - this.bodyStart > this.maxPartBytes)
+        return this.fail('ADAPTER_PAYLOAD_TOO_LARGE', 'part too large');
       this.scanFrom = Math.max(this.bodyStart, this.length - this.delimiter!.length - 2);
       return false;
     }

@@ -10,11 +10,19 @@ export const FACE_TEXT: Readonly<Record<Face, { icon: string; label: string }>> 
 const ORDER: readonly Face[] = ['satisfied', 'neutral', 'dissatisfied'];
 
 /** Three large faces for one rating aspect. */
-export function FacePicker({ label, value, onChange }: { label: string; value?: Face; onChange: (face: Face) => void }) {
+export function FacePicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value?: Face;
+  onChange: (face: Face) => void;
+}) {
   return (
-    <View className='face-row'>
-      <Text className='face-row-label'>{label}</Text>
-      <View className='face-options'>
+    <View className="face-row">
+      <Text className="face-row-label">{label}</Text>
+      <View className="face-options">
         {ORDER.map((face) => (
           <View
             key={face}
@@ -23,8 +31,8 @@ export function FacePicker({ label, value, onChange }: { label: string; value?: 
             aria-pressed={value === face}
             onClick={() => onChange(face)}
           >
-            <Text className='face-icon'>{FACE_TEXT[face].icon}</Text>
-            <Text className='face-label'>{FACE_TEXT[face].label}</Text>
+            <Text className="face-icon">{FACE_TEXT[face].icon}</Text>
+            <Text className="face-label">{FACE_TEXT[face].label}</Text>
           </View>
         ))}
       </View>

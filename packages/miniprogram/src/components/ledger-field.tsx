@@ -24,16 +24,16 @@ export function LedgerField({ field, value, message, staff = [], onChange }: Pro
   const id = `f-${field.path.replace(/\./g, '-')}`;
   return (
     <View className={`field ${message ? `field-${message.severity}` : ''}`} id={id}>
-      <Text className='field-label'>
+      <Text className="field-label">
         {label}
-        {field.optional ? <Text className='field-optional'>（选填）</Text> : null}
+        {field.optional ? <Text className="field-optional">（选填）</Text> : null}
       </Text>
       <FieldInput field={field} label={label} value={value} staff={staff} onChange={onChange} />
-      {field.hint && !message ? <Text className='field-hint'>{field.hint}</Text> : null}
+      {field.hint && !message ? <Text className="field-hint">{field.hint}</Text> : null}
       {message ? (
-        <Text className='field-message' role='alert' data-field={field.path}>
-          {message.text}
-        </Text>
+        <View role="alert" className="field-message" data-field={field.path}>
+          <Text>{message.text}</Text>
+        </View>
       ) : null}
     </View>
   );
@@ -44,15 +44,20 @@ function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'messa
   switch (field.type) {
     case 'bool':
       return (
-        <View className='field-switch'>
+        <View className="field-switch">
           <Text>{value === true ? field.yes : field.no}</Text>
-          <Switch aria-label={label} checked={value === true} color='#07c160' onChange={(e) => onChange(e.detail.value)} />
+          <Switch
+            aria-label={label}
+            checked={value === true}
+            color="#07c160"
+            onChange={(e) => onChange(e.detail.value)}
+          />
         </View>
       );
     case 'multi': {
       const chosen = Array.isArray(value) ? value : [];
       return (
-        <View className='chips'>
+        <View className="chips">
           {field.choices.map((c) => {
             const on = chosen.includes(c.value);
             return (
@@ -76,14 +81,14 @@ function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'messa
         field.type === 'select'
           ? field.choices
           : (staff ?? []).map((s) => ({ value: s.id, label: s.unfit ? `${s.name}（今日不宜上岗）` : s.name }));
-      if (choices.length === 0) return <Text className='placeholder'>暂无可选项</Text>;
+      if (choices.length === 0) return <Text className="placeholder">暂无可选项</Text>;
       return (
-        <View className='chips' role='radiogroup' aria-label={label}>
+        <View className="chips" role="radiogroup" aria-label={label}>
           {choices.map((c) => (
             <View
               key={c.value}
               className={`chip ${text === c.value ? 'chip-on' : ''}`}
-              role='radio'
+              role="radio"
               aria-checked={text === c.value}
               onClick={() => onChange(text === c.value && field.optional ? '' : c.value)}
             >
@@ -97,29 +102,29 @@ function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'messa
     case 'date':
       return (
         <Picker mode={field.type} value={text} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className='picker' aria-label={label}>
+          <View className="picker" aria-label={label}>
             <Text className={text ? '' : 'placeholder'}>{text || `请选择${label}`}</Text>
           </View>
         </Picker>
       );
     case 'number':
       return (
-        <View className='field-number'>
+        <View className="field-number">
           <Input
-            className='input'
+            className="input"
             aria-label={label}
-            type='digit'
+            type="digit"
             value={text}
             placeholder={`请输入${label}`}
             onInput={(e) => onChange(e.detail.value)}
           />
-          {field.unit ? <Text className='unit'>{field.unit}</Text> : null}
+          {field.unit ? <Text className="unit">{field.unit}</Text> : null}
         </View>
       );
     default:
       return field.type === 'text' && field.multiline ? (
         <Textarea
-          className='textarea'
+          className="textarea"
           aria-label={label}
           value={text}
           placeholder={`请输入${label}`}
@@ -127,7 +132,7 @@ function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'messa
         />
       ) : (
         <Input
-          className='input'
+          className="input"
           aria-label={label}
           value={text}
           placeholder={`请输入${label}`}

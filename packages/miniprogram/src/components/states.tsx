@@ -4,7 +4,7 @@ import { errorText } from '../lib/error-text';
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
   return (
-    <View className='state state-loading' aria-busy='true'>
+    <View className="state state-loading" aria-busy="true">
       <Text>{text}</Text>
     </View>
   );
@@ -13,10 +13,10 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { title, retryable } = errorText(error);
   return (
-    <View className='state state-error' role='alert'>
-      <Text className='state-title'>{title}</Text>
+    <View className="state state-error" role="alert">
+      <Text className="state-title">{title}</Text>
       {retryable && onRetry ? (
-        <Button className='btn btn-primary' onClick={onRetry}>
+        <Button className="btn btn-primary" onClick={onRetry}>
           重试
         </Button>
       ) : null}
@@ -26,7 +26,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 export function Empty({ text }: { text: string }) {
   return (
-    <View className='state state-empty'>
+    <View className="state state-empty">
       <Text>{text}</Text>
     </View>
   );

@@ -6,7 +6,10 @@ export interface FieldMessage {
   readonly severity: 'error' | 'warning';
 }
 
-export function issuesByField(issues: readonly LedgerIssue[], paths: readonly string[]): {
+export function issuesByField(
+  issues: readonly LedgerIssue[],
+  paths: readonly string[],
+): {
   readonly byField: Readonly<Record<string, FieldMessage>>;
   /** Findings about the whole record or a field the form does not show. */
   readonly general: readonly FieldMessage[];
@@ -14,10 +17,14 @@ export function issuesByField(issues: readonly LedgerIssue[], paths: readonly st
   const byField: Record<string, FieldMessage> = {};
   const general: FieldMessage[] = [];
   for (const issue of issues) {
-    const message: FieldMessage = { text: issue.message.zh, severity: issue.severity === 'error' ? 'error' : 'warning' };
+    const message: FieldMessage = {
+      text: issue.message.zh,
+      severity: issue.severity === 'error' ? 'error' : 'warning',
+    };
     const path = paths.find((p) => issue.path === p || issue.path.startsWith(`${p}.`));
     if (!path) general.push(message);
-    else if (!byField[path] || (byField[path].severity === 'warning' && message.severity === 'error')) byField[path] = message;
+    else if (!byField[path] || (byField[path].severity === 'warning' && message.severity === 'error'))
+      byField[path] = message;
   }
   return { byField, general };
 }

@@ -51,7 +51,10 @@ const CERTIFICATE_KIND_LABELS: Readonly<Record<(typeof CERTIFICATE_KINDS)[number
   quarantine: '动物检疫合格证明',
 };
 
-function choices<T extends string>(values: readonly T[], labels: Readonly<Record<T, LocalizedText | string>>): Choice[] {
+function choices<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, LocalizedText | string>>,
+): Choice[] {
   return values.map((value) => {
     const label = labels[value];
     return { value, label: typeof label === 'string' ? label : label.zh };
@@ -64,7 +67,12 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
   morning_check: [
     { path: 'staffId', type: 'staff' },
     { path: 'temperatureC', type: 'number', unit: '℃', hint: '体温 ≥ 37.3 ℃ 不得上岗' },
-    { path: 'symptoms', type: 'multi', choices: choices(SYMPTOMS, SYMPTOM_LABELS), hint: '有任一症状须暂停接触直接入口食品' },
+    {
+      path: 'symptoms',
+      type: 'multi',
+      choices: choices(SYMPTOMS, SYMPTOM_LABELS),
+      hint: '有任一症状须暂停接触直接入口食品',
+    },
     { path: 'handCheckOk', type: 'bool', yes: '手部无伤口、无感染', no: '手部有伤口或感染' },
     { path: 'uniformOk', type: 'bool', yes: '衣帽整洁、未戴饰物', no: '衣帽或饰物不合要求' },
     { path: 'checker', type: 'text' },
@@ -84,7 +92,12 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
     { path: 'supplier.address', type: 'text' },
     { path: 'supplier.contact', type: 'text' },
     { path: 'supplier.licenceNo', type: 'text' },
-    { path: 'certificateKind', type: 'select', choices: choices(CERTIFICATE_KINDS, CERTIFICATE_KIND_LABELS), optional: true },
+    {
+      path: 'certificateKind',
+      type: 'select',
+      choices: choices(CERTIFICATE_KINDS, CERTIFICATE_KIND_LABELS),
+      optional: true,
+    },
     { path: 'certificateNo', type: 'text', optional: true, hint: '畜禽肉类须有动物检疫合格证明' },
   ],
   tableware_disinfection: [

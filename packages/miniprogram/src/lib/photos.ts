@@ -34,12 +34,18 @@ export async function pickPhotos(already: number): Promise<PickedPhotos> {
 }
 
 async function pickWeapp(count: number) {
-  const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  const res = await Taro.chooseMedia({
+    count,
+    mediaType: ['image'],
+    sizeType: ['compressed'],
+    sourceType: ['album', 'camera'],
+  });
   const fs = Taro.getFileSystemManager();
   const out: (ComplaintPhotoUpload & { preview: string })[] = [];
   for (const file of res.tempFiles) {
     let path = file.tempFilePath;
-    if (file.size > COMPLAINT_PHOTO_MAX_BYTES / 2) path = (await Taro.compressImage({ src: path, quality: 50 })).tempFilePath;
+    if (file.size > COMPLAINT_PHOTO_MAX_BYTES / 2)
+      path = (await Taro.compressImage({ src: path, quality: 50 })).tempFilePath;
     const dataBase64 = fs.readFileSync(path, 'base64') as string;
     out.push({ contentType: photoTypeOf(path), dataBase64, preview: path });
   }

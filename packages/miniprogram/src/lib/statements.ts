@@ -3,8 +3,8 @@
  * Pure: profile parts in, Chinese text out.
  */
 import {
-  LICENCE_STATUSES,
   type LedgersToday,
+  LICENCE_STATUSES,
   type LicenceStatus,
   type ListKind,
   VIOLATION_LABELS,

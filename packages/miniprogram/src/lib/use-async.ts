@@ -5,23 +5,26 @@ export type AsyncState<T> =
   | { readonly status: 'error'; readonly error: unknown; readonly data?: T }
   | { readonly status: 'ready'; readonly data: T };
 
-/** Loads on mount and when `deps` change; `reload` retries (keeping the last data on screen meanwhile). */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+/** Loads on mount and whenever `key` changes; `reload` retries (keeping the last data on screen meanwhile). */
+export function useAsync<T>(load: () => Promise<T>, key: string) {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const seq = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `load` depends on.
+  const loadRef = useRef(load);
+  loadRef.current = load;
   const reload = useCallback(async () => {
     const mine = ++seq.current;
     setState((s) => ({ status: 'loading', ...(s.data === undefined ? {} : { data: s.data }) }));
     try {
-      const data = await load();
+      const data = await loadRef.current();
       if (mine === seq.current) setState({ status: 'ready', data });
     } catch (error) {
-      if (mine === seq.current) setState((s) => ({ status: 'error', error, ...(s.data === undefined ? {} : { data: s.data }) }));
+      if (mine === seq.current)
+        setState((s) => ({ status: 'error', error, ...(s.data === undefined ? {} : { data: s.data }) }));
     }
-  }, deps);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is what tells the caller's data changed.
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, key]);
   return { state, reload };
 }

@@ -2,8 +2,8 @@
 import { LEDGER_KIND_LABELS, type LedgerKind, type OutboxItem, type RejectedItem } from '@brightkitchen/sdk';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { operatorClient } from '../lib/client';
 import { zhPart } from '../lib/error-text';
+import { operatorClient } from './client';
 
 export function itemTitle(item: OutboxItem): string {
   const kind = (item.body as { kind?: string } | null)?.kind;
@@ -42,32 +42,35 @@ export function OutboxPanel() {
 
   if (pending.length === 0 && rejected.length === 0) {
     return (
-      <View className='card outbox outbox-empty'>
-        <Text className='muted'>所有记录均已上传</Text>
+      <View className="card outbox outbox-empty">
+        <Text className="muted">所有记录均已上传</Text>
       </View>
     );
   }
   return (
-    <View className='card outbox'>
+    <View className="card outbox">
       {pending.length > 0 ? (
         <>
-          <Text className='card-title' data-testid='outbox-pending'>{`待上传 ${pending.length} 条`}</Text>
-          <Text className='muted'>已保存在手机上，联网后自动上传，关闭小程序也不会丢失。</Text>
+          <Text className="card-title" data-testid="outbox-pending">{`待上传 ${pending.length} 条`}</Text>
+          <Text className="muted">已保存在手机上，联网后自动上传，关闭小程序也不会丢失。</Text>
           {pending.map((item) => (
-            <View key={item.id} className='row-between'>
+            <View key={item.id} className="row-between">
               <Text>{itemTitle(item)}</Text>
-              <Text className='muted'>{item.attempts > 0 ? `已重试 ${item.attempts} 次` : '等待上传'}</Text>
+              <Text className="muted">{item.attempts > 0 ? `已重试 ${item.attempts} 次` : '等待上传'}</Text>
             </View>
           ))}
-          <Button className='btn' loading={sending} disabled={sending} onClick={sendNow}>
+          <Button className="btn" loading={sending} disabled={sending} onClick={sendNow}>
             立即上传
           </Button>
         </>
       ) : null}
       {rejected.map((r) => (
-        <View key={r.item.id} className='rejected' role='alert'>
-          <Text className='field-message'>{`${itemTitle(r.item)} 未被接受：${zhPart(r.error.message)}`}</Text>
-          <Text className='link' onClick={() => client.outbox.dismiss(r.item.id).then(() => setRejected((x) => x.filter((y) => y !== r)))}>
+        <View key={r.item.id} className="rejected" role="alert">
+          <Text className="field-message">{`${itemTitle(r.item)} 未被接受：${zhPart(r.error.message)}`}</Text>
+          <Text
+            className="link"
+            onClick={() => client.outbox.dismiss(r.item.id).then(() => setRejected((x) => x.filter((y) => y !== r)))}
+          >
             知道了
           </Text>
         </View>

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { operatorClient } from '../lib/client';
 import { type CurrentVenue, currentVenue } from '../lib/operator-venue';
+import { operatorClient } from './client';
 
 /** The current venue of a logged-in operator, or a redirect to the login page. */
 export async function requireOperator(): Promise<CurrentVenue | null> {

@@ -51,17 +51,17 @@ export function defineAdapter<S = unknown>(definition: AdapterDefinition<S>): Ad
     try {
       result = definition.convert(message, context);
     } catch (error) {
-      return reject('ADAPTER_UNSUPPORTED_EVENT', {
+      return reject('ADAPTER_INTERNAL_ERROR', {
         reason: error instanceof Error ? error.message.slice(0, 200) : 'converter failed',
       });
     }
-    if (!result.ok || result.events.every(isFinite)) return result;
-    return accept(result.events.filter(isFinite), result.state);
+    if (!result.ok || result.events.every(isFiniteEvent)) return result;
+    return accept(result.events.filter(isFiniteEvent), result.state);
   };
   return Object.freeze({ ...definition, convert });
 }
 
-function isFinite(event: NormalizedEvent): boolean {
+function isFiniteEvent(event: NormalizedEvent): boolean {
   if (event.type === 'reading') return Number.isFinite(event.value);
   if (event.type === 'switch') return event.powerW === undefined || Number.isFinite(event.powerW);
   if (event.type === 'violation') return event.confidence === undefined || Number.isFinite(event.confidence);

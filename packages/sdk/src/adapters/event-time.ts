@@ -1,8 +1,16 @@
 /** Vendor time stamps → ISO 8601 with the venue's offset. */
 import { DEFAULT_TIME_ZONE, fromLocalTime, inZone } from '../time.js';
 
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+const DATE_TIME =
+  '(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?';
+const WITH_OFFSET = new RegExp(`^${DATE_TIME}(Z|[+-](0\\d|1[0-4]):?[0-5]\\d)$`, 'i');
+const WALL_CLOCK = new RegExp(`^${DATE_TIME}$`);
+
+/** Rejects dates like 02-30 that the calendar would silently roll over. */
+function realDay(match: RegExpExecArray): boolean {
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
 
 /** The latest instant accepted (year 9999); later or negative epochs are no time at all. */
 const MAX_EPOCH_MS = 253402300799000;
@@ -25,8 +33,10 @@ export function eventTime(value: unknown, timeZone: string = DEFAULT_TIME_ZONE):
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
-  if (WITH_OFFSET.test(text)) return format(inZone(text.replace(' ', 'T'), timeZone));
-  if (WALL_CLOCK.test(text)) return format(fromLocalTime(text.replace(' ', 'T'), timeZone));
+  const withOffset = WITH_OFFSET.exec(text);
+  if (withOffset) return realDay(withOffset) ? format(inZone(text.replace(' ', 'T'), timeZone)) : undefined;
+  const wallClock = WALL_CLOCK.exec(text);
+  if (wallClock) return realDay(wallClock) ? format(fromLocalTime(text.replace(' ', 'T'), timeZone)) : undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return eventTime(Number(text), timeZone);
   return undefined;
 }

@@ -1,5 +1,12 @@
 /** The device adapter contract: what a vendor implements to turn its messages into normalized events. */
-export type { CommandTarget, DeviceCommand, EncodedMessage, EncodeResult, IsoWeekday, ScheduledRun } from './command.js';
+export type {
+  CommandTarget,
+  DeviceCommand,
+  EncodedMessage,
+  EncodeResult,
+  IsoWeekday,
+  ScheduledRun,
+} from './command.js';
 export { ALL_WEEKDAYS, encoded, encodeRejected, minutesOfDay, scheduleIssue, timeOfDay } from './command.js';
 export type { Adapter, AdapterDefinition, AdapterInput } from './definition.js';
 export { defineAdapter } from './definition.js';

@@ -13,6 +13,7 @@ export const ADAPTER_REJECTION_CODES = [
   'ADAPTER_PAYLOAD_TOO_LARGE',
   'ADAPTER_BAD_ENCODING',
   'ADAPTER_UNSUPPORTED_COMMAND',
+  'ADAPTER_INTERNAL_ERROR',
 ] as const;
 export type AdapterRejectionCode = (typeof ADAPTER_REJECTION_CODES)[number];
 
@@ -28,6 +29,7 @@ export const ADAPTER_REJECTION_MESSAGES: Readonly<Record<AdapterRejectionCode, L
   ADAPTER_PAYLOAD_TOO_LARGE: { zh: '消息过大', en: 'The payload is too large' },
   ADAPTER_BAD_ENCODING: { zh: '消息字符编码无法识别', en: 'The payload is not in a readable character encoding' },
   ADAPTER_UNSUPPORTED_COMMAND: { zh: '设备不支持该命令', en: 'The device does not support this command' },
+  ADAPTER_INTERNAL_ERROR: { zh: '转换器内部错误', en: 'The converter failed on this message (a bug to report)' },
 };
 
 export type RejectionDetails = Readonly<Record<string, string | number | boolean | null>>;

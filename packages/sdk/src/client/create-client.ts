@@ -1,6 +1,6 @@
 import mitt, { type Emitter } from 'mitt';
 import { type Clock, systemClock } from './clock.js';
-import { createHttp, type AuthMode } from './http.js';
+import { type AuthMode, createHttp } from './http.js';
 import { newIdempotencyKey, type Random } from './ids.js';
 import type { BackoffPolicy } from './outbox/backoff.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
@@ -104,7 +104,12 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     newId,
     ...(options.outbox?.backoff ? { backoff: options.outbox.backoff } : {}),
     send: (item) =>
-      http.send({ method: 'POST', path: item.path, body: item.body, headers: { 'Idempotency-Key': item.idempotencyKey } }),
+      http.send({
+        method: 'POST',
+        path: item.path,
+        body: item.body,
+        headers: { 'Idempotency-Key': item.idempotencyKey },
+      }),
   });
   const context: ResourceContext = { http, outbox, clock };
 

@@ -19,7 +19,8 @@ function authServer() {
   const script = (req: TransportRequest) => {
     const body = JSON.parse(req.body ?? '{}') as Record<string, string>;
     if (req.url.endsWith('/v1/auth/login')) {
-      if (body.password !== 'right') return json(401, { code: 'INVALID_CREDENTIALS', message: '账号或密码错误 / wrong' });
+      if (body.password !== 'right')
+        return json(401, { code: 'INVALID_CREDENTIALS', message: '账号或密码错误 / wrong' });
       issued++;
       valid = `access-${issued}`;
       return json(200, tokens(issued));
@@ -91,7 +92,12 @@ describe('auth and the request pipeline', () => {
     await client.auth.login('staff1', 'right');
     await client.auth.refresh();
     const storage = createMemoryStorage({
-      'bk:session': JSON.stringify({ accessToken: 'old', refreshToken: 'refresh-1', expiresAt: Date.now() + 60_000, user }),
+      'bk:session': JSON.stringify({
+        accessToken: 'old',
+        refreshToken: 'refresh-1',
+        expiresAt: Date.now() + 60_000,
+        user,
+      }),
     });
     const stale = createClient({ baseURL: 'http://bk.test', transport, storage });
     server.expireAll();
@@ -107,7 +113,9 @@ describe('auth and the request pipeline', () => {
         return json(400, {
           code: 'VALIDATION_FAILED',
           message: '请求内容不合法 / invalid',
-          details: { issues: [{ code: 'FIELD_REQUIRED', path: 'correctiveAction', message: { zh: '必填', en: 'required' } }] },
+          details: {
+            issues: [{ code: 'FIELD_REQUIRED', path: 'correctiveAction', message: { zh: '必填', en: 'required' } }],
+          },
         });
       }
       if (req.url.includes('/alerts/a2/ack')) return json(403, { code: 'FORBIDDEN', message: '无权访问 / no' });

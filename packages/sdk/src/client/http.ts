@@ -73,7 +73,9 @@ export function createHttp(options: HttpOptions): Http {
   async function transmit(request: HttpRequest, session: Session | null): Promise<TransportResponse> {
     const transport = options.transport;
     if (!transport) {
-      throw new NetworkError('没有可用的传输 / no transport: pass `transport` to createClient (or use the ./node entry)');
+      throw new NetworkError(
+        '没有可用的传输 / no transport: pass `transport` to createClient (or use the ./node entry)',
+      );
     }
     const url = `${baseURL}${request.path}${queryString(request.query)}`;
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);

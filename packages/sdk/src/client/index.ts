@@ -21,12 +21,23 @@ export { newIdempotencyKey, type Random, randomUuid } from './ids.js';
 export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox/backoff.js';
 export { isRefusal } from './outbox/classify.js';
 export type { OutboxEvents } from './outbox/events.js';
-export { OUTBOX_KINDS, type OutboxItem, type OutboxKind, type OutboxOutcome, type RejectedItem } from './outbox/item.js';
+export {
+  OUTBOX_KINDS,
+  type OutboxItem,
+  type OutboxKind,
+  type OutboxOutcome,
+  type RejectedItem,
+} from './outbox/item.js';
 export type { FlushResult, Outbox, QueuedWrite } from './outbox/outbox.js';
 export type { AlertListQuery, AlertsClient } from './resources/alerts.js';
 export type { AuthClient } from './resources/auth.js';
 export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
-export type { LedgerSubmitResult, LedgersClient } from './resources/ledgers.js';
+export type {
+  LedgerBatchResult,
+  LedgerSubmitOptions,
+  LedgerSubmitResult,
+  LedgersClient,
+} from './resources/ledgers.js';
 export type { NoticeListQuery, NoticesClient } from './resources/notices.js';
 export type { OpenDataClient, OpenGradesQuery } from './resources/open-data.js';
 export type { PublicVenuesClient } from './resources/public-venues.js';
@@ -34,13 +45,14 @@ export type { RatingsClient } from './resources/ratings.js';
 export type { RegionsClient } from './resources/regions.js';
 export type { MembersClient, StaffClient, StaffOnDay, VenueListQuery, VenuesClient } from './resources/venues.js';
 export type { Session, TokenAnswer } from './session.js';
-export { canonicalRequest, type Hashing, type HmacSha256, type Sha256, partnerHeaders } from './signing.js';
+export { canonicalRequest, type Hashing, type HmacSha256, partnerHeaders, type Sha256 } from './signing.js';
 export type { RealtimeSocket } from './socket.js';
 export { createMemoryStorage, type KeyValueStorage } from './storage.js';
 export type { AbortSignalLike, HttpMethod, Transport, TransportRequest, TransportResponse } from './transport.js';
 export type {
   AuthUser,
   ChainVerification,
+  ErrorBody,
   LedgerEntry,
   LedgerExport,
   LedgerListQuery,
@@ -51,4 +63,5 @@ export type {
   OpenGrade,
   Page,
   PageQuery,
+  VenueRole,
 } from './wire-types.js';

@@ -3,11 +3,13 @@
  * TODO(domain): move each to packages/sdk/src/domain as a valibot schema when the server's
  * routes need one; the client will then import it from there instead.
  */
-import type { LedgerRecord } from '../domain/ledger.js';
-import type { Grade } from '../domain/grade.js';
-import type { RatingSummary } from '../domain/rating.js';
+
+import type { ChainReport } from '../chain/verify-chain.js';
 import type { LedgerKind, Role, VenueKind } from '../domain/enums.js';
-import type { RuleIssue } from './errors/rule-error.js';
+import type { Grade } from '../domain/grade.js';
+import type { LedgerRecord } from '../domain/ledger.js';
+import type { RatingSummary } from '../domain/rating.js';
+import type { LedgerIssue } from '../rules/ledger/context.js';
 
 /** One page of a list route: `?limit=&cursor=` in, `{ items, nextCursor }` out. */
 export interface Page<T> {
@@ -22,41 +24,54 @@ export interface PageQuery {
   readonly cursor?: string;
 }
 
-/** TODO(domain/user): the `user` of the login answer. */
+/** The error body every failing route answers (docs/api.md, Errors). */
+export interface ErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+/** TODO(domain/user): the `user` of the login answer (server: schemas/auth.ts `PublicUserSchema`). */
 export interface AuthUser {
   readonly id: string;
   readonly role: Role;
-  readonly displayName?: string;
-  readonly login?: string;
+  readonly displayName: string;
+  readonly login: string | null;
 }
 
-/** TODO(domain/user): `GET /v1/me`. */
+/** A venue role of an operator user. */
+export type VenueRole = Extract<Role, 'operator_staff' | 'operator_manager'>;
+
+/** TODO(domain/user): `GET /v1/me` (server: `MeSchema`). */
 export interface Me {
   readonly user: AuthUser;
-  readonly memberships: readonly { readonly venueId: string; readonly role: Role }[];
+  readonly memberships: readonly { readonly venueId: string; readonly role: VenueRole }[];
   readonly regionIds: readonly string[];
 }
 
 /** TODO(domain/user): a user and their role at a venue (`/v1/venues/{id}/members`). */
 export interface Member {
   readonly userId: string;
-  readonly role: Role;
-  readonly displayName?: string;
-  readonly login?: string;
+  readonly role: VenueRole;
+  readonly displayName: string;
+  readonly login: string | null;
   readonly staffId?: string;
 }
 
-/** Body of `POST /v1/venues/{id}/members`. TODO(domain/user). */
+/** Body of `POST /v1/venues/{id}/members`: an existing user (id or login) or a new one (login, password ≥ 8). TODO(domain/user). */
 export interface MemberInput {
   readonly userId?: string;
   readonly login?: string;
   readonly password?: string;
   readonly displayName?: string;
-  readonly role: Extract<Role, 'operator_staff' | 'operator_manager'>;
+  readonly role: VenueRole;
   readonly staffId?: string;
 }
 
-/** TODO(domain/ledger-chain): a stored ledger record with its place in the venue's hash chain. */
+/**
+ * A stored ledger record with its place in the venue's hash chain; assignable to the chain's
+ * `ChainedEntry`, so `verifyChain(exported.records)` works offline. TODO(domain): a schema for it.
+ */
 export interface LedgerEntry {
   readonly id: string;
   readonly venueId: string;
@@ -64,30 +79,31 @@ export interface LedgerEntry {
   readonly kind: LedgerKind;
   readonly localDay: string;
   readonly record: LedgerRecord;
-  readonly issues: readonly RuleIssue[];
+  readonly issues: readonly LedgerIssue[];
   readonly hash: string;
   readonly prevHash: string;
   readonly createdAt: string;
+  /** Nothing may be deleted before this instant (REGULATIONS.md retention). */
+  readonly retainUntil: string;
 }
 
 /** `POST /v1/venues/{id}/ledgers`: the stored record and the rules' warnings (kept records may warn). */
 export interface LedgerSubmitAnswer {
   readonly record: LedgerEntry;
-  readonly issues: readonly RuleIssue[];
+  readonly issues: readonly LedgerIssue[];
 }
 
-/** `GET /v1/venues/{id}/ledgers/chain/verify`. */
-export interface ChainVerification {
-  readonly ok: boolean;
-  readonly length: number;
-  readonly brokenAt?: number;
-}
+/** `GET /v1/venues/{id}/ledgers/chain/verify`: the server's `verifyChain` report. */
+export type ChainVerification = ChainReport;
 
-/** `GET /v1/venues/{id}/ledgers/export`: records with hashes, verifiable offline. TODO(domain/ledger-chain). */
+/** `GET /v1/venues/{id}/ledgers/export`: records with hashes, verifiable offline with `verifyChain`. */
 export interface LedgerExport {
   readonly venueId: string;
+  readonly exportedAt: string;
+  readonly hashAlgorithm: string;
+  /** Where the chain starts when older records were purged after retention; pass to `verifyChain`. */
+  readonly anchor: { readonly seq: number; readonly prevHash: string } | null;
   readonly records: readonly LedgerEntry[];
-  readonly [extra: string]: unknown;
 }
 
 /** Query of `GET /v1/venues/{id}/ledgers`. */

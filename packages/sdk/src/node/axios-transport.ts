@@ -32,7 +32,8 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (value !== undefined && value !== null)
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     let body: unknown = response.data;
     if (binary && body instanceof Uint8Array) {

@@ -3,6 +3,6 @@
  */
 export * from '../index.js';
 export { type AxiosTransportOptions, createAxiosTransport } from './axios-transport.js';
-export { type NodeClientOptions, createNodeClient } from './create-node-client.js';
+export { createNodeClient, type NodeClientOptions } from './create-node-client.js';
 export { createFileStorage } from './file-storage.js';
 export { nodeHashing } from './node-hashing.js';

@@ -18,7 +18,9 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith('/v1/complaints/c1/photos/0')) {
       res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     } else if (req.url?.startsWith('/v1/alerts')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND","message":"未找到 / Not found"}');
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"code":"NOT_FOUND","message":"未找到 / Not found"}');
     } else {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[],"nextCursor":null}');
     }

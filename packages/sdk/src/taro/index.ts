@@ -3,7 +3,12 @@
  * `Taro.connectSocket`. No Taro import: pass the app's `Taro` (or WeChat's `wx`) in.
  */
 export * from '../index.js';
-export { createTaroClient, type TaroClient, type TaroClientOptions } from './create-taro-client.js';
+export {
+  createTaroClient,
+  createTaroRealtime,
+  type TaroClientOptions,
+  type TaroRealtimeOptions,
+} from './create-taro-client.js';
 export {
   type ConnectOptions,
   createPacketReader,

@@ -21,7 +21,13 @@ function sign(secret: string, payload: string): string {
 
 export function issueAccessToken(secret: string, principal: Principal, ttlSeconds: number, nowMs = Date.now()): string {
   const iat = Math.floor(nowMs / 1000);
-  const payload: AccessPayload = { typ: 'access', sub: principal.userId, role: principal.role, iat, exp: iat + ttlSeconds };
+  const payload: AccessPayload = {
+    typ: 'access',
+    sub: principal.userId,
+    role: principal.role,
+    iat,
+    exp: iat + ttlSeconds,
+  };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${encoded}.${sign(secret, encoded)}`;
 }

@@ -81,11 +81,7 @@ export async function authorizeVenue(
   allowed: readonly VenueAccess[],
 ): Promise<AuthorizedVenue> {
   const principal = requirePrincipal(request);
-  const venue = await app.ctx.database.db
-    .selectFrom('venues')
-    .selectAll()
-    .where('id', '=', venueId)
-    .executeTakeFirst();
+  const venue = await app.ctx.database.db.selectFrom('venues').selectAll().where('id', '=', venueId).executeTakeFirst();
   if (!venue) throw new AppError('NOT_FOUND');
   const access = await venueAccessOf(app, principal, venue);
   if (!access || !allowed.includes(access)) throw new AppError('FORBIDDEN');
@@ -139,9 +135,7 @@ export function venueScopeSql(scope: VenueScope, venueIdColumn: string): RawBuil
     case 'none':
       return sql<boolean>`1 = 0`;
     case 'venues':
-      return scope.venueIds.length === 0
-        ? sql<boolean>`1 = 0`
-        : sql<boolean>`${col} in (${sql.join(scope.venueIds)})`;
+      return scope.venueIds.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`${col} in (${sql.join(scope.venueIds)})`;
     case 'regions':
       return scope.regionIds.length === 0
         ? sql<boolean>`1 = 0`

@@ -1,5 +1,5 @@
 export { issueAccessToken, verifyAccessToken } from './access-token.js';
-export { registerAuthenticate, type RouteAuthConfig } from './authenticate.js';
+export { type RouteAuthConfig, registerAuthenticate } from './authenticate.js';
 export {
   type AuthorizedVenue,
   authorizeVenue,
@@ -13,8 +13,8 @@ export {
   venueScope,
   venueScopeSql,
 } from './authorize.js';
+export { signatureMatches, signPartnerRequest } from './partner-signature.js';
 export { hashPassword, verifyPassword } from './password.js';
-export { signPartnerRequest, signatureMatches } from './partner-signature.js';
 export type { Principal } from './principal.js';
 export { ReplayCache } from './replay-cache.js';
 export { code2session, type WechatSession } from './wechat.js';

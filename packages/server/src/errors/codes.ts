@@ -2,7 +2,7 @@
  * The one registry of error codes the API answers with: HTTP status and a message in zh-CN and en.
  * Add a code here before throwing it; docs/api.md and the SDK's error classes follow this list.
  */
-import type { LocalizedText } from '@brightkitchen/sdk';
+import { ALERT_RULE_MESSAGES, type LocalizedText } from '@brightkitchen/sdk';
 
 export interface ErrorDefinition {
   readonly status: number;
@@ -50,6 +50,8 @@ export const ERROR_CODES = {
     status: 415,
     message: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   },
+  ALERT_INVALID_TRANSITION: { status: 409, message: ALERT_RULE_MESSAGES.ALERT_INVALID_TRANSITION },
+  ALERT_CORRECTIVE_ACTION_REQUIRED: { status: 422, message: ALERT_RULE_MESSAGES.ALERT_CORRECTIVE_ACTION_REQUIRED },
   LEDGER_RULE_VIOLATION: {
     status: 422,
     message: { zh: '台账不符合食品安全规则', en: 'The ledger record breaks a food-safety rule' },
@@ -59,6 +61,30 @@ export const ERROR_CODES = {
   UPSTREAM_UNAVAILABLE: {
     status: 502,
     message: { zh: '上游服务不可用', en: 'An upstream service is unavailable' },
+  },
+  DEVICE_UNKNOWN_VENDOR: {
+    status: 422,
+    message: { zh: '没有该厂商的设备适配器', en: 'No device adapter for this vendor' },
+  },
+  DEVICE_BINDING_TAKEN: {
+    status: 409,
+    message: { zh: '该主题或地址已绑定其他设备', en: 'This topic or address is already bound to another device' },
+  },
+  DEVICE_COMMAND_REJECTED: {
+    status: 422,
+    message: { zh: '设备不支持该命令或参数', en: 'The device does not accept this command' },
+  },
+  DEVICE_CREDENTIALS_INVALID: {
+    status: 401,
+    message: { zh: '设备凭证无效', en: 'The device credentials are invalid' },
+  },
+  INGEST_REJECTED: {
+    status: 422,
+    message: { zh: '设备消息无法解析', en: 'The device message could not be converted' },
+  },
+  DEVICES_UNAVAILABLE: {
+    status: 503,
+    message: { zh: '设备接入服务未启用', en: 'Device ingestion is not running' },
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

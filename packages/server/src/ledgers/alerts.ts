@@ -3,7 +3,11 @@ import type { LedgerIssue } from '@brightkitchen/sdk';
 import { type AlertsTable, type LedgerRecordsTable, newId, toJson } from '../db/index.js';
 
 /** `alerting`: the issues `ledgerAlerts` picked (their rule code opens an alert). */
-export function alertRowsFor(row: LedgerRecordsTable, alerting: readonly LedgerIssue[], openedAt: string): AlertsTable[] {
+export function alertRowsFor(
+  row: LedgerRecordsTable,
+  alerting: readonly LedgerIssue[],
+  openedAt: string,
+): AlertsTable[] {
   const first = alerting[0];
   if (!first) return [];
   return [

@@ -108,10 +108,16 @@ export async function appendLedgerRecords(
     }
 
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await trx.insertInto('ledger_records').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      await trx
+        .insertInto('ledger_records')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
     }
     for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
-      await trx.insertInto('alerts').values(alerts.slice(i, i + INSERT_CHUNK)).execute();
+      await trx
+        .insertInto('alerts')
+        .values(alerts.slice(i, i + INSERT_CHUNK))
+        .execute();
     }
     return outcomes;
   });

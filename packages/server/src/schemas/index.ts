@@ -1,3 +1,11 @@
-export { ErrorBodySchema, errorResponses, IdParam, ListQuerySchema, type Page, readLimit, VenueParamsSchema } from './common.js';
+export {
+  ErrorBodySchema,
+  errorResponses,
+  IdParam,
+  ListQuerySchema,
+  type Page,
+  readLimit,
+  VenueParamsSchema,
+} from './common.js';
 export { jsonSchema } from './json-schema.js';
 export { parseOrThrow, valibotIssues } from './parse.js';

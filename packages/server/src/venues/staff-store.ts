@@ -11,7 +11,15 @@ export async function createStaff({ db }: Database, venueId: string, input: Staf
   const now = nowIso();
   await db
     .insertInto('staff')
-    .values({ id: staff.id, venue_id: venueId, name: staff.name, role: staff.role, data: toJson(staff), created_at: now, updated_at: now })
+    .values({
+      id: staff.id,
+      venue_id: venueId,
+      name: staff.name,
+      role: staff.role,
+      data: toJson(staff),
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return staff;
 }

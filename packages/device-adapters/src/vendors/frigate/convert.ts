@@ -8,8 +8,8 @@ import {
   availability,
   type ConvertContext,
   type ConvertResult,
-  eventTime,
   type EventPhase,
+  eventTime,
   type NormalizedEvent,
   payloadJson,
   payloadText,
@@ -31,7 +31,8 @@ export function convertFrigate(message: RawMessage, context: ConvertContext): Co
     const text = payloadText(message.payload);
     if (!text.ok) return text;
     const word = text.text.trim().toLowerCase();
-    if (!['online', 'offline', 'stopped'].includes(word)) return reject('ADAPTER_INVALID_VALUE', { payload: word.slice(0, 40) });
+    if (!['online', 'offline', 'stopped'].includes(word))
+      return reject('ADAPTER_INVALID_VALUE', { payload: word.slice(0, 40) });
     const time = eventTime(message.receivedAt, context.timeZone) ?? message.receivedAt;
     return accept([availability({ time, deviceId: instance }, word === 'online')]);
   }
@@ -78,13 +79,19 @@ function trackedEvent(body: JsonRecord, context: ConvertContext): ConvertResult 
   const subLabel = Array.isArray(side.sub_label) ? str(side.sub_label[0]) : str(side.sub_label);
   const mapped = labelViolation(context, label, subLabel);
   if (mapped === undefined || mapped === 'ignore') return accept([]);
+  // A face Frigate recognised (sub_label) is nobody's stranger.
+  if (mapped === 'stranger' && subLabel !== undefined) return accept([]);
   const id = str(side.id);
   const time =
-    eventTime(phase === 'end' ? (num(side.end_time) ?? num(side.start_time)) : num(side.start_time), context.timeZone) ??
-    eventTime(num(side.frame_time), context.timeZone);
+    eventTime(
+      phase === 'end' ? (num(side.end_time) ?? num(side.start_time)) : num(side.start_time),
+      context.timeZone,
+    ) ?? eventTime(num(side.frame_time), context.timeZone);
   if (time === undefined) return reject('ADAPTER_MISSING_FIELD', { field: 'after.start_time' });
   const confidence = ratio(side.top_score) ?? ratio(side.score);
-  const zones = asArray(side.current_zones).map(str).filter((z) => z !== undefined);
+  const zones = asArray(side.current_zones)
+    .map(str)
+    .filter((z) => z !== undefined);
   const details: Record<string, string> = { label };
   if (zones.length > 0) details.zones = zones.join(',');
   if (subLabel !== undefined) details.subLabel = subLabel;
@@ -96,7 +103,9 @@ function trackedEvent(body: JsonRecord, context: ConvertContext): ConvertResult 
     vendorCode: label,
     ...(confidence === undefined ? {} : { confidence }),
     cameraId: camera,
-    ...(side.has_snapshot === true && id !== undefined ? { snapshotRef: `frigate:/api/events/${id}/snapshot.jpg` } : {}),
+    ...(side.has_snapshot === true && id !== undefined
+      ? { snapshotRef: `frigate:/api/events/${id}/snapshot.jpg` }
+      : {}),
     phase,
     ...(id === undefined ? {} : { eventId: id }),
     details,
@@ -110,12 +119,17 @@ function review(body: JsonRecord, context: ConvertContext): ConvertResult {
   if (!phase || !isRecord(side)) return reject('ADAPTER_UNSUPPORTED_EVENT', { type: str(body.type) ?? '' });
   const camera = str(side.camera);
   if (camera === undefined) return reject('ADAPTER_MISSING_FIELD', { field: 'after.camera' });
-  const time = eventTime(phase === 'end' ? (num(side.end_time) ?? num(side.start_time)) : num(side.start_time), context.timeZone);
+  const time = eventTime(
+    phase === 'end' ? (num(side.end_time) ?? num(side.start_time)) : num(side.start_time),
+    context.timeZone,
+  );
   if (time === undefined) return reject('ADAPTER_MISSING_FIELD', { field: 'after.start_time' });
   const data = isRecord(side.data) ? side.data : {};
   const id = str(side.id);
   const severity = str(side.severity);
-  const zones = asArray(data.zones).map(str).filter((z) => z !== undefined);
+  const zones = asArray(data.zones)
+    .map(str)
+    .filter((z) => z !== undefined);
   const seen = new Set<string>();
   const events: NormalizedEvent[] = [];
   for (const object of asArray(data.objects)) {
@@ -149,7 +163,9 @@ function trackedObjectUpdate(body: JsonRecord, context: ConvertContext): Convert
   const model = str(body.model);
   const attribute = str(body.attribute) ?? str(body.sub_label);
   if (camera === undefined || model === undefined || attribute === undefined) {
-    return reject('ADAPTER_MISSING_FIELD', { field: camera === undefined ? 'camera' : model === undefined ? 'model' : 'attribute' });
+    return reject('ADAPTER_MISSING_FIELD', {
+      field: camera === undefined ? 'camera' : model === undefined ? 'model' : 'attribute',
+    });
   }
   const mapped = classificationViolation(context, model, attribute);
   if (mapped === undefined || mapped === 'ignore') return accept([]);

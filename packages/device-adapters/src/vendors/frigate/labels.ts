@@ -32,11 +32,13 @@ const POSITIVE_MODELS: readonly (readonly [RegExp, ViolationType])[] = [
 const NO = /^(no|none|without|false|0|no_\w+|not_\w+)$/i;
 const YES = /^(yes|true|1|with)$/i;
 
-export function labelViolation(context: ConvertContext, label: string, subLabel?: string): ViolationMapping | undefined {
+export function labelViolation(
+  context: ConvertContext,
+  label: string,
+  subLabel?: string,
+): ViolationMapping | undefined {
   const key = label.replace(/-verified$/, '');
-  return (
-    configuredViolation(context, [subLabel === undefined ? undefined : `${key}:${subLabel}`, key]) ?? LABELS[key]
-  );
+  return configuredViolation(context, [subLabel === undefined ? undefined : `${key}:${subLabel}`, key]) ?? LABELS[key];
 }
 
 export function classificationViolation(

@@ -16,7 +16,7 @@ import {
 import { configuredViolation, violationFromText } from '../../shared/violations.js';
 import type { XmlElement } from '../../xml/reader.js';
 import { parseXml } from '../../xml/reader.js';
-import { child, childText, children } from '../../xml/tree.js';
+import { child, children, childText } from '../../xml/tree.js';
 import { ALARM_METHODS, ALARM_TYPES, alarmLevel } from './alarm-types.js';
 
 export function manscdpEvents(text: string, receivedAt: string, context: ConvertContext): ConvertResult {

@@ -16,7 +16,11 @@ import type { AlertOrigin } from './origin.js';
 
 const DEFAULTS: Readonly<Record<string, ViolationType>> = { 'mask:no': 'no_mask', 'helmet:no': 'no_hat' };
 
-export function accessControllerEvents(alert: JsonRecord, origin: AlertOrigin, context: ConvertContext): NormalizedEvent[] {
+export function accessControllerEvents(
+  alert: JsonRecord,
+  origin: AlertOrigin,
+  context: ConvertContext,
+): NormalizedEvent[] {
   const event = field(alert, 'AccessControllerEvent');
   const employeeNo = str(field(event, 'employeeNoString')) ?? str(field(event, 'employeeNo'));
   const details: Record<string, string> = {};

@@ -6,12 +6,12 @@
  */
 import {
   type AlarmEvent,
+  accept,
   availability,
   type ConvertContext,
   type ConvertResult,
   type NormalizedEvent,
   type RawMessage,
-  accept,
   reject,
 } from '@brightkitchen/sdk';
 import { asArray, field, type JsonRecord, str } from '../../shared/coerce.js';
@@ -47,7 +47,12 @@ export function alertEvents(alert: JsonRecord, message: RawMessage, context: Con
   return accept([genericEvent(alert, rawType, origin, context)]);
 }
 
-function genericEvent(alert: JsonRecord, rawType: string, origin: AlertOrigin, context: ConvertContext): NormalizedEvent {
+function genericEvent(
+  alert: JsonRecord,
+  rawType: string,
+  origin: AlertOrigin,
+  context: ConvertContext,
+): NormalizedEvent {
   const type = rawType.toLowerCase();
   const description = str(field(alert, 'eventDescription')) ?? rawType;
   const details = alertDetails(alert);

@@ -1,5 +1,5 @@
 /** Who and when of an ISAPI alert: the device (MAC, else IP), the channel, the time, the snapshot. */
-import { type ConvertContext, eventTime, type EventPhase, type RawMessage } from '@brightkitchen/sdk';
+import { type ConvertContext, type EventPhase, eventTime, type RawMessage } from '@brightkitchen/sdk';
 import { field, type JsonRecord, str } from '../../shared/coerce.js';
 
 export interface AlertOrigin {

@@ -56,7 +56,8 @@ export function parseAlert(message: RawMessage): Parsed<JsonRecord> {
       reason: error instanceof Error ? error.message.slice(0, 200) : 'parse',
     });
   }
-  if (isRecord(value) && isRecord(value.EventNotificationAlert)) return { ok: true, value: value.EventNotificationAlert };
+  if (isRecord(value) && isRecord(value.EventNotificationAlert))
+    return { ok: true, value: value.EventNotificationAlert };
   if (isRecord(value)) return { ok: true, value };
   return reject('ADAPTER_UNSUPPORTED_EVENT', { reason: 'not an object' });
 }

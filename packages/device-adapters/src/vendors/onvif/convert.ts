@@ -46,8 +46,11 @@ type One = { ok: true; value: NormalizedEvent | undefined } | ReturnType<typeof 
 
 function notificationEvent(notification: XmlElement, message: RawMessage, context: ConvertContext): One {
   const topic = childText(notification, 'Topic');
-  const body = descendant(child(notification, 'Message'), 'Message') ?? descendant(notification, 'Message');
-  if (topic === undefined || !body) return reject('ADAPTER_MISSING_FIELD', { field: topic === undefined ? 'Topic' : 'Message' });
+  // `wsnt:Message` wraps the `tt:Message` that carries the attributes.
+  const wrapper = child(notification, 'Message');
+  const body = child(wrapper, 'Message') ?? wrapper;
+  if (topic === undefined || !body)
+    return reject('ADAPTER_MISSING_FIELD', { field: topic === undefined ? 'Topic' : 'Message' });
   const path = topic.replace(/^[\w-]+:/, '');
   const source = simpleItems(child(body, 'Source'));
   const data = simpleItems(child(body, 'Data'));

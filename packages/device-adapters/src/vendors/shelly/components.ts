@@ -9,7 +9,11 @@ import {
 } from '@brightkitchen/sdk';
 import { field, isRecord, num } from '../../shared/coerce.js';
 
-export function componentEvents(key: string, component: unknown, origin: Omit<EventOrigin, 'channel'>): NormalizedEvent[] {
+export function componentEvents(
+  key: string,
+  component: unknown,
+  origin: Omit<EventOrigin, 'channel'>,
+): NormalizedEvent[] {
   if (!isRecord(component)) return [];
   const kind = key.split(':')[0];
   const at = { ...origin, channel: key };

@@ -48,7 +48,9 @@ export function convertShelly(message: RawMessage, context: ConvertContext<Shell
   const params: JsonRecord = body.params;
   const merged = method === 'NotifyFullStatus' ? params : mergeStatus(state[src] ?? {}, params);
   const time =
-    eventTime(num(params.ts), context.timeZone) ?? eventTime(message.receivedAt, context.timeZone) ?? message.receivedAt;
+    eventTime(num(params.ts), context.timeZone) ??
+    eventTime(message.receivedAt, context.timeZone) ??
+    message.receivedAt;
   const events: NormalizedEvent[] = [];
   for (const key of Object.keys(params)) {
     if (key === 'ts') continue;

@@ -24,14 +24,20 @@ export function encodeTasmotaCommand(command: DeviceCommand, target: CommandTarg
   if (!Number.isInteger(output) || output < 1 || output > 8) {
     return encodeRejected('ADAPTER_INVALID_VALUE', { field: 'channel', value: String(command.channel) });
   }
-  const cmnd = (name: string, payload: string): EncodedMessage => ({ topic: `cmnd/${target.deviceId}/${name}`, payload });
+  const cmnd = (name: string, payload: string): EncodedMessage => ({
+    topic: `cmnd/${target.deviceId}/${name}`,
+    payload,
+  });
   if (command.type === 'power') {
     return encoded([cmnd(command.channel === undefined ? 'POWER' : `POWER${output}`, command.on ? 'ON' : 'OFF')]);
   }
   const issue = scheduleIssue(command.runs);
   if (issue) return encodeRejected('ADAPTER_INVALID_VALUE', issue);
   if (command.runs.length * 2 > TIMER_COUNT) {
-    return encodeRejected('ADAPTER_UNSUPPORTED_COMMAND', { reason: 'at most 8 runs (16 timers)', runs: command.runs.length });
+    return encodeRejected('ADAPTER_UNSUPPORTED_COMMAND', {
+      reason: 'at most 8 runs (16 timers)',
+      runs: command.runs.length,
+    });
   }
   const messages: EncodedMessage[] = [];
   let timer = 1;

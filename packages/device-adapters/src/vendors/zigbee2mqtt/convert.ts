@@ -8,8 +8,8 @@ import {
   availability,
   type ConvertContext,
   type ConvertResult,
-  eventTime,
   type EventOrigin,
+  eventTime,
   type NormalizedEvent,
   payloadText,
   type RawMessage,
@@ -54,7 +54,10 @@ export function convertZigbee2mqtt(message: RawMessage, context: ConvertContext)
   }
   if (!isRecord(value)) return reject('ADAPTER_UNSUPPORTED_EVENT', { reason: 'not an object' });
   const keys = Object.keys(value);
-  if (isAvailability || (keys.length === 1 && keys[0] === 'state' && /^(online|offline)$/i.test(str(value.state) ?? ''))) {
+  if (
+    isAvailability ||
+    (keys.length === 1 && keys[0] === 'state' && /^(online|offline)$/i.test(str(value.state) ?? ''))
+  ) {
     const state = str(value.state)?.toLowerCase();
     if (state !== 'online' && state !== 'offline') return reject('ADAPTER_INVALID_VALUE', { field: 'state' });
     return accept([availability({ time: receivedTime, deviceId }, state === 'online')]);

@@ -7,9 +7,9 @@ import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { operatorClient } from '../../lib/client';
 import { errorText } from '../../lib/error-text';
 import { currentVenue } from '../../lib/operator-venue';
+import { operatorClient } from '../client';
 
 export const POLL_MS = 10_000;
 export const alertTopic = (venueId: string) => `bk/venues/${venueId}/alerts`;
@@ -24,6 +24,8 @@ export default function AlertsPage() {
   const [state, setState] = useState<State>({ s: 'loading' });
   const [live, setLive] = useState(false);
   const visible = useRef(true);
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   async function load() {
     try {
@@ -47,29 +49,28 @@ export default function AlertsPage() {
     const client = operatorClient();
     let unsubscribe: (() => Promise<void>) | null = null;
     client.socket
-      ?.subscribe(alertTopic(venueId), () => void load())
+      .subscribe(alertTopic(venueId), () => void loadRef.current())
       .then((u) => {
         unsubscribe = u;
       })
       .catch(() => {});
     const timer = setInterval(() => {
-      const online = client.socket?.status === 'online';
+      const online = client.socket.status === 'online';
       setLive(online);
-      if (!online && visible.current) void load();
+      if (!online && visible.current) void loadRef.current();
     }, POLL_MS);
     return () => {
       clearInterval(timer);
       void unsubscribe?.();
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `load` only reads the venue id listed here.
   }, [venueId]);
 
   if (state.s === 'loading') return <Loading />;
   if (state.s === 'error') return <ErrorState error={state.error} onRetry={load} />;
   return (
-    <View className='page'>
-      <Text className='muted'>{live ? '实时推送已连接' : '每 10 秒自动刷新'}</Text>
-      {state.alerts.length === 0 ? <Empty text='暂无待处理告警' /> : null}
+    <View className="page">
+      <Text className="muted">{live ? '实时推送已连接' : '每 10 秒自动刷新'}</Text>
+      {state.alerts.length === 0 ? <Empty text="暂无待处理告警" /> : null}
       {state.alerts.map((a) => (
         <AlertCard key={a.id} alert={a} onChanged={load} />
       ))}
@@ -99,44 +100,52 @@ function AlertCard({ alert, onChanged }: { alert: Alert; onChanged: () => Promis
 
   return (
     <View className={`card alert alert-${alert.severity}`} data-alert-id={alert.id}>
-      <View className='row-between'>
+      <View className="row-between">
         <Text className={`tag tag-${alert.severity}`}>{SEVERITY_TEXT[alert.severity]}</Text>
-        <Text className='muted'>{alert.state === 'open' ? '待确认' : '已确认，待处理'}</Text>
+        <Text className="muted">{alert.state === 'open' ? '待确认' : '已确认，待处理'}</Text>
       </View>
-      <Text className='alert-message'>{alert.message.zh}</Text>
-      <Text className='muted'>{alert.openedAt.slice(0, 16).replace('T', ' ')}</Text>
-      {snapshot ? <Image className='snapshot' src={snapshot} mode='widthFix' /> : null}
+      <Text className="alert-message">{alert.message.zh}</Text>
+      <Text className="muted">{alert.openedAt.slice(0, 16).replace('T', ' ')}</Text>
+      {snapshot ? <Image className="snapshot" src={snapshot} mode="widthFix" /> : null}
       {alert.state === 'open' ? (
-        <Button className='btn btn-primary' disabled={busy} onClick={() => run(() => operatorClient().alerts.ack(alert.id))}>
+        <Button
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => run(() => operatorClient().alerts.ack(alert.id))}
+        >
           确认收到
         </Button>
       ) : null}
       {resolving ? (
         <>
           <Textarea
-            className='textarea'
-            aria-label='整改措施'
+            className="textarea"
+            aria-label="整改措施"
             value={action}
-            placeholder='采取了哪些整改措施？例如：已安排该员工休息，调整岗位'
+            placeholder="采取了哪些整改措施？例如：已安排该员工休息，调整岗位"
             onInput={(e) => setAction(e.detail.value)}
           />
           <Button
-            className='btn btn-primary'
+            className="btn btn-primary"
             disabled={busy}
-            onClick={() => (action.trim() ? run(() => operatorClient().alerts.resolve(alert.id, action.trim())) : setMessage('请填写整改措施'))}
+            onClick={() =>
+              action.trim()
+                ? run(() => operatorClient().alerts.resolve(alert.id, action.trim()))
+                : setMessage('请填写整改措施')
+            }
           >
             提交整改
           </Button>
         </>
       ) : (
-        <Button className='btn' onClick={() => setResolving(true)}>
+        <Button className="btn" onClick={() => setResolving(true)}>
           处理完成
         </Button>
       )}
       {message ? (
-        <Text className='field-message' role='alert'>
-          {message}
-        </Text>
+        <View role="alert" className="field-message">
+          <Text>{message}</Text>
+        </View>
       ) : null}
     </View>
   );

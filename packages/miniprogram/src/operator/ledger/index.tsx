@@ -17,11 +17,11 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { LedgerField, type StaffChoice } from '../../components/ledger-field';
-import { operatorClient } from '../../lib/client';
-import { currentVenue } from '../../lib/operator-venue';
 import { issuesByField } from '../../ledger-form/issues';
 import { LEDGER_FORMS } from '../../ledger-form/specs';
 import { type FormContext, type FormValue, type FormValues, initialValues, toRecord } from '../../ledger-form/values';
+import { currentVenue } from '../../lib/operator-venue';
+import { operatorClient } from '../client';
 
 type Saved = { state: 'waiting' | 'sent' | 'refused'; text: string };
 
@@ -31,13 +31,20 @@ export function formContext(timeZone: string, now = Date.now()): FormContext {
 
 export default function LedgerPage() {
   const { params } = useRouter();
-  const kind = (LEDGER_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as LedgerKind) : 'morning_check';
+  const kind = (LEDGER_KINDS as readonly string[]).includes(params.kind ?? '')
+    ? (params.kind as LedgerKind)
+    : 'morning_check';
   const venue = currentVenue();
   return venue ? (
-    <LedgerForm kind={kind} venueId={venue.id} venueKind={venue.kind as VenueKind | undefined} timeZone={venue.timeZone ?? DEFAULT_TIME_ZONE} />
+    <LedgerForm
+      kind={kind}
+      venueId={venue.id}
+      venueKind={venue.kind as VenueKind | undefined}
+      timeZone={venue.timeZone ?? DEFAULT_TIME_ZONE}
+    />
   ) : (
-    <View className='page'>
-      <Button className='btn btn-primary' onClick={() => Taro.redirectTo({ url: '/operator/login/index' })}>
+    <View className="page">
+      <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/operator/login/index' })}>
         请先登录
       </Button>
     </View>
@@ -58,7 +65,12 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
     () => validateLedger(record, { timeZone, ...(venueKind ? { venueKind } : {}) }),
     [record, timeZone, venueKind],
   );
-  const shown = attempted ? issuesByField(result.issues, fields.map((f) => f.path)) : { byField: {}, general: [] };
+  const shown = attempted
+    ? issuesByField(
+        result.issues,
+        fields.map((f) => f.path),
+      )
+    : { byField: {}, general: [] };
   const errorCount = result.issues.filter((i) => i.severity === 'error').length;
 
   function set(path: string, value: FormValue) {
@@ -86,13 +98,17 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
 
   if (saved) {
     return (
-      <View className='page'>
-        <View className='card center' data-testid='saved'>
+      <View className="page">
+        <View className="card center" data-testid="saved">
           <Text className={saved.state === 'refused' ? 'field-message' : 'success-text'}>{saved.text}</Text>
-          {saved.state === 'waiting' ? <Text className='muted' data-testid='saved-waiting'>待上传：已保存在手机上，联网后自动上传</Text> : null}
+          {saved.state === 'waiting' ? (
+            <Text className="muted" data-testid="saved-waiting">
+              待上传：已保存在手机上，联网后自动上传
+            </Text>
+          ) : null}
         </View>
         <Button
-          className='btn btn-primary btn-large'
+          className="btn btn-primary btn-large"
           onClick={() => {
             setValues(initialValues(kind, formContext(timeZone)));
             setAttempted(false);
@@ -101,7 +117,7 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
         >
           再记一条
         </Button>
-        <Button className='btn' onClick={() => Taro.navigateBack()}>
+        <Button className="btn" onClick={() => Taro.navigateBack()}>
           返回今日
         </Button>
       </View>
@@ -109,9 +125,9 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
   }
 
   return (
-    <View className='page'>
-      <Text className='section-title'>{LEDGER_KIND_LABELS[kind].zh}</Text>
-      <View className='card'>
+    <View className="page">
+      <Text className="section-title">{LEDGER_KIND_LABELS[kind].zh}</Text>
+      <View className="card">
         {fields.map((field) => (
           <LedgerField
             key={field.path}
@@ -124,14 +140,16 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
         ))}
       </View>
       {shown.general.map((m) => (
-        <Text key={m.text} className='field-message' role='alert'>
-          {m.text}
-        </Text>
+        <View role="alert" key={m.text} className="field-message">
+          <Text>{m.text}</Text>
+        </View>
       ))}
       {attempted && errorCount > 0 ? (
-        <Text className='notice-text' role='alert'>{`请按提示修改 ${errorCount} 处后保存`}</Text>
+        <View role="alert" className="notice-text">
+          <Text>{`请按提示修改 ${errorCount} 处后保存`}</Text>
+        </View>
       ) : null}
-      <Button className='btn btn-primary btn-large' onClick={save}>
+      <Button className="btn btn-primary btn-large" onClick={save}>
         保存
       </Button>
     </View>

@@ -2,9 +2,9 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { operatorClient } from '../../lib/client';
 import { errorText } from '../../lib/error-text';
 import { setCurrentVenue } from '../../lib/operator-venue';
+import { operatorClient } from '../client';
 
 export default function OperatorLogin() {
   const [login, setLogin] = useState('');
@@ -30,38 +30,46 @@ export default function OperatorLogin() {
       await Taro.redirectTo({ url: '/operator/today/index' });
     } catch (error) {
       const text = errorText(error);
-      setMessage(text.code === 'INVALID_CREDENTIALS' || text.code === 'UNAUTHENTICATED' ? '账号或密码错误' : text.title);
+      setMessage(
+        text.code === 'INVALID_CREDENTIALS' || text.code === 'UNAUTHENTICATED' ? '账号或密码错误' : text.title,
+      );
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <View className='page'>
-      <View className='hero'>
-        <Text className='hero-title'>商户登录</Text>
-        <Text className='hero-sub'>食品安全员、从业人员使用单位分配的账号登录</Text>
+    <View className="page">
+      <View className="hero">
+        <Text className="hero-title">商户登录</Text>
+        <Text className="hero-sub">食品安全员、从业人员使用单位分配的账号登录</Text>
       </View>
-      <View className='card'>
-        <Text className='field-label'>账号</Text>
-        <Input className='input' aria-label='账号' value={login} placeholder='请输入账号' onInput={(e) => setLogin(e.detail.value)} />
-        <Text className='field-label'>密码</Text>
+      <View className="card">
+        <Text className="field-label">账号</Text>
         <Input
-          className='input'
-          aria-label='密码'
+          className="input"
+          aria-label="账号"
+          value={login}
+          placeholder="请输入账号"
+          onInput={(e) => setLogin(e.detail.value)}
+        />
+        <Text className="field-label">密码</Text>
+        <Input
+          className="input"
+          aria-label="密码"
           password
           value={password}
-          placeholder='请输入密码'
+          placeholder="请输入密码"
           onInput={(e) => setPassword(e.detail.value)}
           onConfirm={submit}
         />
       </View>
       {message ? (
-        <Text className='notice-text' role='alert'>
-          {message}
-        </Text>
+        <View role="alert" className="notice-text">
+          <Text>{message}</Text>
+        </View>
       ) : null}
-      <Button className='btn btn-primary btn-large' loading={busy} disabled={busy} onClick={submit}>
+      <Button className="btn btn-primary btn-large" loading={busy} disabled={busy} onClick={submit}>
         登录
       </Button>
     </View>

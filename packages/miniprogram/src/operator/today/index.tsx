@@ -4,8 +4,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../components/states';
-import { operatorClient } from '../../lib/client';
 import { type CurrentVenue, setCurrentVenue } from '../../lib/operator-venue';
+import { operatorClient } from '../client';
 import { OutboxPanel } from '../outbox-panel';
 import { requireOperator } from '../require-login';
 
@@ -60,11 +60,11 @@ export default function TodayPage() {
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='card-title'>{venue.name}</Text>
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{venue.name}</Text>
         {venues.length > 1 ? (
-          <View className='chips' aria-label='切换单位'>
+          <View className="chips" aria-label="切换单位">
             {venues.map((v) => (
               <View key={v.id} className={`chip ${v.id === venue.id ? 'chip-on' : ''}`} onClick={() => switchTo(v)}>
                 <Text>{v.name}</Text>
@@ -74,21 +74,27 @@ export default function TodayPage() {
         ) : null}
       </View>
 
-      <View className='grid'>
-        <View className='grid-item' onClick={() => Taro.navigateTo({ url: '/operator/alerts/index' })}>
+      <View className="grid">
+        <View className="grid-item" onClick={() => Taro.navigateTo({ url: '/operator/alerts/index' })}>
           <Text>告警</Text>
-          {openAlerts > 0 ? <Text className='count-badge' data-testid='alert-badge'>{openAlerts}</Text> : null}
+          {openAlerts > 0 ? (
+            <Text className="count-badge" data-testid="alert-badge">
+              {openAlerts}
+            </Text>
+          ) : null}
         </View>
-        <View className='grid-item' onClick={() => Taro.navigateTo({ url: '/operator/staff/index' })}>
+        <View className="grid-item" onClick={() => Taro.navigateTo({ url: '/operator/staff/index' })}>
           <Text>员工</Text>
         </View>
-        <View className='grid-item' onClick={() => Taro.navigateTo({ url: '/operator/devices/index' })}>
+        <View className="grid-item" onClick={() => Taro.navigateTo({ url: '/operator/devices/index' })}>
           <Text>设备</Text>
         </View>
       </View>
 
-      <Text className='section-title'>今日台账</Text>
-      {counts === null ? <Text className='muted'>离线中，暂时无法获取今日完成情况；填写的记录会先保存在手机上。</Text> : null}
+      <Text className="section-title">今日台账</Text>
+      {counts === null ? (
+        <Text className="muted">离线中，暂时无法获取今日完成情况；填写的记录会先保存在手机上。</Text>
+      ) : null}
       {kindsFor(venue.kind).map((kind) => {
         const c = counts?.[kind];
         const done = c?.done ?? 0;
@@ -99,9 +105,15 @@ export default function TodayPage() {
             className={`cell ${missing ? 'cell-missing' : ''}`}
             onClick={() => Taro.navigateTo({ url: `/operator/ledger/index?kind=${kind}` })}
           >
-            <Text className='cell-title'>{LEDGER_KIND_LABELS[kind].zh}</Text>
+            <Text className="cell-title">{LEDGER_KIND_LABELS[kind].zh}</Text>
             <Text className={missing ? 'cell-status missing' : 'cell-status'}>
-              {counts === null ? '填写' : c?.expected !== undefined ? `${done}/${c.expected}` : done > 0 ? `已记 ${done} 条` : '未记录'}
+              {counts === null
+                ? '填写'
+                : c?.expected !== undefined
+                  ? `${done}/${c.expected}`
+                  : done > 0
+                    ? `已记 ${done} 条`
+                    : '未记录'}
             </Text>
           </View>
         );
@@ -110,7 +122,7 @@ export default function TodayPage() {
       <OutboxPanel />
 
       <Button
-        className='btn'
+        className="btn"
         onClick={async () => {
           await operatorClient().auth.logout();
           setCurrentVenue(null);

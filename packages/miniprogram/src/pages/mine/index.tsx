@@ -7,7 +7,11 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { consumerClient } from '../../lib/client';
 import { ensureConsumerLogin } from '../../lib/consumer-login';
 
-const NOTICE_STATE_TEXT: Readonly<Record<NoticeState, string>> = { sent: '待答复', answered: '已答复', closed: '已关闭' };
+const NOTICE_STATE_TEXT: Readonly<Record<NoticeState, string>> = {
+  sent: '待答复',
+  answered: '已答复',
+  closed: '已关闭',
+};
 const COMPLAINT_STATE_TEXT: Readonly<Record<ComplaintState, string>> = {
   submitted: '已提交',
   in_progress: '处理中',
@@ -39,11 +43,11 @@ export default function MinePage() {
   });
 
   return (
-    <View className='page'>
+    <View className="page">
       {state.s === 'anonymous' ? (
-        <View className='card center'>
-          <Text className='muted'>登录后查看您提交的告知和投诉</Text>
-          <Button className='btn btn-primary' onClick={() => load(true)}>
+        <View className="card center">
+          <Text className="muted">登录后查看您提交的告知和投诉</Text>
+          <Button className="btn btn-primary" onClick={() => load(true)}>
             微信登录
           </Button>
         </View>
@@ -52,24 +56,24 @@ export default function MinePage() {
       {state.s === 'error' ? <ErrorState error={state.error} onRetry={() => load(true)} /> : null}
       {state.s === 'ready' ? (
         <>
-          <Text className='section-title'>我的告知</Text>
-          {state.mine.notices.length === 0 ? <Empty text='还没有告知记录' /> : null}
+          <Text className="section-title">我的告知</Text>
+          {state.mine.notices.length === 0 ? <Empty text="还没有告知记录" /> : null}
           {state.mine.notices.map((n) => (
-            <View key={n.id} className='card'>
-              <View className='row-between'>
-                <Text className='card-title'>{n.subject}</Text>
+            <View key={n.id} className="card">
+              <View className="row-between">
+                <Text className="card-title">{n.subject}</Text>
                 <Text className={`tag tag-${n.state}`}>{NOTICE_STATE_TEXT[n.state]}</Text>
               </View>
-              <Text className='muted'>{n.body}</Text>
-              {n.answer ? <Text className='answer'>商户答复：{n.answer}</Text> : null}
+              <Text className="muted">{n.body}</Text>
+              {n.answer ? <Text className="answer">商户答复：{n.answer}</Text> : null}
             </View>
           ))}
-          <Text className='section-title'>我的投诉</Text>
-          {state.mine.complaints.length === 0 ? <Empty text='还没有投诉记录' /> : null}
+          <Text className="section-title">我的投诉</Text>
+          {state.mine.complaints.length === 0 ? <Empty text="还没有投诉记录" /> : null}
           {state.mine.complaints.map((c) => (
-            <View key={c.id} className='card'>
-              <View className='row-between'>
-                <Text className='muted'>{c.submittedAt.slice(0, 10)}</Text>
+            <View key={c.id} className="card">
+              <View className="row-between">
+                <Text className="muted">{c.submittedAt.slice(0, 10)}</Text>
                 <Text className={`tag tag-${c.state}`}>{COMPLAINT_STATE_TEXT[c.state]}</Text>
               </View>
               <Text>{c.text}</Text>
@@ -77,7 +81,7 @@ export default function MinePage() {
           ))}
         </>
       ) : null}
-      <View className='link-row' onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
+      <View className="link-row" onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
         <Text>商户入口</Text>
       </View>
     </View>

@@ -41,7 +41,8 @@ export default function RatePage() {
       else if (result.state === 'sent') {
         setOutcome({ kind: 'sent' });
         void Taro.showToast({ title: '感谢评价', icon: 'success' });
-      } else if (result.error.code === 'RATING_ALREADY_TODAY') setOutcome({ kind: 'refused', text: RATING_ALREADY_TODAY_TEXT });
+      } else if (result.error.code === 'RATING_ALREADY_TODAY')
+        setOutcome({ kind: 'refused', text: RATING_ALREADY_TODAY_TEXT });
       else setOutcome({ kind: 'refused', text: zhPart(result.error.message) });
     } catch (error) {
       setOutcome({ kind: 'refused', text: errorText(error).title });
@@ -49,9 +50,9 @@ export default function RatePage() {
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='card-title'>{name ? `评价「${name}」` : '评价'}</Text>
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{name ? `评价「${name}」` : '评价'}</Text>
         {RATING_ASPECTS.map((aspect) => (
           <FacePicker
             key={aspect}
@@ -61,32 +62,32 @@ export default function RatePage() {
           />
         ))}
         <Textarea
-          className='textarea'
-          aria-label='评价内容'
+          className="textarea"
+          aria-label="评价内容"
           value={comment}
           maxlength={500}
-          placeholder='说说您的用餐感受（选填）'
+          placeholder="说说您的用餐感受（选填）"
           onInput={(e) => setComment(e.detail.value)}
         />
       </View>
       {outcome.kind === 'refused' ? (
-        <Text className='notice-text' role='alert'>
-          {outcome.text}
-        </Text>
+        <View role="alert" className="notice-text">
+          <Text>{outcome.text}</Text>
+        </View>
       ) : null}
       {outcome.kind === 'waiting' ? (
-        <Text className='notice-text'>网络不佳，评价已保存在手机上，联网后会自动提交。</Text>
+        <Text className="notice-text">网络不佳，评价已保存在手机上，联网后会自动提交。</Text>
       ) : null}
       {outcome.kind === 'sent' ? (
-        <View className='card center'>
-          <Text className='success-text'>评价已提交，感谢您的监督！</Text>
-          <Button className='btn' onClick={() => Taro.navigateBack()}>
+        <View className="card center">
+          <Text className="success-text">评价已提交，感谢您的监督！</Text>
+          <Button className="btn" onClick={() => Taro.navigateBack()}>
             返回单位页面
           </Button>
         </View>
       ) : (
         <Button
-          className='btn btn-primary btn-large'
+          className="btn btn-primary btn-large"
           disabled={!complete || outcome.kind === 'sending'}
           loading={outcome.kind === 'sending'}
           onClick={submit}
@@ -94,7 +95,7 @@ export default function RatePage() {
           {complete ? '提交评价' : '请为三项分别选择表情'}
         </Button>
       )}
-      <Text className='muted center'>首次评价将使用微信登录；每位顾客每天可评价同一家单位一次。</Text>
+      <Text className="muted center">首次评价将使用微信登录；每位顾客每天可评价同一家单位一次。</Text>
     </View>
   );
 }

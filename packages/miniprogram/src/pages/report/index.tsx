@@ -56,9 +56,14 @@ export default function ReportPage() {
         ? await client.complaints.submit(venueId, {
             text: text.trim(),
             ...(location ? { location } : {}),
-            ...(photos.length ? { photos: photos.map(({ contentType, dataBase64 }) => ({ contentType, dataBase64 })) } : {}),
+            ...(photos.length
+              ? { photos: photos.map(({ contentType, dataBase64 }) => ({ contentType, dataBase64 })) }
+              : {}),
           } satisfies ComplaintInput)
-        : await client.notices.send(venueId, { subject: `顾客告知：${name || '用餐'}`.slice(0, 100), body: text.trim() });
+        : await client.notices.send(venueId, {
+            subject: `顾客告知：${name || '用餐'}`.slice(0, 100),
+            body: text.trim(),
+          });
       const result = await Promise.race([queued.settled, new Promise<null>((r) => setTimeout(() => r(null), 8000))]);
       if (result && result.state === 'failed') {
         setState('editing');
@@ -74,11 +79,11 @@ export default function ReportPage() {
 
   if (state === 'done') {
     return (
-      <View className='page'>
-        <View className='card center'>
-          <Text className='success-text'>{complaint ? '投诉已提交' : '告知已送达商户'}</Text>
-          <Text className='muted'>处理进度和商户答复可在「我的」中查看。</Text>
-          <Button className='btn' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+      <View className="page">
+        <View className="card center">
+          <Text className="success-text">{complaint ? '投诉已提交' : '告知已送达商户'}</Text>
+          <Text className="muted">处理进度和商户答复可在「我的」中查看。</Text>
+          <Button className="btn" onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
             查看我的{complaint ? '投诉' : '告知'}
           </Button>
         </View>
@@ -87,45 +92,56 @@ export default function ReportPage() {
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='card-title'>{complaint ? `投诉「${name}」` : `告知「${name}」`}</Text>
-        <Text className='muted'>
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{complaint ? `投诉「${name}」` : `告知「${name}」`}</Text>
+        <Text className="muted">
           {complaint ? '投诉将转给属地市场监管部门处理。' : '告知将直接发给商户食品安全负责人，请其整改并答复。'}
         </Text>
         <Textarea
-          className='textarea'
-          aria-label='您看到的情况'
+          className="textarea"
+          aria-label="您看到的情况"
           value={text}
           maxlength={2000}
-          placeholder='您看到了什么？例如：后厨人员未戴口罩'
+          placeholder="您看到了什么？例如：后厨人员未戴口罩"
           onInput={(e) => setText(e.detail.value)}
         />
         {complaint ? (
-          <View className='photos'>
+          <View className="photos">
             {photos.map((p, i) => (
-              <Image key={p.preview} className='photo' src={p.preview} mode='aspectFill' onClick={() => setPhotos(photos.filter((_, j) => j !== i))} />
+              <Image
+                key={p.preview}
+                className="photo"
+                src={p.preview}
+                mode="aspectFill"
+                onClick={() => setPhotos(photos.filter((_, j) => j !== i))}
+              />
             ))}
             {photos.length < 3 ? (
-              <View className='photo photo-add' onClick={addPhotos}>
+              <View className="photo photo-add" onClick={addPhotos}>
                 <Text>＋ 照片</Text>
               </View>
             ) : null}
           </View>
         ) : null}
         {complaint ? (
-          <View className='field-switch'>
+          <View className="field-switch">
             <Text>附上我的位置{location ? '（已获取）' : ''}</Text>
-            <Switch checked={withLocation} color='#07c160' onChange={(e) => toggleLocation(e.detail.value)} />
+            <Switch checked={withLocation} color="#07c160" onChange={(e) => toggleLocation(e.detail.value)} />
           </View>
         ) : null}
       </View>
       {message ? (
-        <Text className='notice-text' role='alert'>
-          {message}
-        </Text>
+        <View role="alert" className="notice-text">
+          <Text>{message}</Text>
+        </View>
       ) : null}
-      <Button className='btn btn-primary btn-large' loading={state === 'sending'} disabled={state === 'sending'} onClick={submit}>
+      <Button
+        className="btn btn-primary btn-large"
+        loading={state === 'sending'}
+        disabled={state === 'sending'}
+        onClick={submit}
+      >
         提交
       </Button>
     </View>

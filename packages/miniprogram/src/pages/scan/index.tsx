@@ -36,34 +36,34 @@ export default function ScanPage() {
   }
 
   return (
-    <View className='page'>
-      <View className='hero'>
-        <Text className='hero-title'>明厨亮灶</Text>
-        <Text className='hero-sub'>扫一扫，看后厨：许可证、等级、今日台账、实时画面</Text>
+    <View className="page">
+      <View className="hero">
+        <Text className="hero-title">明厨亮灶</Text>
+        <Text className="hero-sub">扫一扫，看后厨：许可证、等级、今日台账、实时画面</Text>
       </View>
-      <Button className='btn btn-primary btn-large' onClick={scan}>
+      <Button className="btn btn-primary btn-large" onClick={scan}>
         扫一扫
       </Button>
-      <View className='card'>
-        <Text className='card-title'>输入门店码</Text>
+      <View className="card">
+        <Text className="card-title">输入门店码</Text>
         <Input
-          className='input'
-          aria-label='门店码'
+          className="input"
+          aria-label="门店码"
           value={typed}
-          placeholder='二维码下方的 8–12 位门店码'
+          placeholder="二维码下方的 8–12 位门店码"
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={submit}
         />
-        <Button className='btn' onClick={submit}>
+        <Button className="btn" onClick={submit}>
           查看
         </Button>
       </View>
       {message ? (
-        <Text className='notice-text' role='alert'>
-          {message}
-        </Text>
+        <View role="alert" className="notice-text">
+          <Text>{message}</Text>
+        </View>
       ) : null}
-      <View className='link-row' onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
+      <View className="link-row" onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
         <Text>商户入口（食品安全员、从业人员）</Text>
       </View>
     </View>

@@ -15,15 +15,15 @@ export const TIPS: readonly { title: string; body: string }[] = [
 
 export default function TipsPage() {
   return (
-    <View className='page'>
-      <Text className='section-title'>食品安全小贴士</Text>
+    <View className="page">
+      <Text className="section-title">食品安全小贴士</Text>
       {TIPS.map((tip) => (
-        <View key={tip.title} className='card'>
-          <Text className='card-title'>{tip.title}</Text>
+        <View key={tip.title} className="card">
+          <Text className="card-title">{tip.title}</Text>
           <Text>{tip.body}</Text>
         </View>
       ))}
-      <Text className='muted center'>消费提示由市场监管部门发布</Text>
+      <Text className="muted center">消费提示由市场监管部门发布</Text>
     </View>
   );
 }

@@ -23,7 +23,7 @@ const ASPECT_TEXT = { dishes: '菜品', hygiene: '卫生', service: '服务' } a
 export default function VenuePage() {
   const router = useRouter();
   const code = publicCodeFromQuery(router.params) ?? '';
-  const { state, reload } = useAsync(() => consumerClient().publicVenues.get(code), [code]);
+  const { state, reload } = useAsync(() => consumerClient().publicVenues.get(code), code);
   const shown = useRef(false);
   // Coming back from the rating page: show the new summary.
   useDidShow(() => {
@@ -42,23 +42,21 @@ export default function VenuePage() {
     });
 
   return (
-    <View className='page venue'>
-      <View className='card venue-head'>
-        <View className='venue-title-row'>
-          <Text className='venue-name'>{p.name}</Text>
-          {p.listStatus ? (
-            <Text className={`badge badge-${p.listStatus}`}>{LIST_BADGE_TEXT[p.listStatus]}</Text>
-          ) : null}
+    <View className="page venue">
+      <View className="card venue-head">
+        <View className="venue-title-row">
+          <Text className="venue-name">{p.name}</Text>
+          {p.listStatus ? <Text className={`badge badge-${p.listStatus}`}>{LIST_BADGE_TEXT[p.listStatus]}</Text> : null}
         </View>
-        <Text className='muted'>{VENUE_KIND_LABELS[p.kind]?.zh}</Text>
+        <Text className="muted">{VENUE_KIND_LABELS[p.kind]?.zh}</Text>
         <Text className={`tag tag-licence-${p.licence.status}`}>{licenceText(p.licence.status)}</Text>
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>食品安全等级</Text>
-        <View className='grade-row'>
-          <Text className='grade-face'>{GRADE_FACE_LABELS[p.grade.dynamic?.face ?? 'none'].zh}</Text>
-          <Text className='grade-annual'>
+      <View className="card">
+        <Text className="card-title">食品安全等级</Text>
+        <View className="grade-row">
+          <Text className="grade-face">{GRADE_FACE_LABELS[p.grade.dynamic?.face ?? 'none'].zh}</Text>
+          <Text className="grade-annual">
             {p.grade.annual && p.grade.annual.grade !== 'none'
               ? `${p.grade.annual.year} 年度等级 ${p.grade.annual.grade}`
               : '暂无年度等级'}
@@ -66,16 +64,16 @@ export default function VenuePage() {
         </View>
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>顾客评价</Text>
-        <Text className='rating-summary' data-testid='rating-summary'>
+      <View className="card">
+        <Text className="card-title">顾客评价</Text>
+        <Text className="rating-summary" data-testid="rating-summary">
           {satisfactionText(p.rating.satisfactionRate, p.rating.count)}
         </Text>
         {p.rating.count > 0
           ? RATING_ASPECTS.map((aspect) => {
               const f = p.rating.aspects[aspect];
               return (
-                <Text key={aspect} className='muted'>
+                <Text key={aspect} className="muted">
                   {`${ASPECT_TEXT[aspect]}：😊 ${f.satisfied}  😐 ${f.neutral}  😞 ${f.dissatisfied}`}
                 </Text>
               );
@@ -83,40 +81,40 @@ export default function VenuePage() {
           : null}
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>今日台账</Text>
+      <View className="card">
+        <Text className="card-title">今日台账</Text>
         {ledgerStatements(p.ledgersToday).map((line) => (
-          <Text key={line} className='statement'>
+          <Text key={line} className="statement">
             {line}
           </Text>
         ))}
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>AI 智能抓拍</Text>
-        <Text className='statement'>{violationStatement(p.violations.last7Days, 7)}</Text>
-        <Text className='muted'>{violationStatement(p.violations.last30Days, 30)}</Text>
+      <View className="card">
+        <Text className="card-title">AI 智能抓拍</Text>
+        <Text className="statement">{violationStatement(p.violations.last7Days, 7)}</Text>
+        <Text className="muted">{violationStatement(p.violations.last30Days, 30)}</Text>
       </View>
 
       {p.liveVideo.available && p.liveVideo.url ? (
-        <View className='card'>
-          <Text className='card-title'>后厨实时画面</Text>
-          <Video className='video' src={p.liveVideo.url} autoplay={false} controls />
+        <View className="card">
+          <Text className="card-title">后厨实时画面</Text>
+          <Video className="video" src={p.liveVideo.url} autoplay={false} controls />
         </View>
       ) : null}
 
-      <View className='actions'>
-        <Button className='btn btn-primary' disabled={!venueId} onClick={() => go('rate')}>
+      <View className="actions">
+        <Button className="btn btn-primary" disabled={!venueId} onClick={() => go('rate')}>
           评价
         </Button>
-        <Button className='btn' disabled={!venueId} onClick={() => go('report', '&type=notice')}>
+        <Button className="btn" disabled={!venueId} onClick={() => go('report', '&type=notice')}>
           告知
         </Button>
-        <Button className='btn btn-warn' disabled={!venueId} onClick={() => go('report', '&type=complaint')}>
+        <Button className="btn btn-warn" disabled={!venueId} onClick={() => go('report', '&type=complaint')}>
           投诉
         </Button>
       </View>
-      {state.status === 'loading' ? <Text className='muted center'>正在刷新…</Text> : null}
+      {state.status === 'loading' ? <Text className="muted center">正在刷新…</Text> : null}
     </View>
   );
 }

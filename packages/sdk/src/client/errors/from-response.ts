@@ -1,6 +1,6 @@
 import { ApiError } from './api-error.js';
 import type { BrightKitchenError } from './bright-kitchen-error.js';
-import { type RuleIssue, RuleError } from './rule-error.js';
+import { RuleError, type RuleIssue } from './rule-error.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -139,7 +139,9 @@ describe('outbox', () => {
     const clock = manualClock();
     const client = createClient({ baseURL: 'http://bk.test', transport, clock });
     const failed = record(client.outbox.events, 'failed');
-    const q = await client.ratings.submit(VENUE, { faces: { dishes: 'satisfied', hygiene: 'neutral', service: 'satisfied' } });
+    const q = await client.ratings.submit(VENUE, {
+      faces: { dishes: 'satisfied', hygiene: 'neutral', service: 'satisfied' },
+    });
     await settle();
     for (let i = 0; i < 3; i++) await clock.advance(60_000);
     expect((await q.settled).state).toBe('sent');
@@ -187,9 +189,25 @@ describe('outbox', () => {
     const shared = createMemoryStorage();
     const sinkA = idempotentSink();
     const sinkB = idempotentSink();
-    const a = createClient({ baseURL: 'http://a.test', ...scriptedTransport(sinkA.answer), storage: shared, namespace: 'a', outbox: { autoStart: false } });
-    const b = createClient({ baseURL: 'http://b.test', ...scriptedTransport(sinkB.answer), storage: shared, namespace: 'b', outbox: { autoStart: false } });
-    const c = createClient({ baseURL: 'http://c.test', transport: scriptedTransport(() => new Error('down')).transport, outbox: { autoStart: false } });
+    const a = createClient({
+      baseURL: 'http://a.test',
+      ...scriptedTransport(sinkA.answer),
+      storage: shared,
+      namespace: 'a',
+      outbox: { autoStart: false },
+    });
+    const b = createClient({
+      baseURL: 'http://b.test',
+      ...scriptedTransport(sinkB.answer),
+      storage: shared,
+      namespace: 'b',
+      outbox: { autoStart: false },
+    });
+    const c = createClient({
+      baseURL: 'http://c.test',
+      transport: scriptedTransport(() => new Error('down')).transport,
+      outbox: { autoStart: false },
+    });
     await a.ledgers.submit(VENUE, sample(1));
     await b.ledgers.submit(VENUE, sample(2));
     await b.ledgers.submit(VENUE, sample(3));

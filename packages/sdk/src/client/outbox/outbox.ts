@@ -243,6 +243,5 @@ function asError(caught: unknown): BrightKitchenError {
   return new NetworkError(message, caught);
 }
 
-
 /** Automatic runs have no caller to tell; a storage failure surfaces on the next `flush()`. */
 function ignore(): void {}

@@ -1,9 +1,12 @@
-import type { LedgersToday } from '../../domain/public-profile.js';
 import type { LedgerRecord } from '../../domain/ledger.js';
+import type { LedgersToday } from '../../domain/public-profile.js';
+import { type LedgerValidationOptions, validateLedger } from '../../rules/ledger/validate.js';
+import { RuleError } from '../errors/rule-error.js';
 import type { QueuedWrite } from '../outbox/outbox.js';
 import { seg } from '../query.js';
 import type {
   ChainVerification,
+  ErrorBody,
   LedgerEntry,
   LedgerExport,
   LedgerListQuery,
@@ -15,15 +18,39 @@ import type { ResourceContext } from './context.js';
 /** The answer of a direct submit; `replayed` when the key had already been used (the first result). */
 export type LedgerSubmitResult = LedgerSubmitAnswer & { readonly replayed: boolean };
 
+export interface LedgerSubmitOptions {
+  /**
+   * Check the record with the SDK's rules first (the venue's kind, time zone and profile): a refused
+   * record throws `RuleError` (`LEDGER_RULE_VIOLATION`) and is not queued. The server checks again.
+   */
+  readonly validate?: LedgerValidationOptions;
+}
+
+/** One record's outcome in a batch: the answer a single write would get, or the error body. */
+export interface LedgerBatchResult {
+  readonly idempotencyKey: string;
+  readonly status: number;
+  readonly body: LedgerSubmitAnswer | ErrorBody;
+}
+
 /** Daily ledgers (电子台账): written through the outbox, read back, chain-verified, exported. */
 export interface LedgersClient {
   /**
    * Queues a record in the outbox (kept across restarts, sent in order with its idempotency key).
    * Await `settled` on the answer, or listen to `client.outbox.events`.
    */
-  submit(venueId: string, record: LedgerRecord): Promise<QueuedWrite>;
+  submit(venueId: string, record: LedgerRecord, options?: LedgerSubmitOptions): Promise<QueuedWrite>;
   /** Sends at once, bypassing the outbox; throws on failure. Pass a key to make a retry safe. */
   submitNow(venueId: string, record: LedgerRecord, options?: { idempotencyKey?: string }): Promise<LedgerSubmitResult>;
+  /**
+   * Sends up to 1000 records in one request (`/ledgers/batch`), each with its own key, bypassing the outbox.
+   * Each result has the status a single write would get (201, 200 on replay, 4xx when refused).
+   */
+  submitMany(
+    venueId: string,
+    records: readonly LedgerRecord[],
+    options?: { idempotencyKeys?: readonly string[] },
+  ): Promise<readonly LedgerBatchResult[]>;
   list(venueId: string, query?: LedgerListQuery): Promise<Page<LedgerEntry>>;
   /** Completion per kind for the venue's local day. */
   today(venueId: string): Promise<LedgersToday>;
@@ -39,7 +66,19 @@ export function ledgersPath(venueId: string): string {
 
 export function createLedgersClient({ http, outbox }: ResourceContext, newKey: () => string): LedgersClient {
   return {
-    submit: (venueId, record) => outbox.enqueue('ledger', ledgersPath(venueId), record),
+    async submit(venueId, record, options) {
+      if (options?.validate) {
+        const result = validateLedger(record, options.validate);
+        if (!result.ok) {
+          throw new RuleError(
+            'LEDGER_RULE_VIOLATION',
+            '台账不符合食品安全规则 / The ledger record breaks a food-safety rule',
+            result.issues,
+          );
+        }
+      }
+      return outbox.enqueue('ledger', ledgersPath(venueId), record);
+    },
     async submitNow(venueId, record, options) {
       const answer = await http.send<LedgerSubmitAnswer>({
         method: 'POST',
@@ -48,6 +87,17 @@ export function createLedgersClient({ http, outbox }: ResourceContext, newKey: (
         headers: { 'Idempotency-Key': options?.idempotencyKey ?? newKey() },
       });
       return { ...answer.body, replayed: answer.status === 200 };
+    },
+    async submitMany(venueId, records, options) {
+      const keys = options?.idempotencyKeys;
+      if (keys && keys.length !== records.length) throw new TypeError('one idempotency key per record');
+      const body = { records: records.map((record, i) => ({ idempotencyKey: keys?.[i] ?? newKey(), record })) };
+      const answer = await http.call<{ results: readonly LedgerBatchResult[] }>({
+        method: 'POST',
+        path: `${ledgersPath(venueId)}/batch`,
+        body,
+      });
+      return answer.results;
     },
     list: (venueId, query) =>
       http.call({ method: 'GET', path: ledgersPath(venueId), ...(query ? { query: { ...query } } : {}) }),

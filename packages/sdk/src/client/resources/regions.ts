@@ -9,6 +9,7 @@ export interface RegionsClient {
 
 export function createRegionsClient({ http }: ResourceContext): RegionsClient {
   return {
-    list: (query) => http.call<Page<Region>>({ method: 'GET', path: '/v1/regions', ...(query ? { query: { ...query } } : {}) }),
+    list: (query) =>
+      http.call<Page<Region>>({ method: 'GET', path: '/v1/regions', ...(query ? { query: { ...query } } : {}) }),
   };
 }

@@ -1,6 +1,8 @@
 import { initial } from './001-initial.js';
+import { inspections } from './002-inspections.js';
+import { devices } from './010-devices.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
-export const MIGRATIONS: readonly AppMigration[] = [initial];
+export const MIGRATIONS: readonly AppMigration[] = [initial, inspections, devices];
 export type { AppMigration } from './migration.js';

@@ -46,7 +46,9 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
         sha256: nodeSha256,
         ...(anchor ? { anchor } : {}),
       });
-      return report.ok ? { ok: true, length: report.length } : { ok: false, length: report.length, brokenAt: report.brokenAt, reason: report.reason };
+      return report.ok
+        ? { ok: true, length: report.length }
+        : { ok: false, length: report.length, brokenAt: report.brokenAt, reason: report.reason };
     },
   );
 

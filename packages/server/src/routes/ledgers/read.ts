@@ -39,7 +39,10 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
       if (fromDay) q = q.where('local_day', '>=', fromDay);
       if (toDay) q = q.where('local_day', '<=', toDay);
       if (cursor) q = q.where('seq', '<', Number(cursor));
-      const rows = await q.orderBy('seq', 'desc').limit(limit + 1).execute();
+      const rows = await q
+        .orderBy('seq', 'desc')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {

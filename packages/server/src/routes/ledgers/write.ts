@@ -45,7 +45,10 @@ function idempotencyKeyOf(request: FastifyRequest): string {
         {
           code: 'FIELD_FORMAT',
           path: 'Idempotency-Key',
-          message: { zh: 'Idempotency-Key 须为 8–200 位字母、数字或 _.:-', en: 'Idempotency-Key: 8–200 of A-Z a-z 0-9 _ . : -' },
+          message: {
+            zh: 'Idempotency-Key 须为 8–200 位字母、数字或 _.:-',
+            en: 'Idempotency-Key: 8–200 of A-Z a-z 0-9 _ . : -',
+          },
         },
       ],
     });
@@ -67,7 +70,8 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         body: ledgerRecordJsonSchema,
         response: errorResponses,
       },
-      validatorCompiler: ({ httpPart }) => (httpPart === 'body' ? acceptAnyBody() : (data: unknown) => ({ value: data })),
+      validatorCompiler: ({ httpPart }) =>
+        httpPart === 'body' ? acceptAnyBody() : (data: unknown) => ({ value: data }),
     },
     async (request, reply: FastifyReply) => {
       const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, WRITERS);
@@ -75,7 +79,11 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
       const body: unknown = request.body;
       const now = new Date();
       const ctx = await loadRuleContext(database, venue, [body]);
-      const item: AppendItem = { idempotencyKey, requestHash: requestHash(body), prepared: prepareRecord(body, ctx, now) };
+      const item: AppendItem = {
+        idempotencyKey,
+        requestHash: requestHash(body),
+        prepared: prepareRecord(body, ctx, now),
+      };
       const [outcome] = await appendLedgerRecords(database, venue.id, principal.userId, [item], now);
       if (!outcome) throw new AppError('INTERNAL');
       if (outcome.status === 'refused') throw refusalCode(outcome.error);

@@ -61,9 +61,17 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MANAGERS);
       const input = parseOrThrow(MemberInputSchema, request.body);
       let user = input.userId
-        ? await db.selectFrom('users').select(['id', 'role', 'display_name', 'login']).where('id', '=', input.userId).executeTakeFirst()
+        ? await db
+            .selectFrom('users')
+            .select(['id', 'role', 'display_name', 'login'])
+            .where('id', '=', input.userId)
+            .executeTakeFirst()
         : input.login
-          ? await db.selectFrom('users').select(['id', 'role', 'display_name', 'login']).where('login', '=', input.login).executeTakeFirst()
+          ? await db
+              .selectFrom('users')
+              .select(['id', 'role', 'display_name', 'login'])
+              .where('login', '=', input.login)
+              .executeTakeFirst()
           : undefined;
       if (!user) {
         if (!input.login || !input.password) throw new AppError(input.userId ? 'NOT_FOUND' : 'VALIDATION_FAILED');
@@ -85,7 +93,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
         .executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', { reason: 'already a member' });
       if (input.staffId) {
-        const staff = await db.selectFrom('staff').select('id').where('id', '=', input.staffId).where('venue_id', '=', venue.id).executeTakeFirst();
+        const staff = await db
+          .selectFrom('staff')
+          .select('id')
+          .where('id', '=', input.staffId)
+          .where('venue_id', '=', venue.id)
+          .executeTakeFirst();
         if (!staff) throw new AppError('NOT_FOUND', { field: 'staffId' });
       }
       await addMembership(database, user.id, venue.id, input.role, input.staffId ?? null);

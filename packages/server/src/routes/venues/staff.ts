@@ -1,5 +1,5 @@
 /** /v1/venues/{venueId}/staff: the staff archive (members read, managers write); `?date=` marks who is unfit. */
-import { type LedgerIssue, isStaffUnfit, type Staff, StaffInputSchema, StaffPatchSchema } from '@brightkitchen/sdk';
+import { isStaffUnfit, type LedgerIssue, type Staff, StaffInputSchema, StaffPatchSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, MEMBERS } from '../../auth/index.js';
@@ -49,7 +49,12 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBERS);
-      const rows = await db.selectFrom('staff').select('data').where('venue_id', '=', venue.id).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('staff')
+        .select('data')
+        .where('venue_id', '=', venue.id)
+        .orderBy('name')
+        .execute();
       const staff = rows.map(toStaff);
       const { date } = request.query;
       return { items: date ? await unfitOn(database, venue.id, date, staff) : staff, nextCursor: null };

@@ -32,7 +32,10 @@ export const venueCoreRoutes: FastifyPluginAsync = async (app) => {
       if (kind) q = q.where('kind', '=', kind);
       if (text) q = q.where('name', 'like', `%${text.replace(/[%_\\]/g, '')}%`);
       if (cursor) q = q.where('id', '>', cursor);
-      const rows = await q.orderBy('id').limit(limit + 1).execute();
+      const rows = await q
+        .orderBy('id')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       return {
         items: page.map(toVenue),

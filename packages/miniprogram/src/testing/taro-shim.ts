@@ -1,0 +1,94 @@
+/**
+ * A small stand-in for `@tarojs/taro` in component tests: storage in a Map, navigation recorded, `request` answered
+ * by a handler each test sets (a network failure by default, i.e. the phone is offline).
+ */
+import { useEffect } from 'react';
+
+// The build defines this constant; tests talk to a made-up API host.
+(globalThis as { BK_API_BASE?: string }).BK_API_BASE = 'https://api.test';
+
+export interface ShimRequest {
+  url: string;
+  method: string;
+  header: Record<string, string>;
+  data?: string;
+}
+export type ShimAnswer = { statusCode: number; data: unknown } | 'offline';
+
+export const shim = {
+  storage: new Map<string, string>(),
+  params: {} as Record<string, string>,
+  navigations: [] as string[],
+  requests: [] as ShimRequest[],
+  answer: (_req: ShimRequest): ShimAnswer => 'offline',
+  toasts: [] as string[],
+  reset() {
+    this.storage.clear();
+    this.params = {};
+    this.navigations = [];
+    this.requests = [];
+    this.toasts = [];
+    this.answer = () => 'offline';
+  },
+};
+
+type Callbacks = {
+  success?: (res: { statusCode: number; header: Record<string, string>; data: unknown }) => void;
+  fail?: (err: { errMsg: string }) => void;
+};
+
+const Taro = {
+  request(options: ShimRequest & Callbacks) {
+    shim.requests.push({ url: options.url, method: options.method, header: options.header, data: options.data });
+    const answer = shim.answer(options);
+    queueMicrotask(() => {
+      if (answer === 'offline') options.fail?.({ errMsg: 'request:fail' });
+      else
+        options.success?.({
+          statusCode: answer.statusCode,
+          header: { 'content-type': 'application/json' },
+          data: typeof answer.data === 'string' ? answer.data : JSON.stringify(answer.data),
+        });
+    });
+    return Promise.resolve();
+  },
+  async getStorage({ key }: { key: string }) {
+    if (!shim.storage.has(key)) throw { errMsg: 'getStorage:fail data not found' };
+    return { data: shim.storage.get(key) };
+  },
+  async setStorage({ key, data }: { key: string; data: string }) {
+    shim.storage.set(key, data);
+  },
+  async removeStorage({ key }: { key: string }) {
+    shim.storage.delete(key);
+  },
+  getStorageSync: (key: string) => shim.storage.get(key) ?? '',
+  setStorageSync: (key: string, data: string) => void shim.storage.set(key, data),
+  removeStorageSync: (key: string) => void shim.storage.delete(key),
+  connectSocket: () => new Promise(() => {}),
+  async login() {
+    return { code: 'wx-code-1' };
+  },
+  async navigateTo({ url }: { url: string }) {
+    shim.navigations.push(url);
+  },
+  async redirectTo({ url }: { url: string }) {
+    shim.navigations.push(url);
+  },
+  async switchTab({ url }: { url: string }) {
+    shim.navigations.push(url);
+  },
+  async navigateBack() {
+    shim.navigations.push('back');
+  },
+  async showToast({ title }: { title: string }) {
+    shim.toasts.push(title);
+  },
+};
+
+export default Taro;
+
+export const useRouter = () => ({ params: shim.params });
+export const useLoad = (cb: (q: Record<string, string>) => void) => useEffect(() => cb(shim.params), []);
+export const useDidShow = (cb: () => void) => useEffect(() => cb(), []);
+export const useDidHide = (_cb: () => void) => {};

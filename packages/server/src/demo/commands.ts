@@ -1,0 +1,64 @@
+/**
+ * The demo's two entry points in the CLI: `bk-server seed [--venues N] [--days N]` and the first-start
+ * seeding of `bk-server start`, both with a progress line, both writing `demo-accounts.json`.
+ */
+import { join } from 'node:path';
+import type { ServerConfig } from '../config.js';
+import { type Database, migrateToLatest, openDatabase } from '../db/index.js';
+import { DEMO_ACCOUNTS_FILE, writeDemoAccounts } from './accounts-file.js';
+import { startBanner } from './banner.js';
+import { ensureDemoCity, hasVenues } from './ensure.js';
+import { progressPrinter } from './progress.js';
+import { seedDemoCity } from './seed.js';
+
+function numberFlag(argv: readonly string[], name: string): number | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const arg = argv[i] as string;
+  const value = Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
+  return value;
+}
+
+/** `bk-server seed`: seeds an empty database; refuses to touch one that has data. */
+export async function runSeedCommand(config: ServerConfig, argv: readonly string[]): Promise<number> {
+  const database = openDatabase(config.database);
+  try {
+    await migrateToLatest(database);
+    if (await hasVenues(database)) {
+      console.error(`The database already holds data: nothing seeded (${config.database.kind}). 数据库已有数据，未重复生成。`);
+      return 1;
+    }
+    const venues = numberFlag(argv, 'venues');
+    const days = numberFlag(argv, 'days');
+    const result = await seedDemoCity(database, {
+      ...(venues ? { venues } : {}),
+      ...(days ? { days } : {}),
+      onProgress: progressPrinter(),
+    });
+    const file = writeDemoAccounts(config.dataDir, result.accounts);
+    const counts = Object.entries(result.counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    console.log(`Seeded the demo city in ${(result.ms / 1000).toFixed(1)} s: ${counts}`);
+    console.log(startBanner(`http://${config.host}:${config.port}`, result.accounts, file));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** At start: seed on the first run (empty database), then return the accounts to print. */
+export async function prepareDemo(database: Database, config: ServerConfig) {
+  const printer = progressPrinter();
+  const result = await ensureDemoCity(database, config.dataDir, { onProgress: printer });
+  if (result.seeded) {
+    console.error(`[seed] demo city ready in ${(result.seeded.ms / 1000).toFixed(1)} s (${result.seeded.counts.venues} venues)`);
+  }
+  return result.accounts;
+}
+
+/** The banner for a listening address (`http://127.0.0.1:8080`). */
+export function demoBanner(address: string, config: ServerConfig, accounts: Awaited<ReturnType<typeof prepareDemo>>) {
+  return startBanner(address.replace('[::1]', 'localhost'), accounts, join(config.dataDir, DEMO_ACCOUNTS_FILE));
+}

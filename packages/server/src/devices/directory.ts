@@ -1,0 +1,34 @@
+/**
+ * The in-memory index of registered devices: by id (credentials, HTTP receivers) and by
+ * vendor + binding key (MQTT topics). Loaded at start, updated on registration.
+ */
+import type { Database } from '../db/index.js';
+import { type DeviceEntry, deviceEntryOf } from './device.js';
+
+export class DeviceDirectory {
+  private readonly byId = new Map<string, DeviceEntry>();
+  private readonly byKey = new Map<string, DeviceEntry>();
+
+  async load(database: Database): Promise<void> {
+    const rows = await database.db.selectFrom('devices').selectAll().execute();
+    for (const row of rows) this.put(deviceEntryOf(row));
+  }
+
+  put(entry: DeviceEntry): void {
+    this.byId.set(entry.device.id, entry);
+    this.byKey.set(`${entry.device.vendor}\u0000${entry.bindingKey}`, entry);
+  }
+
+  get(id: string): DeviceEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  find(vendor: string, bindingKey: string): DeviceEntry | undefined {
+    const entry = this.byKey.get(`${vendor}\u0000${bindingKey}`);
+    return entry && !entry.disabled ? entry : undefined;
+  }
+
+  all(): IterableIterator<DeviceEntry> {
+    return this.byId.values();
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The devices runtime of one server: MQTT (embedded broker or external), ingestion, the alert
+ * engine and the escalation dispatcher, started when the app is ready and stopped when it closes.
+ * Reachable as `app.devices` (routes, tests: `tick()`, `flush()`, `useClock()`).
+ */
+import { adapterFor } from '@brightkitchen/device-adapters';
+import type { DeviceCommand, EncodedMessage } from '@brightkitchen/sdk';
+import type { FastifyInstance } from 'fastify';
+import { AlertBook } from '../alerts-engine/alert-book.js';
+import { AlertEngine } from '../alerts-engine/alert-engine.js';
+import { DisinfectionWatch } from '../alerts-engine/disinfection-watch.js';
+import type { RealtimeEvent } from '../alerts-engine/realtime-event.js';
+import { ThresholdWatch } from '../alerts-engine/threshold-watch.js';
+import { VenueProfiles } from '../alerts-engine/venue-profiles.js';
+import { AppError } from '../errors/index.js';
+import { IngestStats } from '../ingest/ingest-stats.js';
+import { IngestPipeline } from '../ingest/pipeline.js';
+import { ReadingBuffer } from '../ingest/reading-buffer.js';
+import { createBrokerAuthority, venueEventsTopic } from '../mqtt/broker-authority.js';
+import type { MqttBus, MqttEndpoints } from '../mqtt/bus.js';
+import { createEmbeddedBroker } from '../mqtt/embedded-broker.js';
+import { createExternalBus } from '../mqtt/external-bus.js';
+import { EscalationDispatcher } from '../notify/dispatcher.js';
+import { WechatSender } from '../notify/wechat-sender.js';
+import { type Clock, systemClock } from './clock.js';
+import type { DeviceEntry } from './device.js';
+import { DeviceDirectory } from './directory.js';
+import { DeviceStatusBook } from './status.js';
+
+export interface DevicesRuntime {
+  readonly enabled: boolean;
+  readonly directory: DeviceDirectory;
+  readonly status: DeviceStatusBook;
+  readonly stats: IngestStats;
+  readonly pipeline: IngestPipeline;
+  readonly dispatcher: EscalationDispatcher;
+  readonly bus: MqttBus | undefined;
+  now(): number;
+  /** Tests: replace the clock (thresholds, escalation and receive times follow it). */
+  useClock(clock: Clock): void;
+  /** One pass of the clock work: threshold ticks, ledger cross-check, escalation. */
+  tick(): Promise<void>;
+  /** Writes buffered readings, statuses and threshold states now. */
+  flush(): Promise<void>;
+  endpoints(): MqttEndpoints | undefined;
+  /** A device was registered: index it and start watching it. */
+  registered(entry: DeviceEntry): Promise<void>;
+  /** Encodes a command with the device's adapter and publishes it; throws DEVICE_COMMAND_REJECTED. */
+  command(entry: DeviceEntry, command: DeviceCommand): Promise<readonly EncodedMessage[]>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    devices: DevicesRuntime;
+  }
+}
+
+export interface DevicesRuntimeOptions {
+  readonly clock?: Clock;
+}
+
+export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRuntimeOptions = {}): DevicesRuntime {
+  const { config, database } = app.ctx;
+  const settings = config.devices;
+  let clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const nowIso = () => new Date(clock.now()).toISOString();
+  const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
+
+  const directory = new DeviceDirectory();
+  const status = new DeviceStatusBook(database.db);
+  const stats = new IngestStats();
+  const profiles = new VenueProfiles(database);
+  const thresholds = new ThresholdWatch(profiles, nowIso);
+  const disinfection = new DisinfectionWatch(database, (venueId) => profiles.of(venueId).profile);
+  const buffer = new ReadingBuffer(
+    database,
+    { statuses: () => status.takeDirty(), thresholds: () => thresholds.takeDirty() },
+    {
+      flushRows: settings.flushRows,
+      flushMs: settings.flushMs,
+      onStored: (n) => {
+        stats.readingsStored += n;
+      },
+      log,
+    },
+  );
+
+  const bus: MqttBus | undefined = !settings.enabled
+    ? undefined
+    : settings.mqttUrl
+      ? createExternalBus({ url: settings.mqttUrl, shareGroup: settings.mqttShareGroup, log })
+      : createEmbeddedBroker({
+          host: settings.mqttHost,
+          port: settings.mqttPort,
+          wsPort: settings.mqttWsPort,
+          authority: createBrokerAuthority(app, directory),
+          log,
+        });
+  const realtime = bus
+    ? (event: RealtimeEvent) => bus.publish(venueEventsTopic(event.venueId), JSON.stringify(event), { qos: 1 })
+    : undefined;
+
+  const wechat = new WechatSender({
+    apiBase: config.wechat.apiBase,
+    appId: config.wechat.appId,
+    secret: config.wechat.secret,
+    templateId: settings.wechatTemplateId,
+    now,
+  });
+  const dispatcher = new EscalationDispatcher({
+    database,
+    now,
+    ...(realtime ? { realtime } : {}),
+    ...(wechat.enabled ? { wechat } : {}),
+    ...(settings.webhookUrl ? { webhook: { url: settings.webhookUrl, secret: settings.webhookSecret } } : {}),
+    log,
+  });
+  const book = new AlertBook({
+    database,
+    publish: realtime ?? (async () => {}),
+    onOpened: () => void dispatcher.tick(),
+    log,
+  });
+  const engine = new AlertEngine({ database, book, thresholds, disinfection, log });
+  const pipeline = new IngestPipeline({
+    directory,
+    status,
+    buffer,
+    engine,
+    stats,
+    now,
+    timeZoneOf: (venueId) => profiles.of(venueId).timeZone,
+    log,
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | undefined;
+
+  const runtime: DevicesRuntime = {
+    enabled: settings.enabled,
+    directory,
+    status,
+    stats,
+    pipeline,
+    dispatcher,
+    bus,
+    now,
+    useClock(next) {
+      clock = next;
+    },
+    async tick() {
+      if (ticking) return ticking;
+      ticking = (async () => {
+        await engine.tick(clock.now());
+        await dispatcher.tick();
+      })().finally(() => {
+        ticking = undefined;
+      });
+      return ticking;
+    },
+    flush: () => buffer.flush(),
+    endpoints: () => bus?.endpoints(),
+    async registered(entry) {
+      directory.put(entry);
+      await profiles.ensure(entry.venueId);
+      thresholds.watch(entry, clock.now());
+    },
+    async command(entry, command) {
+      const adapter = adapterFor(entry.device.vendor);
+      if (!adapter?.encodeCommand) throw new AppError('DEVICE_COMMAND_REJECTED', { reason: 'not controllable' });
+      const result = adapter.encodeCommand(command, { deviceId: entry.bindingKey });
+      if (!result.ok) throw new AppError('DEVICE_COMMAND_REJECTED', { rejection: result.rejection });
+      if (!bus) throw new AppError('DEVICES_UNAVAILABLE');
+      for (const message of result.messages) await bus.publish(message.topic, message.payload, { qos: 1 });
+      return result.messages;
+    },
+  };
+  app.decorate('devices', runtime);
+
+  if (!bus) return runtime;
+  app.addHook('onReady', async () => {
+    await directory.load(database);
+    for (const entry of directory.all()) await profiles.ensure(entry.venueId);
+    await book.load();
+    await thresholds.load(database, (id) => directory.get(id));
+    await disinfection.load((id) => directory.get(id));
+    for (const entry of directory.all()) thresholds.watch(entry, clock.now());
+    await bus.start();
+    await bus.subscribe(pipeline.filters, (topic, payload) => pipeline.mqtt(topic, payload));
+    buffer.start();
+    timer = setInterval(() => void runtime.tick().catch((error) => log('devices tick', error)), settings.tickMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await ticking?.catch(() => undefined);
+    await buffer.stop();
+    await bus.close();
+  });
+  return runtime;
+}

@@ -1,0 +1,32 @@
+/** Transport schemas of the device routes. The device shape itself comes from the SDK. */
+import { DeviceInputSchema, VIOLATION_TYPES } from '@brightkitchen/sdk';
+import * as v from 'valibot';
+
+const MAPPED = [...VIOLATION_TYPES, 'unknown', 'ignore'] as const;
+
+export const DeviceRegistrationSchema = v.object({
+  ...v.omit(DeviceInputSchema, ['venueId']).entries,
+  /** Vendor rule id or name → violation type (AIOP cameras, Frigate labels, GB/T 28181 `video:6`). */
+  violationMap: v.optional(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(128)), v.picklist(MAPPED))),
+});
+export type DeviceRegistration = v.InferOutput<typeof DeviceRegistrationSchema>;
+
+const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+export const ScheduleInputSchema = v.object({
+  runs: v.pipe(
+    v.array(
+      v.object({
+        time: HHMM,
+        durationMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
+        days: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)))),
+      }),
+    ),
+    v.maxLength(8),
+  ),
+  channel: v.optional(v.pipe(v.string(), v.regex(/^[1-8]$/))),
+});
+export type ScheduleInput = v.InferOutput<typeof ScheduleInputSchema>;
+
+export const DeviceParamsSchema = v.object({ deviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
+export const AlertParamsSchema = v.object({ alertId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });

@@ -1,0 +1,119 @@
+/**
+ * Live device status kept in memory (online, last seen, last value per metric, conversion failures
+ * per reason) and written with each readings batch; read back by GET /v1/devices/{id}.
+ */
+import type { AdapterRejection } from '@brightkitchen/sdk';
+import type { Kysely } from 'kysely';
+import { type DeviceStatusTable, nowIso, parseJson, toJson } from '../db/index.js';
+import type { DB } from '../db/schema.js';
+
+export interface LastReading {
+  readonly value: number;
+  readonly unit: string;
+  readonly time: string;
+}
+
+export interface DeviceStatus {
+  online: boolean | null;
+  lastSeenAt: string | null;
+  readings: Record<string, LastReading>;
+  failures: Record<string, number>;
+  failureCount: number;
+  lastFailure: { readonly at: string; readonly code: string; readonly details?: unknown } | null;
+}
+
+export function statusOf(row: DeviceStatusTable | undefined): DeviceStatus {
+  return {
+    online: row?.online === null || row?.online === undefined ? null : row.online === 1,
+    lastSeenAt: row?.last_seen_at ?? null,
+    readings: parseJson<Record<string, LastReading>>(row?.readings, {}),
+    failures: parseJson<Record<string, number>>(row?.failures, {}),
+    failureCount: row?.failure_count ?? 0,
+    lastFailure: parseJson<DeviceStatus['lastFailure']>(row?.last_failure, null),
+  };
+}
+
+export class DeviceStatusBook {
+  private readonly live = new Map<string, DeviceStatus>();
+  private readonly dirty = new Set<string>();
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private async entry(deviceId: string): Promise<DeviceStatus> {
+    let status = this.live.get(deviceId);
+    if (!status) {
+      const row = await this.db
+        .selectFrom('device_status')
+        .selectAll()
+        .where('device_id', '=', deviceId)
+        .executeTakeFirst();
+      status = this.live.get(deviceId) ?? statusOf(row);
+      this.live.set(deviceId, status);
+    }
+    return status;
+  }
+
+  /** Synchronous fast path for known devices; loads once otherwise. */
+  private with(deviceId: string, change: (s: DeviceStatus) => void): void | Promise<void> {
+    const status = this.live.get(deviceId);
+    this.dirty.add(deviceId);
+    if (status) {
+      change(status);
+      return;
+    }
+    return this.entry(deviceId).then(change);
+  }
+
+  seen(deviceId: string, at: string): void | Promise<void> {
+    return this.with(deviceId, (s) => {
+      if (!s.lastSeenAt || s.lastSeenAt < at) s.lastSeenAt = at;
+    });
+  }
+
+  reading(deviceId: string, key: string, reading: LastReading): void | Promise<void> {
+    return this.with(deviceId, (s) => {
+      const previous = s.readings[key];
+      if (!previous || previous.time <= reading.time) s.readings[key] = reading;
+    });
+  }
+
+  availability(deviceId: string, online: boolean): void | Promise<void> {
+    return this.with(deviceId, (s) => {
+      s.online = online;
+    });
+  }
+
+  failure(deviceId: string, rejection: AdapterRejection, at: string): void | Promise<void> {
+    return this.with(deviceId, (s) => {
+      s.failures[rejection.code] = (s.failures[rejection.code] ?? 0) + 1;
+      s.failureCount += 1;
+      s.lastFailure = { at, code: rejection.code, ...(rejection.details ? { details: rejection.details } : {}) };
+    });
+  }
+
+  async read(deviceId: string): Promise<DeviceStatus> {
+    return this.entry(deviceId);
+  }
+
+  /** Rows to upsert for what changed since the last call. */
+  takeDirty(): DeviceStatusTable[] {
+    const now = nowIso();
+    const rows: DeviceStatusTable[] = [];
+    for (const id of this.dirty) {
+      const s = this.live.get(id);
+      if (!s) continue;
+      rows.push({
+        device_id: id,
+        online: s.online === null ? null : s.online ? 1 : 0,
+        last_seen_at: s.lastSeenAt,
+        readings: toJson(s.readings),
+        failures: toJson(s.failures),
+        failure_count: s.failureCount,
+        last_failure: s.lastFailure ? toJson(s.lastFailure) : null,
+        updated_at: now,
+      });
+    }
+    this.dirty.clear();
+    return rows;
+  }
+}

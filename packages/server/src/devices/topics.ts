@@ -1,0 +1,55 @@
+/**
+ * Which MQTT topics belong to a device, per vendor, from its binding key (the Tasmota topic, the
+ * Zigbee2MQTT friendly name, the Shelly prefix, the Frigate topic prefix): what it may publish and
+ * subscribe to on the embedded broker, and how ingestion finds the key again in a topic.
+ */
+export interface DeviceTopics {
+  readonly publish: readonly string[];
+  readonly subscribe: readonly string[];
+}
+
+interface VendorTopicRule {
+  topics(key: string): DeviceTopics;
+  keyOf(levels: readonly string[]): string | undefined;
+}
+
+const RULES: Readonly<Record<string, VendorTopicRule>> = {
+  tasmota: {
+    topics: (k) => ({ publish: [`tele/${k}/+`, `stat/${k}/+`], subscribe: [`cmnd/${k}/#`] }),
+    keyOf: (l) => (l.length === 3 && (l[0] === 'tele' || l[0] === 'stat') ? l[1] : undefined),
+  },
+  zigbee2mqtt: {
+    topics: (k) => ({
+      publish: [`zigbee2mqtt/${k}`, `zigbee2mqtt/${k}/availability`],
+      subscribe: [`zigbee2mqtt/${k}/set`, `zigbee2mqtt/${k}/get`],
+    }),
+    keyOf: (l) => (l[0] === 'zigbee2mqtt' && l.length >= 2 && l[1] !== 'bridge' ? l[1] : undefined),
+  },
+  shelly: {
+    topics: (k) => ({ publish: [`${k}/events/rpc`, `${k}/online`], subscribe: [`${k}/rpc`, `${k}/command/#`] }),
+    keyOf: (l) => l[0],
+  },
+  frigate: {
+    topics: (k) => ({ publish: [`${k}/#`], subscribe: [`${k}/#`] }),
+    keyOf: (l) => l[0],
+  },
+};
+
+const GENERIC: VendorTopicRule = {
+  topics: (k) => ({ publish: [k, `${k}/#`], subscribe: [`${k}/#`] }),
+  keyOf: (l) => l[0],
+};
+
+/** MQTT wildcards and separators are not allowed inside a binding key. */
+export function isValidTopicKey(key: string): boolean {
+  return key.length > 0 && !/[+#\u0000]/.test(key) && !key.startsWith('$') && !key.startsWith('bk/');
+}
+
+export function deviceTopics(vendor: string, key: string): DeviceTopics {
+  return (RULES[vendor] ?? GENERIC).topics(key);
+}
+
+/** The binding key a vendor's topic carries (`tele/uv_lamp_1/SENSOR` → `uv_lamp_1`), if any. */
+export function topicKey(vendor: string, topic: string): string | undefined {
+  return (RULES[vendor] ?? GENERIC).keyOf(topic.split('/'));
+}

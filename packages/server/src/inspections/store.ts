@@ -1,0 +1,56 @@
+/** Inspections as stored: the SDK's `Inspection` (items as JSON, total and score computed here). */
+import type { Inspection, InspectionInput } from '@brightkitchen/sdk';
+import { type Database, type InspectionsTable, newId, parseJson, toJson } from '../db/index.js';
+import type { GradedInspection } from './grade.js';
+
+export function toInspection(row: InspectionsTable): Inspection {
+  return {
+    id: row.id,
+    venueId: row.venue_id,
+    inspector: row.inspector,
+    date: row.date,
+    items: parseJson(row.items, []),
+    total: Number(row.total),
+    score: Number(row.score),
+  };
+}
+
+/** The row of an inspection to record: total = sum of item scores, score = total ÷ items (0 without items). */
+export function inspectionRow(input: InspectionInput, createdBy: string | null, createdAt: string): InspectionsTable {
+  const total = input.items.reduce((sum, item) => sum + item.score, 0);
+  return {
+    id: newId('ins'),
+    venue_id: input.venueId,
+    inspector: input.inspector,
+    date: input.date,
+    items: toJson(input.items),
+    total,
+    score: input.items.length === 0 ? 0 : total / input.items.length,
+    created_by: createdBy,
+    created_at: createdAt,
+  };
+}
+
+/** The inspections grading needs (the last 12 months and the latest before), by venue, in one query. */
+export async function inspectionsForGrading(
+  { db }: Database,
+  venueIds: readonly string[],
+  today: string,
+): Promise<Map<string, GradedInspection[]>> {
+  const out = new Map<string, GradedInspection[]>();
+  if (venueIds.length === 0) return out;
+  // The latest inspection may be older than a year (it still gives the dynamic grade): read two years.
+  const since = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
+  const rows = await db
+    .selectFrom('inspections')
+    .select(['venue_id', 'date', 'score', 'items'])
+    .where('venue_id', 'in', [...venueIds])
+    .where('date', '>', since)
+    .execute();
+  for (const row of rows) {
+    const list = out.get(row.venue_id) ?? [];
+    list.push({ date: row.date, score: Number(row.score), items: parseJson(row.items, []) });
+    out.set(row.venue_id, list);
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * The embedded broker (aedes): MQTT over TCP and over WebSocket, with the platform's own
+ * authentication and topic ACL (see broker-authority.ts). The server itself subscribes and
+ * publishes in-process, bypassing the ACL.
+ */
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
+import { Aedes, type AedesPublishPacket, type AuthenticateError, type Client } from 'aedes';
+import { createWebSocketStream, WebSocketServer } from 'ws';
+import type { BrokerAuthority, BrokerIdentity } from './broker-authority.js';
+import type { ConnectionHandler, MessageHandler, MqttBus, MqttEndpoints, PublishOptions } from './bus.js';
+
+export interface EmbeddedBrokerOptions {
+  readonly host: string;
+  readonly port: number;
+  /** -1: no WebSocket listener. */
+  readonly wsPort: number;
+  readonly authority: BrokerAuthority;
+  readonly onConnection?: ConnectionHandler;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+function listen(server: TcpServer | HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: TcpServer | HttpServer | undefined): Promise<void> {
+  return new Promise((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
+}
+
+function refused(): AuthenticateError {
+  return Object.assign(new Error('bad username or password'), { returnCode: 4 }) as AuthenticateError;
+}
+
+export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
+  const identities = new WeakMap<Client, BrokerIdentity>();
+  let broker: Aedes | undefined;
+  let tcp: TcpServer | undefined;
+  let http: HttpServer | undefined;
+  let wss: WebSocketServer | undefined;
+  let tcpPort = 0;
+  let wsPort = 0;
+
+  return {
+    kind: 'embedded',
+    async start() {
+      const { authority } = options;
+      broker = await Aedes.createBroker({ heartbeatInterval: 60_000, drainTimeout: 10_000, concurrency: 1000 });
+      broker.authenticate = (client, username, password, done) => {
+        authority
+          .authenticate(username, password?.toString('utf8'))
+          .then((identity) => {
+            if (!identity) return done(refused(), false);
+            identities.set(client, identity);
+            done(null, true);
+          })
+          .catch(() => done(refused(), false));
+      };
+      broker.authorizePublish = (client, packet, done) => {
+        // client is null for a stale will published by the broker itself.
+        const identity = client ? identities.get(client) : undefined;
+        if (!client) return done(null);
+        if (!identity || !authority.mayPublish(identity, packet.topic)) return done(new Error('not authorized'));
+        done(null);
+      };
+      broker.authorizeSubscribe = (client, subscription, done) => {
+        const identity = identities.get(client);
+        if (!identity) return done(null, null);
+        authority
+          .maySubscribe(identity, subscription.topic)
+          .then((ok) => done(null, ok ? subscription : null))
+          .catch(() => done(null, null));
+      };
+      broker.on('clientReady', (client) => {
+        const identity = identities.get(client);
+        if (identity?.kind === 'device') options.onConnection?.(identity.entry.device.id, true);
+      });
+      broker.on('clientDisconnect', (client) => {
+        const identity = identities.get(client);
+        if (identity?.kind === 'device') options.onConnection?.(identity.entry.device.id, false);
+      });
+      broker.on('clientError', (client, error) => options.log?.(`mqtt client ${client?.id ?? '?'}: ${error.message}`));
+
+      const handle = broker.handle;
+      tcp = createTcpServer((socket) => handle(socket));
+      tcpPort = await listen(tcp, options.port, options.host);
+      if (options.wsPort >= 0) {
+        http = createHttpServer((_req, res) => res.writeHead(426).end('MQTT over WebSocket only'));
+        wss = new WebSocketServer({
+          server: http,
+          handleProtocols: (protocols) => protocols.values().next().value ?? false,
+        });
+        wss.on('connection', (socket, req) => handle(createWebSocketStream(socket), req));
+        wsPort = await listen(http, options.wsPort, options.host);
+      }
+    },
+    async subscribe(filters, onMessage: MessageHandler) {
+      const b = broker;
+      if (!b) throw new Error('broker not started');
+      await Promise.all(
+        filters.map(
+          (filter) =>
+            new Promise<void>((resolve) =>
+              b.subscribe(
+                filter,
+                (packet: AedesPublishPacket, cb: () => void) => {
+                  try {
+                    onMessage(
+                      packet.topic,
+                      Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload),
+                    );
+                  } finally {
+                    cb();
+                  }
+                },
+                resolve,
+              ),
+            ),
+        ),
+      );
+    },
+    publish(topic, payload, publishOptions: PublishOptions = {}) {
+      const b = broker;
+      if (!b) return Promise.reject(new Error('broker not started'));
+      return new Promise((resolve, reject) =>
+        b.publish(
+          {
+            cmd: 'publish',
+            topic,
+            payload: typeof payload === 'string' ? Buffer.from(payload) : payload,
+            qos: publishOptions.qos ?? 0,
+            retain: publishOptions.retain ?? false,
+            dup: false,
+          },
+          (error) => (error ? reject(error) : resolve()),
+        ),
+      );
+    },
+    endpoints(): MqttEndpoints {
+      return {
+        tcp: `mqtt://${options.host}:${tcpPort}`,
+        ...(http ? { ws: `ws://${options.host}:${wsPort}` } : {}),
+      };
+    },
+    async close() {
+      for (const client of wss?.clients ?? []) client.terminate();
+      wss?.close();
+      await new Promise<void>((resolve) => (broker ? broker.close(() => resolve()) : resolve()));
+      await Promise.all([close(tcp), close(http)]);
+    },
+  };
+}

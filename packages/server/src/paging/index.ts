@@ -1,0 +1,1 @@
+export { afterCursor, decodeCursor, encodeCursor, type Keyset, pageOf } from './keyset.js';

@@ -1,0 +1,47 @@
+/**
+ * Keyset paging over `(created_at, id)`, newest first: the cursor is the last item's pair, opaque to callers.
+ * Stable under inserts (no offsets) and portable (plain comparisons on text columns).
+ */
+import { type RawBuilder, sql } from 'kysely';
+import { AppError } from '../errors/index.js';
+
+export interface Keyset {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+export function encodeCursor(key: Keyset): string {
+  return Buffer.from(`${key.createdAt}|${key.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Keyset {
+  const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || extra !== undefined) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ code: 'FIELD_FORMAT', path: 'cursor', message: { zh: '分页游标无效', en: 'Invalid cursor' } }],
+    });
+  }
+  return { createdAt, id };
+}
+
+/** Rows strictly after the cursor in `created_at desc, id desc` order. */
+export function afterCursor(cursor: string, createdAtColumn: string, idColumn: string): RawBuilder<boolean> {
+  const { createdAt, id } = decodeCursor(cursor);
+  const c = sql.ref(createdAtColumn);
+  const i = sql.ref(idColumn);
+  return sql<boolean>`(${c} < ${createdAt} or (${c} = ${createdAt} and ${i} < ${id}))`;
+}
+
+/** Cuts `limit + 1` fetched rows to a page and its next cursor. */
+export function pageOf<R extends { created_at: string; id: string }, T>(
+  rows: readonly R[],
+  limit: number,
+  map: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(map),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+  };
+}

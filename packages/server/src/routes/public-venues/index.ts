@@ -1,0 +1,51 @@
+/**
+ * GET /v1/public/venues/{publicCode}: the QR profile, no login. Served from a per-venue cache of the
+ * serialized answer (see profile-cache.ts), so a hit costs no query and no serialization.
+ */
+import { PublicCodeSchema, PublicVenueProfileSchema } from '@brightkitchen/sdk';
+import type { FastifyPluginAsync } from 'fastify';
+import * as v from 'valibot';
+import { AppError } from '../../errors/index.js';
+import { errorResponses, jsonSchema } from '../../schemas/index.js';
+import { buildPublicProfile } from './profile.js';
+import { profileCacheOf } from './profile-cache.js';
+
+const PublicCodeParamsSchema = v.object({ publicCode: PublicCodeSchema });
+const CACHE_CONTROL = 'public, max-age=30';
+
+export const publicVenueRoutes: FastifyPluginAsync = async (app) => {
+  const { database } = app.ctx;
+  const cache = profileCacheOf(database);
+
+  const load = (publicCode: string) =>
+    cache.load(publicCode, async () => {
+      const row = await database.db
+        .selectFrom('venues')
+        .selectAll()
+        .where('public_code', '=', publicCode)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      if (!row) return null;
+      return { venueId: row.id, json: JSON.stringify(await buildPublicProfile(database, row)) };
+    });
+
+  app.get<{ Params: { publicCode: string } }>(
+    '/public/venues/:publicCode',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'The compact public profile behind a venue’s QR code (cacheable, no login)',
+        params: jsonSchema(PublicCodeParamsSchema),
+        response: { 200: jsonSchema(PublicVenueProfileSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { publicCode } = request.params;
+      const json = cache.get(publicCode) ?? (await load(publicCode));
+      if (json === null) throw new AppError('NOT_FOUND');
+      // A string with a JSON content type is sent as is: no second serialization.
+      return reply.header('cache-control', CACHE_CONTROL).type('application/json; charset=utf-8').send(json);
+    },
+  );
+};

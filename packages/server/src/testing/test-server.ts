@@ -1,0 +1,113 @@
+/**
+ * A real server on 127.0.0.1 (random port) for tests, on SQLite (temp dir) or PostgreSQL
+ * (a fresh database per server when BK_TEST_DATABASE_URL is set). Requests go over real HTTP.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig, type ServerConfig } from '../config.js';
+import type { Database, DialectKind } from '../db/index.js';
+
+/** The databases every suite runs on: SQLite always, PostgreSQL when BK_TEST_DATABASE_URL is set. */
+export const DATABASES: readonly DialectKind[] = process.env.BK_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestResponse<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface RequestOptions {
+  readonly method?: string;
+  readonly token?: string;
+  readonly body?: unknown;
+  /** Sent as is (no JSON encoding). */
+  readonly rawBody?: string | Uint8Array;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  readonly app: FastifyInstance;
+  readonly baseUrl: string;
+  readonly config: ServerConfig;
+  readonly database: Database;
+  request<T = unknown>(path: string, options?: RequestOptions): Promise<TestResponse<T>>;
+  close(): Promise<void>;
+}
+
+async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `bk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function startTestServer(kind: DialectKind, env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bk-server-test-'));
+  let dropDatabase = async () => {};
+  let databaseUrl = '';
+  if (kind === 'postgres') {
+    const adminUrl = process.env.BK_TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('BK_TEST_DATABASE_URL is not set');
+    const created = await createPostgresDatabase(adminUrl);
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
+  }
+  const config = loadConfig({
+    BK_DATA_DIR: dataDir,
+    BK_DATABASE_URL: databaseUrl,
+    BK_LOG_LEVEL: 'silent',
+    BK_WECHAT_APPID: 'wx-test-app',
+    BK_WECHAT_SECRET: 'wx-test-secret',
+    ...env,
+  });
+  const app = await buildApp(config, { logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = address.replace('[::1]', '127.0.0.1');
+
+  return {
+    app,
+    baseUrl,
+    config,
+    database: app.ctx.database,
+    async request<T>(path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | Uint8Array | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(`${baseUrl}${path}`, {
+        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+      return { status: res.status, headers: res.headers, body: parsed as T };
+    },
+    async close() {
+      await app.close();
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
