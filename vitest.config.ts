@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const sdkSrc = fileURLToPath(new URL('./packages/sdk/src/', import.meta.url));
+
 export default defineConfig({
+  // Tests read the SDK from source, so they never depend on a stale or half-written dist.
+  resolve: {
+    alias: [
+      { find: /^@brightkitchen\/sdk\/node$/, replacement: `${sdkSrc}node/index.ts` },
+      { find: /^@brightkitchen\/sdk$/, replacement: `${sdkSrc}index.ts` },
+    ],
+  },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts', 'examples/*/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],

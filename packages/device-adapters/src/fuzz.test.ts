@@ -75,7 +75,7 @@ describe.each(Object.keys(ADAPTERS))('%s under fuzzing', (vendor) => {
     expect(result).toMatchObject({ ok: false, rejection: { code: 'ADAPTER_PAYLOAD_TOO_LARGE' } });
     const text = adapter.convert({ payload: '{"a":'.repeat(2_200_000), receivedAt: RECEIVED_AT });
     expect(text).toMatchObject({ ok: false, rejection: { code: 'ADAPTER_PAYLOAD_TOO_LARGE' } });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('survives pathological input under the size limit without hanging', () => {
@@ -83,7 +83,7 @@ describe.each(Object.keys(ADAPTERS))('%s under fuzzing', (vendor) => {
     for (const payload of ['<a>'.repeat(1_000_000), '['.repeat(3_000_000), `--b\r\n${'x'.repeat(3_000_000)}`]) {
       expectTyped(adapter.convert({ payload, receivedAt: RECEIVED_AT, ...(topics[1] ? { topic: topics[1] } : {}) }));
     }
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15000);
   });
 });
 

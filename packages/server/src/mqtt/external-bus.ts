@@ -4,6 +4,7 @@
  * Device credentials and ACLs are the broker operator's business there.
  */
 import { randomBytes } from 'node:crypto';
+import { topicMatches } from '@brightkitchen/sdk';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { MessageHandler, MqttBus, MqttEndpoints } from './bus.js';
 
@@ -27,7 +28,7 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
         connectTimeout: 10_000,
       });
       client.on('message', (topic, payload) => {
-        for (const h of handlers) h.onMessage(topic, payload);
+        for (const h of handlers) if (h.filters.some((f) => topicMatches(f, topic))) h.onMessage(topic, payload);
       });
       client.on('error', (error) => options.log?.('mqtt: external broker error', error));
     },

@@ -1,0 +1,76 @@
+/**
+ * Test helpers of the devices suites (not shipped): a test server with a manual clock and a chosen
+ * broker (embedded, or the external Mosquitto of BK_TEST_MQTT_URL), MQTT clients, polling.
+ */
+import { randomBytes } from 'node:crypto';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { DialectKind } from '../db/index.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { type ManualClock, manualClock } from './clock.js';
+
+export type BrokerKind = 'embedded' | 'external';
+
+/** Embedded always; external when a Mosquitto is available (tests/setup/mosquitto.ts). */
+export const BROKERS: readonly BrokerKind[] = process.env.BK_TEST_MQTT_URL ? ['embedded', 'external'] : ['embedded'];
+
+export interface DeviceTestServer extends TestServer {
+  readonly clock: ManualClock;
+  readonly broker: BrokerKind;
+  /** Where devices and users connect (TCP). */
+  readonly mqttUrl: string;
+}
+
+export async function startDeviceServer(
+  kind: DialectKind,
+  broker: BrokerKind = 'embedded',
+  env: Record<string, string> = {},
+): Promise<DeviceTestServer> {
+  const external = process.env.BK_TEST_MQTT_URL ?? '';
+  const server = await startTestServer(kind, {
+    BK_MQTT_PORT: '0',
+    BK_MQTT_WS_PORT: '0',
+    BK_DEVICES_TICK_MS: '3600000',
+    BK_INGEST_FLUSH_MS: '50',
+    ...(broker === 'external'
+      ? { BK_MQTT_URL: external, BK_MQTT_SHARE_GROUP: `bk${randomBytes(4).toString('hex')}` }
+      : {}),
+    ...env,
+  });
+  const clock = manualClock(Date.now());
+  server.app.devices.useClock(clock);
+  const mqttUrl = broker === 'external' ? external : (server.app.devices.endpoints()?.tcp ?? '');
+  return { ...server, clock, broker, mqttUrl };
+}
+
+export async function connectMqtt(
+  url: string,
+  credentials: { username?: string; password?: string } = {},
+): Promise<MqttClient> {
+  return mqtt.connectAsync(url, { ...credentials, reconnectPeriod: 0, connectTimeout: 5000, clean: true });
+}
+
+/** Polls `probe` until it returns a value (not undefined/false) or the timeout passes. */
+export async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A unique, topic-safe name (suites share one external broker). */
+export function uniqueKey(prefix: string): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Collects the JSON messages of a topic. */
+export async function collect(client: MqttClient, topic: string): Promise<{ messages: Record<string, unknown>[]; granted: number }> {
+  const messages: Record<string, unknown>[] = [];
+  client.on('message', (t, payload) => {
+    if (t === topic) messages.push(JSON.parse(payload.toString('utf8')) as Record<string, unknown>);
+  });
+  const granted = await client.subscribeAsync(topic, { qos: 1 });
+  return { messages, granted: granted[0]?.qos ?? 128 };
+}
