@@ -49,9 +49,14 @@ export async function startMosquitto(): Promise<RunningMosquitto | undefined> {
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(
     conf,
-    [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest none', 'max_queued_messages 100000', ''].join(
-      '\n',
-    ),
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      'persistence false',
+      'log_dest none',
+      'max_queued_messages 100000',
+      '',
+    ].join('\n'),
   );
   const child: ChildProcess = spawn(bin, ['-c', conf], { stdio: 'ignore' });
   await waitForPort(port, 5000);

@@ -13,6 +13,7 @@ import { type Database, migrateToLatest, openDatabase } from './db/index.js';
 import type { Clock } from './devices/clock.js';
 import { registerDevicesRuntime } from './devices/runtime.js';
 import { registerErrorHandler } from './errors/index.js';
+import { registerRetentionJob } from './jobs/retention-job.js';
 import { alertRoutes } from './routes/alerts/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { complaintRoutes } from './routes/complaints/index.js';
@@ -64,6 +65,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   });
 
   registerErrorHandler(app);
+  registerRetentionJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   await app.register(swagger, {

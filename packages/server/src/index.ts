@@ -13,7 +13,20 @@ export { hashPassword, signPartnerRequest } from './auth/index.js';
 export { type DatabaseConfig, describeConfig, type LogLevel, loadConfig, type ServerConfig } from './config.js';
 export type { AppContext } from './context.js';
 export { type Database, type DialectKind, migrateToLatest, openDatabase } from './db/index.js';
+export {
+  DEMO_ACCOUNTS_FILE,
+  DEMO_CONSUMER_OPENID,
+  type DemoAccount,
+  type DemoAccountsFile,
+  ensureDemoCity,
+  readDemoAccounts,
+  type SeedOptions,
+  type SeedProgress,
+  type SeedResult,
+  seedDemoCity,
+} from './demo/index.js';
 export { AppError, ERROR_CODES, type ErrorCode } from './errors/index.js';
+export { type GradedInspection, gradeOf, inspectionRow } from './inspections/index.js';
 export {
   appendLedgerRecords,
   type LedgerEntry,
@@ -23,4 +36,7 @@ export {
   purgeExpiredLedgers,
   requestHash,
 } from './ledgers/index.js';
+export { type OpenGrade, openGrades } from './routes/open-data/service.js';
+export { buildPublicProfile } from './routes/public-venues/profile.js';
+export { ratingSummaries, ratingSummary } from './routes/ratings/service.js';
 export { createStaff, createVenue } from './venues/index.js';

@@ -1,6 +1,9 @@
 import { validateLedger } from '@brightkitchen/sdk';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { initialValues, toRecord } from './values';
+
+// The SDK from source (the package's exports point at its build).
+vi.mock('@brightkitchen/sdk', () => import('../../../sdk/src/index'));
 
 const ctx = { day: '2024-05-01', time: '07:30', timeZone: 'Asia/Shanghai' };
 

@@ -133,6 +133,8 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
   const wx = new Proxy(known, {
     get(target, key) {
       if (typeof key !== 'string') return undefined;
+      // Object's own methods (hasOwnProperty …) behave as on any object; unknown wx APIs read as undefined.
+      if (!Object.hasOwn(target, key)) return key in Object.prototype ? Reflect.get(target, key) : undefined;
       const value = target[key];
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {

@@ -156,7 +156,7 @@ export async function checkDisinfectionLedgers(database: Database, now: number):
     const end = record ? Date.parse(record.end) : Number.NaN;
     if (Number.isFinite(end) && end > now) break;
     last = `${row.created_at}|${row.id}`;
-    if (!record || record.method !== 'uv') continue;
+    if (record?.method !== 'uv') continue;
     const start = Date.parse(record.start);
     if (!Number.isFinite(start) || !(end > start)) continue;
     const lamps = await db

@@ -16,7 +16,7 @@ export function readDemoAccounts(dataDir: string): DemoAccount[] {
   const file = join(dataDir, DEMO_ACCOUNTS_FILE);
   if (!existsSync(file)) return [];
   try {
-    return [...((JSON.parse(readFileSync(file, "utf8")) as DemoAccountsFile).accounts ?? [])];
+    return [...((JSON.parse(readFileSync(file, 'utf8')) as DemoAccountsFile).accounts ?? [])];
   } catch {
     return [];
   }

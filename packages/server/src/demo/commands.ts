@@ -26,7 +26,9 @@ export async function runSeedCommand(config: ServerConfig, argv: readonly string
   try {
     await migrateToLatest(database);
     if (await hasVenues(database)) {
-      console.error(`The database already holds data: nothing seeded (${config.database.kind}). 数据库已有数据，未重复生成。`);
+      console.error(
+        `The database already holds data: nothing seeded (${config.database.kind}). 数据库已有数据，未重复生成。`,
+      );
       return 1;
     }
     const venues = numberFlag(argv, 'venues');
@@ -53,7 +55,9 @@ export async function prepareDemo(database: Database, config: ServerConfig) {
   const printer = progressPrinter();
   const result = await ensureDemoCity(database, config.dataDir, { onProgress: printer });
   if (result.seeded) {
-    console.error(`[seed] demo city ready in ${(result.seeded.ms / 1000).toFixed(1)} s (${result.seeded.counts.venues} venues)`);
+    console.error(
+      `[seed] demo city ready in ${(result.seeded.ms / 1000).toFixed(1)} s (${result.seeded.counts.venues} venues)`,
+    );
   }
   return result.accounts;
 }

@@ -50,7 +50,10 @@ export async function connectMqtt(
 }
 
 /** Polls `probe` until it returns a value (not undefined/false) or the timeout passes. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -65,12 +68,27 @@ export function uniqueKey(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
 }
 
+/** The QoS the broker granted for a subscription: 128 when it refused it. */
+export async function subscribeQos(client: MqttClient, topic: string): Promise<number> {
+  try {
+    const granted = await client.subscribeAsync(topic, { qos: 1 });
+    return granted[0]?.qos ?? 128;
+  } catch (error) {
+    const packet = (error as { packet?: { granted?: (number | { qos: number })[] } }).packet;
+    const first = packet?.granted?.[0];
+    if (first === undefined) throw error;
+    return typeof first === 'number' ? first : first.qos;
+  }
+}
+
 /** Collects the JSON messages of a topic. */
-export async function collect(client: MqttClient, topic: string): Promise<{ messages: Record<string, unknown>[]; granted: number }> {
+export async function collect(
+  client: MqttClient,
+  topic: string,
+): Promise<{ messages: Record<string, unknown>[]; granted: number }> {
   const messages: Record<string, unknown>[] = [];
   client.on('message', (t, payload) => {
     if (t === topic) messages.push(JSON.parse(payload.toString('utf8')) as Record<string, unknown>);
   });
-  const granted = await client.subscribeAsync(topic, { qos: 1 });
-  return { messages, granted: granted[0]?.qos ?? 128 };
+  return { messages, granted: await subscribeQos(client, topic) };
 }

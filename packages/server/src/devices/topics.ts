@@ -42,7 +42,13 @@ const GENERIC: VendorTopicRule = {
 
 /** MQTT wildcards and separators are not allowed inside a binding key. */
 export function isValidTopicKey(key: string): boolean {
-  return key.length > 0 && !/[+#\u0000]/.test(key) && !key.startsWith('$') && !key.startsWith('bk/');
+  return (
+    key.length > 0 &&
+    !/[+#]/.test(key) &&
+    !key.includes(String.fromCharCode(0)) &&
+    !key.startsWith('$') &&
+    !key.startsWith('bk/')
+  );
 }
 
 export function deviceTopics(vendor: string, key: string): DeviceTopics {

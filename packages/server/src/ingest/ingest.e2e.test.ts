@@ -4,8 +4,9 @@
  * clock) → alert opens → the venue's realtime topic carries it → reminders every 5 min → an
  * acknowledgement stops them → back in range clears it. Unknown devices are counted and dropped.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { MqttClient } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROKERS,
   collect,
@@ -37,7 +38,13 @@ describe.each(cases)('ingestion on %s with the %s broker', (db, broker) => {
       `/v1/venues/${city.venues.school}/devices`,
       {
         token: city.manager.token,
-        body: { kind: 'sensor', vendor: 'zigbee2mqtt', locationKind: 'fridge', name: '冷藏柜一', binding: { topic: key } },
+        body: {
+          kind: 'sensor',
+          vendor: 'zigbee2mqtt',
+          locationKind: 'fridge',
+          name: '冷藏柜一',
+          binding: { topic: key },
+        },
       },
     );
     expect(res.status).toBe(201);
@@ -57,7 +64,9 @@ describe.each(cases)('ingestion on %s with the %s broker', (db, broker) => {
   });
 
   const publish = (body: unknown) =>
-    sensor.publishAsync(`zigbee2mqtt/${device.key}`, typeof body === 'string' ? body : JSON.stringify(body), { qos: 1 });
+    sensor.publishAsync(`zigbee2mqtt/${device.key}`, typeof body === 'string' ? body : JSON.stringify(body), {
+      qos: 1,
+    });
 
   const readingsStored = async () => {
     await server.app.devices.flush();
@@ -74,9 +83,9 @@ describe.each(cases)('ingestion on %s with the %s broker', (db, broker) => {
 
   it('stores readings and shows the last ones on the device', async () => {
     await publish({ temperature: 3.86, humidity: 71.42, battery: 91, linkquality: 87 });
-    expect(await eventually(async () => ((await readingsStored()).length === 1 ? readingsStored() : undefined))).toEqual([
-      3.86,
-    ]);
+    expect(
+      await eventually(async () => ((await readingsStored()).length === 1 ? readingsStored() : undefined)),
+    ).toEqual([3.86]);
     const res = await server.request<{ status: { readings: Record<string, { value: number }>; lastSeenAt: string } }>(
       `/v1/devices/${device.id}`,
       { token: city.staffer.token },
@@ -103,7 +112,12 @@ describe.each(cases)('ingestion on %s with the %s broker', (db, broker) => {
     server.clock.advance(9 * MIN);
     await server.app.devices.tick();
     const openAlerts = () =>
-      server.database.db.selectFrom('alerts').selectAll().where('subject', '=', device.id).where('state', '=', 'open').execute();
+      server.database.db
+        .selectFrom('alerts')
+        .selectAll()
+        .where('subject', '=', device.id)
+        .where('state', '=', 'open')
+        .execute();
     expect(await openAlerts()).toEqual([]);
 
     server.clock.advance(1 * MIN);
@@ -126,7 +140,11 @@ describe.each(cases)('ingestion on %s with the %s broker', (db, broker) => {
     await eventually(() => notifications().length === 2);
     expect(notifications()[1]).toMatchObject({ repeat: 1, level: 'manager' });
 
-    const ack = await server.request(`/v1/alerts/${alert?.id}/ack`, { method: 'POST', token: city.manager.token, body: {} });
+    const ack = await server.request(`/v1/alerts/${alert?.id}/ack`, {
+      method: 'POST',
+      token: city.manager.token,
+      body: {},
+    });
     expect(ack.status).toBe(200);
     server.clock.advance(5 * MIN);
     await server.app.devices.tick();

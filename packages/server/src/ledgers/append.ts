@@ -30,6 +30,11 @@ export type AppendOutcome =
 // Keeps multi-row inserts under SQLite's and PostgreSQL's bound-parameter limits.
 const INSERT_CHUNK = 200;
 
+function replayed(row: LedgerRecordsTable): AppendOutcome {
+  const entry = toLedgerEntry(row);
+  return { status: 'replayed', entry, issues: entry.issues };
+}
+
 export async function appendLedgerRecords(
   database: Database,
   venueId: string,
@@ -69,7 +74,7 @@ export async function appendLedgerRecords(
       if (first) {
         outcomes.push(
           first.request_hash === item.requestHash
-            ? { status: 'replayed', entry: toLedgerEntry(first), issues: toLedgerEntry(first).issues }
+            ? replayed(first)
             : { status: 'refused', error: new AppError('IDEMPOTENCY_KEY_REUSED') },
         );
         continue;
@@ -104,7 +109,23 @@ export async function appendLedgerRecords(
       rows.push(row);
       alerts.push(...alertRowsFor(row, prepared.alerts, createdAt));
       existing.set(item.idempotencyKey, row);
-      outcomes.push({ status: 'created', entry: toLedgerEntry(row), issues: prepared.issues });
+      outcomes.push({
+        status: 'created',
+        entry: {
+          id: row.id,
+          venueId,
+          seq,
+          kind: prepared.record.kind,
+          localDay: row.local_day,
+          record: prepared.record,
+          issues: prepared.issues,
+          hash,
+          prevHash: row.prev_hash,
+          createdAt,
+          retainUntil: row.retain_until,
+        },
+        issues: prepared.issues,
+      });
     }
 
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

@@ -4,7 +4,14 @@
  */
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMqtt, type DeviceTestServer, eventually, startDeviceServer, uniqueKey } from '../devices/test-support.js';
+import {
+  connectMqtt,
+  type DeviceTestServer,
+  eventually,
+  startDeviceServer,
+  subscribeQos,
+  uniqueKey,
+} from '../devices/test-support.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 
 interface Credentials {
@@ -24,7 +31,10 @@ describe('embedded broker access control', () => {
     const key = uniqueKey('plug');
     const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
       `/v1/venues/${venueId}/devices`,
-      { token, body: { kind: 'switch', vendor: 'tasmota', locationKind: 'uv_lamp', name: '紫外线灯', binding: { topic: key } } },
+      {
+        token,
+        body: { kind: 'switch', vendor: 'tasmota', locationKind: 'uv_lamp', name: '紫外线灯', binding: { topic: key } },
+      },
     );
     expect(res.status).toBe(201);
     return { id: res.body.device.id, password: res.body.credentials.password, key };
@@ -68,29 +78,29 @@ describe('embedded broker access control', () => {
 
   it('lets a device subscribe to its own command topic only', async () => {
     const a = await connect(lampA.id, lampA.password);
-    const own = await a.subscribeAsync(`cmnd/${lampA.key}/#`, { qos: 1 });
-    expect(own[0]?.qos).toBe(1);
-    const other = await a.subscribeAsync(`cmnd/${lampB.key}/#`, { qos: 1 });
-    expect(other[0]?.qos).toBe(128);
-    const everything = await a.subscribeAsync('#', { qos: 1 });
-    expect(everything[0]?.qos).toBe(128);
+    const own = await subscribeQos(a, `cmnd/${lampA.key}/#`);
+    expect(own).toBe(1);
+    const other = await subscribeQos(a, `cmnd/${lampB.key}/#`);
+    expect(other).toBe(128);
+    const everything = await subscribeQos(a, '#');
+    expect(everything).toBe(128);
   });
 
   it('lets users read only the realtime topics of their venues, and never publish there', async () => {
     const manager = await connect('manager', city.manager.token);
-    const own = await manager.subscribeAsync(`bk/venues/${city.venues.school}/events`, { qos: 1 });
-    expect(own[0]?.qos).toBe(1);
-    const other = await manager.subscribeAsync(`bk/venues/${city.venues.restaurant}/events`, { qos: 1 });
-    expect(other[0]?.qos).toBe(128);
-    const wildcard = await manager.subscribeAsync('bk/venues/+/events', { qos: 1 });
-    expect(wildcard[0]?.qos).toBe(128);
+    const own = await subscribeQos(manager, `bk/venues/${city.venues.school}/events`);
+    expect(own).toBe(1);
+    const other = await subscribeQos(manager, `bk/venues/${city.venues.restaurant}/events`);
+    expect(other).toBe(128);
+    const wildcard = await subscribeQos(manager, 'bk/venues/+/events');
+    expect(wildcard).toBe(128);
 
     const regulator = await connect('regulator', city.regulator.token);
-    const inRegion = await regulator.subscribeAsync(`bk/venues/${city.venues.restaurant}/events`, { qos: 1 });
-    expect(inRegion[0]?.qos).toBe(1);
+    const inRegion = await subscribeQos(regulator, `bk/venues/${city.venues.restaurant}/events`);
+    expect(inRegion).toBe(1);
     const westRegulator = await connect('west', city.westRegulator.token);
-    const outside = await westRegulator.subscribeAsync(`bk/venues/${city.venues.school}/events`, { qos: 1 });
-    expect(outside[0]?.qos).toBe(128);
+    const outside = await subscribeQos(westRegulator, `bk/venues/${city.venues.school}/events`);
+    expect(outside).toBe(128);
 
     const closed = new Promise<void>((resolve) => manager.once('close', () => resolve()));
     manager.publish(`bk/venues/${city.venues.school}/events`, '{"type":"alert.opened"}', { qos: 1 });

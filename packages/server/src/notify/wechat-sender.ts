@@ -33,6 +33,7 @@ async function getJson(url: string, init?: RequestInit): Promise<WechatAnswer> {
 
 export class WechatSender {
   private token: { value: string; expiresAt: number } | undefined;
+  private fetching: Promise<string> | undefined;
 
   constructor(private readonly o: WechatSenderOptions) {}
 
@@ -40,8 +41,16 @@ export class WechatSender {
     return this.o.appId !== '' && this.o.secret !== '' && this.o.templateId !== '';
   }
 
-  private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > this.o.now()) return this.token.value;
+  /** The cached token, or one fetch shared by every concurrent sender. */
+  private accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt > this.o.now()) return Promise.resolve(this.token.value);
+    this.fetching ??= this.fetchToken().finally(() => {
+      this.fetching = undefined;
+    });
+    return this.fetching;
+  }
+
+  private async fetchToken(): Promise<string> {
     const q = new URLSearchParams({ grant_type: 'client_credential', appid: this.o.appId, secret: this.o.secret });
     const answer = await getJson(`${this.o.apiBase}/cgi-bin/token?${q}`);
     if (!answer.access_token) throw new Error(`WeChat token: ${answer.errcode ?? '?'} ${answer.errmsg ?? ''}`.trim());
@@ -70,7 +79,7 @@ export class WechatSender {
       );
       if (!answer.errcode) return;
       if (TOKEN_ERRORS.has(answer.errcode) && attempt === 0) {
-        this.token = undefined;
+        if (this.token?.value === token) this.token = undefined;
         continue;
       }
       throw new Error(`WeChat ${answer.errcode}: ${answer.errmsg ?? ''}`.trim());

@@ -112,7 +112,6 @@ async function up(db: Kysely<unknown>, dialect: DialectKind): Promise<void> {
     .addUniqueConstraint('ledger_records_venue_key', ['venue_id', 'idempotency_key'])
     .execute();
   await s.createIndex('ledger_records_day').on('ledger_records').columns(['venue_id', 'local_day', 'kind']).execute();
-  await s.createIndex('ledger_records_retain').on('ledger_records').column('retain_until').execute();
 
   await s
     .createTable('ratings')
