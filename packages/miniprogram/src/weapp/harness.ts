@@ -74,7 +74,7 @@ function collectTexts(node: TreeNode | undefined, out: string[]): string[] {
 /** The path of nodes from the root down to the first node whose text is exactly `text`. */
 function findPath(node: TreeNode, text: string, trail: TreeNode[] = []): TreeNode[] | null {
   const here = [...trail, node];
-  if ((node.cn ?? []).some((c) => c.v === text && !c.nn?.length) || node.v === text) return here;
+  if (node.v === text) return here;
   for (const child of node.cn ?? []) {
     const found = findPath(child, text, here);
     if (found) return found;
@@ -228,7 +228,8 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
           const trail = findPath(page.data.root as TreeNode, text);
           if (!trail) throw new Error(`no node with text ${text}`);
           for (const node of [...trail].reverse()) {
-            if (!node.sid) continue;
+            // Text nodes are not bound in the templates; the tap lands on the element around them.
+            if (!node.sid || node.v !== undefined) continue;
             const target = { id: node.sid, dataset: { sid: node.sid } };
             call('eh', { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: {} });
             return;
