@@ -20,7 +20,7 @@ const until = async (check: () => boolean, ms = 4000) => {
 };
 
 describe.skipIf(!MOSQUITTO)('kitchen simulator over a real broker (Mosquitto)', () => {
-  it('publishes the kitchen’s traffic with retained births, obeys UV commands and keeps its births retained', async () => {
+  it('publishes the kitchen’s traffic, obeys UV commands and keeps its births retained', async () => {
     const watcher = await mqtt.connectAsync(broker!.url);
     const seen: { topic: string; payload: string; retain: boolean }[] = [];
     watcher.on('message', (topic, payload, packet) => seen.push({ topic, payload: payload.toString(), retain: packet.retain }));

@@ -58,7 +58,15 @@ export async function startTestBroker(): Promise<TestBroker | undefined> {
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(
     conf,
-    [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest none', ''].join('\n'),
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      // Sessions survive a restart (saved on exit), like a production broker's.
+      'persistence true',
+      `persistence_location ${dir}/`,
+      'log_dest none',
+      '',
+    ].join('\n'),
   );
   let child: ChildProcess | undefined;
   const broker: TestBroker = {

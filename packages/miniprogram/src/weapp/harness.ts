@@ -129,6 +129,11 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     canIUse: () => true,
     login: (o: Callbacks) => done(o, { code: 'wx-code' }),
+    navigateTo: (o: Callbacks) => done(o, {}),
+    redirectTo: (o: Callbacks) => done(o, {}),
+    navigateBack: (o: Callbacks) => done(o, {}),
+    switchTab: (o: Callbacks) => done(o, {}),
+    showToast: (o: Callbacks) => done(o, {}),
   };
   const wx = new Proxy(known, {
     get(target, key) {
