@@ -27,6 +27,8 @@ const pgTypes = {
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10, types: pgTypes as pg.CustomTypesConfig });
+    // An idle client dropped by the server (restart, failover) must not crash the process: the pool replaces it.
+    pool.on('error', (err) => console.error(`[db] idle PostgreSQL client failed: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
