@@ -21,6 +21,7 @@ export default defineConfig<'webpack5'>(() => {
     defineConstants: {
       // The API the weapp talks to (the h5 app uses the origin that served it).
       BK_API_BASE: JSON.stringify(process.env.BK_API_BASE ?? ''),
+      BK_REALTIME_URL: JSON.stringify(process.env.BK_REALTIME_URL ?? ''),
     },
     alias: {
       '@brightkitchen/sdk/taro$': path.resolve(sdkSrc, 'taro/index.ts'),

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** `bk-simulate --broker mqtt://… [--scenario NAME] [--speed N]`: a simulated kitchen for demos and tests. */
 import { readFile } from 'node:fs/promises';
+import type { KitchenDeviceName } from '../simulator/devices.js';
 import type { SimulatorDevice } from '../simulator/simulator.js';
 import { createKitchenSimulator } from '../simulator/simulator.js';
-import type { KitchenDeviceName } from '../simulator/devices.js';
 import { parseSimulateArgs, SIMULATE_USAGE } from './simulate-args.js';
 
 async function main(): Promise<number> {
@@ -40,17 +40,23 @@ async function main(): Promise<number> {
     onMessage: (m) => {
       if (!args.verbose) return;
       const at = new Date(m.at).toISOString();
-      process.stdout.write(m.transport === 'mqtt' ? `${at} ${m.topic} ${m.payload}\n` : `${at} ISAPI push (${m.body.length} B)\n`);
+      process.stdout.write(
+        m.transport === 'mqtt' ? `${at} ${m.topic} ${m.payload}\n` : `${at} ISAPI push (${m.body.length} B)\n`,
+      );
     },
     onError: (error) => process.stderr.write(`simulator: ${error.message}\n`),
   });
   await simulator.connect();
-  process.stdout.write(`bk-simulate: scenario ${args.scenario}, speed ${args.speed}×, seed ${args.seed} → ${args.broker}\n`);
+  process.stdout.write(
+    `bk-simulate: scenario ${args.scenario}, speed ${args.speed}×, seed ${args.seed} → ${args.broker}\n`,
+  );
   simulator.run({ speed: args.speed });
   const stop = async () => {
     await simulator.stop();
     const s = simulator.stats();
-    process.stdout.write(`bk-simulate: ${s.published} published, ${s.pushed} pushed, ${s.commands} commands, ${s.failed} failed\n`);
+    process.stdout.write(
+      `bk-simulate: ${s.published} published, ${s.pushed} pushed, ${s.commands} commands, ${s.failed} failed\n`,
+    );
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

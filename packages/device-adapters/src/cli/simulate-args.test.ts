@@ -3,7 +3,9 @@ import { parseSimulateArgs } from './simulate-args.js';
 
 describe('bk-simulate arguments', () => {
   it('reads the broker, scenario and speed, with defaults for the rest', () => {
-    expect(parseSimulateArgs(['--broker', 'mqtt://127.0.0.1:1883', '--scenario=freezer_failing', '--speed', '600'])).toEqual({
+    expect(
+      parseSimulateArgs(['--broker', 'mqtt://127.0.0.1:1883', '--scenario=freezer_failing', '--speed', '600']),
+    ).toEqual({
       broker: 'mqtt://127.0.0.1:1883',
       scenario: 'freezer_failing',
       speed: 600,

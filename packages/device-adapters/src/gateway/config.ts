@@ -11,7 +11,12 @@ const Credentials = { username: v.optional(v.string()), password: v.optional(v.s
 
 export const GatewaySourceSchema = v.variant('type', [
   v.object({ type: v.literal('mqtt'), url: Text, ...Credentials, vendors: v.optional(v.array(Text)) }),
-  v.object({ type: v.literal('isapi-push'), host: v.optional(Text), port: v.optional(Port), paths: v.optional(v.array(Text)) }),
+  v.object({
+    type: v.literal('isapi-push'),
+    host: v.optional(Text),
+    port: v.optional(Port),
+    paths: v.optional(v.array(Text)),
+  }),
   v.object({ type: v.literal('isapi-stream'), url: Text, username: Text, password: v.string() }),
   v.object({ type: v.literal('sip'), host: v.optional(Text), port: v.optional(Port) }),
   v.object({ type: v.literal('onvif'), eventServiceUrl: Text, username: Text, password: v.string(), deviceId: Text }),
@@ -36,11 +41,15 @@ export const GatewayConfigSchema = v.object({
   outboxPath: Text,
   sources: v.pipe(v.array(GatewaySourceSchema), v.minLength(1)),
   /** Backoff of the uplink retries, ms. */
-  retry: v.optional(v.object({ baseMs: v.pipe(v.number(), v.minValue(10)), maxMs: v.pipe(v.number(), v.minValue(10)) })),
+  retry: v.optional(
+    v.object({ baseMs: v.pipe(v.number(), v.minValue(10)), maxMs: v.pipe(v.number(), v.minValue(10)) }),
+  ),
 });
 export type GatewayConfig = v.InferOutput<typeof GatewayConfigSchema>;
 
-export function parseGatewayConfig(input: unknown): { ok: true; config: GatewayConfig } | { ok: false; issues: string[] } {
+export function parseGatewayConfig(
+  input: unknown,
+): { ok: true; config: GatewayConfig } | { ok: false; issues: string[] } {
   const result = v.safeParse(GatewayConfigSchema, input);
   if (result.success) return { ok: true, config: result.output };
   return {

@@ -5,8 +5,8 @@
  * `/v1/ingest/events`. Each becomes one outbox write.
  */
 import type { Attachment, RawMessage } from '@brightkitchen/sdk';
-import type { GatewayConfig } from './config.js';
 import type { SourceBatch } from '../sources/source.js';
+import type { GatewayConfig } from './config.js';
 
 /** The virtual path of an MQTT relay write: the uplink transport publishes it, nothing goes over HTTP. */
 export const MQTT_RELAY_PATH = '/gateway/mqtt-relay';
@@ -54,7 +54,11 @@ export function forwardOf(batch: SourceBatch, config: GatewayConfig): Forward {
   if (batch.source === 'mqtt') {
     if (!config.platform.mqtt) return { ok: false, reason: 'platform.mqtt is not configured' };
     if (batch.message.topic === undefined) return { ok: false, reason: 'MQTT message without topic' };
-    return { ok: true, path: MQTT_RELAY_PATH, body: { topic: batch.message.topic, payloadBase64: base64(batch.message.payload) } };
+    return {
+      ok: true,
+      path: MQTT_RELAY_PATH,
+      body: { topic: batch.message.topic, payloadBase64: base64(batch.message.payload) },
+    };
   }
   if (batch.source === 'isapi-push' || batch.source === 'isapi-stream') {
     // Heartbeats and other messages without events need not travel.

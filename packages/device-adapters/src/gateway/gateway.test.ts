@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from '../test-fixtures.js';
 import { MOSQUITTO, startTestBroker, type TestBroker } from '../sources/test-broker.js';
+import { fixture } from '../test-fixtures.js';
 import { parseGatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
 
@@ -43,7 +43,10 @@ describe('gateway config', () => {
     const parsed = parseGatewayConfig({ platform: {}, outboxPath: '', sources: [{ type: 'sip', port: 70000 }] });
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.issues).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^platform\.baseURL: /), expect.stringMatching(/^sources\.0\.port: /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^platform\.baseURL: /),
+        expect.stringMatching(/^sources\.0\.port: /),
+      ]),
     );
   });
 });
@@ -56,7 +59,11 @@ describe.skipIf(!MOSQUITTO)('edge gateway over real brokers (Mosquitto)', () => 
 
     const received: string[] = [];
     // The platform's ingestion: a persistent session, so nothing sent while it reconnects is missed.
-    const watcher = await mqtt.connectAsync(platform!.url, { clean: false, clientId: 'platform-ingest', reconnectPeriod: 100 });
+    const watcher = await mqtt.connectAsync(platform!.url, {
+      clean: false,
+      clientId: 'platform-ingest',
+      reconnectPeriod: 100,
+    });
     await watcher.subscribeAsync('#', { qos: 1 });
     watcher.on('message', (topic, payload) => received.push(`${topic} ${payload}`));
 
@@ -66,7 +73,8 @@ describe.skipIf(!MOSQUITTO)('edge gateway over real brokers (Mosquitto)', () => 
 
     // The uplink goes down: what the devices send waits in the outbox file.
     await platform!.stop();
-    for (const t of [4.1, 4.3, 4.6]) await device.publishAsync('zigbee2mqtt/fridge_1', `{"temperature":${t}}`, { qos: 1 });
+    for (const t of [4.1, 4.3, 4.6])
+      await device.publishAsync('zigbee2mqtt/fridge_1', `{"temperature":${t}}`, { qos: 1 });
     await device.publishAsync('tele/freezer_1/SENSOR', Buffer.from(fixture('tasmota-sensor.json')), { qos: 1 });
     await until(async () => (await gateway.outbox.pending()).length === 4);
     expect(readFileSync(outboxPath, 'utf8')).toContain('/gateway/mqtt-relay');

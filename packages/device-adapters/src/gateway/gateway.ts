@@ -17,9 +17,7 @@ import { createUplinkTransport } from './uplink-transport.js';
 /** Until the SDK lists device traffic among its outbox kinds, the gateway names its writes itself. */
 const OUTBOX_KIND = 'device' as string as OutboxKind;
 
-export interface GatewayLog {
-  (level: 'info' | 'warn', message: string): void;
-}
+export type GatewayLog = (level: 'info' | 'warn', message: string) => void;
 
 export interface GatewayStats {
   readonly sources: readonly (SourceStats & { kind: string })[];
@@ -93,12 +91,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         return;
       }
       // Enqueue in arrival order: the outbox keeps that order upstream.
-      chain = chain.then(() => outbox.enqueue(OUTBOX_KIND, forward.path, forward.body)).then(
-        () => {
-          queued++;
-        },
-        (error: unknown) => log('warn', `outbox: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      chain = chain
+        .then(() => outbox.enqueue(OUTBOX_KIND, forward.path, forward.body))
+        .then(
+          () => {
+            queued++;
+          },
+          (error: unknown) => log('warn', `outbox: ${error instanceof Error ? error.message : String(error)}`),
+        );
     },
     onRejection(rejected) {
       options.onRejection?.(rejected);

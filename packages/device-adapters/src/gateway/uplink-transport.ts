@@ -40,7 +40,10 @@ export function createUplinkTransport(options: UplinkTransportOptions): Transpor
       timer = setTimeout(() => reject(new Error('platform broker did not acknowledge')), timeoutMs);
     });
     try {
-      await Promise.race([client.publishAsync(body.topic, Buffer.from(body.payloadBase64, 'base64'), { qos: 1 }), timeout]);
+      await Promise.race([
+        client.publishAsync(body.topic, Buffer.from(body.payloadBase64, 'base64'), { qos: 1 }),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -49,7 +52,8 @@ export function createUplinkTransport(options: UplinkTransportOptions): Transpor
 
   async function pushIsapi(url: string, platformDeviceId: string, relay: IsapiRelayBody): Promise<TransportResponse> {
     const password = options.devicePassword(platformDeviceId);
-    if (password === undefined) return json(400, { code: 'GATEWAY_NO_CREDENTIALS', message: `no password for ${platformDeviceId}` });
+    if (password === undefined)
+      return json(400, { code: 'GATEWAY_NO_CREDENTIALS', message: `no password for ${platformDeviceId}` });
     const { contentType, body } = isapiHttpBody(relay);
     const response = await fetch(url, {
       method: 'POST',
@@ -70,7 +74,8 @@ export function createUplinkTransport(options: UplinkTransportOptions): Transpor
     const path = new URL(request.url).pathname;
     if (path.endsWith(MQTT_RELAY_PATH)) return publish(JSON.parse(request.body ?? '{}') as MqttRelayBody);
     const isapi = /\/v1\/ingest\/isapi\/([^/]+)$/.exec(path);
-    if (isapi) return pushIsapi(request.url, decodeURIComponent(isapi[1]!), JSON.parse(request.body ?? '{}') as IsapiRelayBody);
+    if (isapi)
+      return pushIsapi(request.url, decodeURIComponent(isapi[1]!), JSON.parse(request.body ?? '{}') as IsapiRelayBody);
     const response = await options.http(request);
     if (path.endsWith(EVENTS_PATH) && response.status === 404) {
       return json(503, { code: 'GATEWAY_ROUTE_MISSING', message: `${EVENTS_PATH} is not served by this platform yet` });

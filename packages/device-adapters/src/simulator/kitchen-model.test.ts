@@ -46,7 +46,10 @@ function run(scenario: ScenarioName, minutes: number, seed = 7) {
 }
 
 const temperatures = (events: readonly NormalizedEvent[], deviceId: string) =>
-  events.filter((e): e is ReadingEvent & { at: number } => e.type === 'reading' && e.deviceId === deviceId && e.metric === 'temperature');
+  events.filter(
+    (e): e is ReadingEvent & { at: number } =>
+      e.type === 'reading' && e.deviceId === deviceId && e.metric === 'temperature',
+  );
 
 describe('the simulated kitchen', () => {
   it('speaks every vendor format the adapters read, without a single rejection', () => {
@@ -127,20 +130,29 @@ describe('the simulated kitchen', () => {
     expect(on.at(-1)).toBe(32);
     expect(on).toHaveLength(30);
     expect(power('uv_lamp_never_ran').every(([, running]) => !running)).toBe(true);
-    const relay = run('uv_lamp_never_ran', 10).events.filter((e): e is SwitchEvent & { at: number } => e.type === 'switch');
+    const relay = run('uv_lamp_never_ran', 10).events.filter(
+      (e): e is SwitchEvent & { at: number } => e.type === 'switch',
+    );
     expect(relay.some((e) => e.on)).toBe(true);
   });
 
   it('obeys the schedule the platform encodes as Tasmota Timer commands', () => {
     const model = new KitchenModel({ seed: 1, startAt: START, uvPreset: false });
-    const encoded = tasmota.encodeCommand!({ type: 'schedule', runs: [{ time: '12:10', durationMin: 30 }] }, { deviceId: 'uv_lamp_1' });
+    const encoded = tasmota.encodeCommand!(
+      { type: 'schedule', runs: [{ time: '12:10', durationMin: 30 }] },
+      { deviceId: 'uv_lamp_1' },
+    );
     if (!encoded.ok) throw new Error('encode failed');
     const replies = encoded.messages.flatMap((m) => model.command(m.topic, m.payload));
     expect(replies[0]).toMatchObject({ topic: 'stat/uv_lamp_1/RESULT', payload: expect.stringContaining('"Timer1"') });
     const { events } = convertAll(model.advance(START + 50 * MIN));
-    const on = events.filter((e) => e.type === 'reading' && e.metric === 'power' && e.value > 1).map((e) => (e.at - START) / MIN);
+    const on = events
+      .filter((e) => e.type === 'reading' && e.metric === 'power' && e.value > 1)
+      .map((e) => (e.at - START) / MIN);
     expect([on[0], on.at(-1), on.length]).toEqual([10, 39, 30]);
     const power = model.command('cmnd/uv_lamp_1/POWER', 'ON');
-    expect(power.map((m) => (m.transport === 'mqtt' ? `${m.topic} ${m.payload}` : ''))).toContain('stat/uv_lamp_1/POWER ON');
+    expect(power.map((m) => (m.transport === 'mqtt' ? `${m.topic} ${m.payload}` : ''))).toContain(
+      'stat/uv_lamp_1/POWER ON',
+    );
   });
 });

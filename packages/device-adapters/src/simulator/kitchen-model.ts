@@ -81,16 +81,26 @@ export class KitchenModel {
     this.nextTele = options.startAt + this.tele;
     this.nextCamera = options.startAt + this.cameraEvery;
     const devices = { ...DEFAULT_KITCHEN };
-    for (const [name, spec] of Object.entries(options.devices ?? {}) as [KitchenDeviceName, Partial<KitchenDeviceSpec>][]) {
+    for (const [name, spec] of Object.entries(options.devices ?? {}) as [
+      KitchenDeviceName,
+      Partial<KitchenDeviceSpec>,
+    ][]) {
       devices[name] = { ...devices[name], ...spec };
     }
     this.devices = devices;
     this.uv = new TasmotaPlug(devices.uvLamp.key);
     if (options.uvPreset !== false) {
       const start = localClock(options.startAt + 3 * MIN, this.offset).minutes;
-      const hhmm = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-      this.uv.command('Timer1', JSON.stringify({ Enable: 1, Time: hhmm(start), Days: '1111111', Repeat: 1, Action: 1 }));
-      this.uv.command('Timer2', JSON.stringify({ Enable: 1, Time: hhmm(start + 30), Days: '1111111', Repeat: 1, Action: 0 }));
+      const hhmm = (m: number) =>
+        `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      this.uv.command(
+        'Timer1',
+        JSON.stringify({ Enable: 1, Time: hhmm(start), Days: '1111111', Repeat: 1, Action: 1 }),
+      );
+      this.uv.command(
+        'Timer2',
+        JSON.stringify({ Enable: 1, Time: hhmm(start + 30), Days: '1111111', Repeat: 1, Action: 0 }),
+      );
     }
     this.uv.tick(options.startAt, this.offset);
   }
@@ -174,7 +184,11 @@ export class KitchenModel {
   }
 
   private specialRoom(at: number) {
-    return { temperature: 21 + this.wave(at, 60, 1) + this.random.jitter(0.2), humidity: 58 + this.random.jitter(2), battery: 84 };
+    return {
+      temperature: 21 + this.wave(at, 60, 1) + this.random.jitter(0.2),
+      humidity: 58 + this.random.jitter(2),
+      battery: 84,
+    };
   }
 
   private readings(at: number): SimMessage[] {
@@ -217,7 +231,12 @@ export class KitchenModel {
         'uvLamp',
         at,
         `tele/${key}/SENSOR`,
-        tasmotaEnergy(at, this.offset, { power, voltage: 220 + this.random.jitter(3), totalKwh: this.energyKwh, todayKwh: this.todayKwh }),
+        tasmotaEnergy(at, this.offset, {
+          power,
+          voltage: 220 + this.random.jitter(3),
+          totalKwh: this.energyKwh,
+          todayKwh: this.todayKwh,
+        }),
       ),
     ];
   }
@@ -227,7 +246,12 @@ export class KitchenModel {
     const prefix = d.frigateCamera.key;
     const withoutHat = this.scenario === 'staff_without_hat';
     const nowS = at / 1000;
-    const person = { id: `${nowS.toFixed(6)}-${this.random.id()}`, camera: 'kitchen_hotline', startS: nowS, score: 0.9 };
+    const person = {
+      id: `${nowS.toFixed(6)}-${this.random.id()}`,
+      camera: 'kitchen_hotline',
+      startS: nowS,
+      score: 0.9,
+    };
     const out: SimMessage[] = [
       this.mqtt('frigateCamera', at, `${prefix}/events`, frigateEvent('new', person, nowS)),
       this.mqtt(
@@ -246,6 +270,8 @@ export class KitchenModel {
   }
 
   private mqtt(device: KitchenDeviceName, at: number, topic: string, payload: string, retain?: boolean): SimMessage {
-    return retain ? { transport: 'mqtt', device, at, topic, payload, retain } : { transport: 'mqtt', device, at, topic, payload };
+    return retain
+      ? { transport: 'mqtt', device, at, topic, payload, retain }
+      : { transport: 'mqtt', device, at, topic, payload };
   }
 }

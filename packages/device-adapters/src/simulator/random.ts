@@ -23,6 +23,7 @@ export function seededRandom(seed: number): SeededRandom {
     next,
     jitter: (spread) => (next() * 2 - 1) * spread,
     chance: (p) => next() < p,
-    id: (length = 6) => Array.from({ length }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(next() * 36)]).join(''),
+    id: (length = 6) =>
+      Array.from({ length }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(next() * 36)]).join(''),
   };
 }

@@ -23,8 +23,12 @@ describe.skipIf(!MOSQUITTO)('kitchen simulator over a real broker (Mosquitto)', 
   it('publishes the kitchen’s traffic, obeys UV commands and keeps its births retained', async () => {
     const watcher = await mqtt.connectAsync(broker!.url);
     const seen: { topic: string; payload: string; retain: boolean }[] = [];
-    watcher.on('message', (topic, payload, packet) => seen.push({ topic, payload: payload.toString(), retain: packet.retain }));
-    await watcher.subscribeAsync(['zigbee2mqtt/#', 'tele/#', 'stat/#', 'frigate/#', 'shellyhtg3-84fce63ad204/#'], { qos: 1 });
+    watcher.on('message', (topic, payload, packet) =>
+      seen.push({ topic, payload: payload.toString(), retain: packet.retain }),
+    );
+    await watcher.subscribeAsync(['zigbee2mqtt/#', 'tele/#', 'stat/#', 'frigate/#', 'shellyhtg3-84fce63ad204/#'], {
+      qos: 1,
+    });
 
     let now = START;
     const simulator = createKitchenSimulator({

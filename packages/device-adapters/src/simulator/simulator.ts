@@ -57,9 +57,12 @@ export interface KitchenSimulator {
 
 /** The will each vendor's device leaves with the broker (what it says when it drops off). */
 function willOf(spec: KitchenDeviceSpec): IClientOptions['will'] | undefined {
-  if (spec.vendor === 'tasmota') return { topic: `tele/${spec.key}/LWT`, payload: Buffer.from('Offline'), qos: 1, retain: true };
-  if (spec.vendor === 'frigate') return { topic: `${spec.key}/available`, payload: Buffer.from('offline'), qos: 1, retain: true };
-  if (spec.vendor === 'shelly') return { topic: `${spec.key}/online`, payload: Buffer.from('false'), qos: 1, retain: true };
+  if (spec.vendor === 'tasmota')
+    return { topic: `tele/${spec.key}/LWT`, payload: Buffer.from('Offline'), qos: 1, retain: true };
+  if (spec.vendor === 'frigate')
+    return { topic: `${spec.key}/available`, payload: Buffer.from('offline'), qos: 1, retain: true };
+  if (spec.vendor === 'shelly')
+    return { topic: `${spec.key}/online`, payload: Buffer.from('false'), qos: 1, retain: true };
   return undefined;
 }
 

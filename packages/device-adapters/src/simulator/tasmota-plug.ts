@@ -37,7 +37,10 @@ export class TasmotaPlug {
       if (p === 'ON' || p === '1') this.on = true;
       else if (p === 'OFF' || p === '0') this.on = false;
       else if (p === 'TOGGLE' || p === '2') this.on = !this.on;
-      return [result({ POWER: this.on ? 'ON' : 'OFF' }), { topic: `stat/${this.topic}/POWER`, payload: this.on ? 'ON' : 'OFF' }];
+      return [
+        result({ POWER: this.on ? 'ON' : 'OFF' }),
+        { topic: `stat/${this.topic}/POWER`, payload: this.on ? 'ON' : 'OFF' },
+      ];
     }
     if (upper === 'TIMERS') {
       if (payload.trim() !== '') this.armed = payload.trim() === '1' || payload.trim().toUpperCase() === 'ON';

@@ -5,7 +5,12 @@ import { digestAuthorization, parseDigestChallenge } from './digest-auth.js';
 const CREDENTIALS = { username: 'Mufasa', password: 'Circle of Life' };
 const CHALLENGE = (algorithm: string) =>
   `Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=${algorithm}, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"`;
-const REQUEST = { method: 'GET', uri: '/dir/index.html', nonceCount: 1, cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ' };
+const REQUEST = {
+  method: 'GET',
+  uri: '/dir/index.html',
+  nonceCount: 1,
+  cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ',
+};
 
 describe('HTTP digest auth (RFC 7616)', () => {
   it('answers the RFC example with MD5', () => {

@@ -76,7 +76,9 @@ export function digestAuthorization(
   if (algorithm.endsWith('-sess')) ha1 = h(`${ha1}:${challenge.nonce}:${cnonce}`);
   const ha2 = h(`${request.method}:${request.uri}`);
   const qop = challenge.qop.includes('auth') ? 'auth' : undefined;
-  const response = qop ? h(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${qop}:${ha2}`) : h(`${ha1}:${challenge.nonce}:${ha2}`);
+  const response = qop
+    ? h(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${qop}:${ha2}`)
+    : h(`${ha1}:${challenge.nonce}:${ha2}`);
   const parts = [
     `username="${credentials.username}"`,
     `realm="${challenge.realm}"`,

@@ -97,7 +97,15 @@ describe('ISAPI alertStream client', () => {
           phase: 'start',
         },
       ],
-      [{ type: 'availability', time: '2024-05-01T12:35:06+08:00', deviceId: '44:47:cc:12:34:56', channel: '1', online: true }],
+      [
+        {
+          type: 'availability',
+          time: '2024-05-01T12:35:06+08:00',
+          deviceId: '44:47:cc:12:34:56',
+          channel: '1',
+          online: true,
+        },
+      ],
     ]);
     const snapshot = batches[1]?.message.attachments?.[0];
     expect(snapshot).toMatchObject({ id: 'image_1', contentType: 'image/jpeg' });

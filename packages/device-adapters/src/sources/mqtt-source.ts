@@ -47,7 +47,11 @@ export function createMqttSource(options: MqttSourceOptions): MqttSource {
     if (!adapter) return;
     const key = `${adapter.vendor}\u0000${topic}`;
     const context = { ...options.context?.(adapter.vendor, topic), state: states.get(key) };
-    const result = tally.convert(adapter, { topic, payload: new Uint8Array(payload), receivedAt: receivedNow() }, context);
+    const result = tally.convert(
+      adapter,
+      { topic, payload: new Uint8Array(payload), receivedAt: receivedNow() },
+      context,
+    );
     if (result.ok && result.state !== undefined) states.set(key, result.state);
   };
 

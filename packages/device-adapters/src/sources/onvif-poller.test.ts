@@ -39,7 +39,8 @@ async function camera(password: string) {
       const nonce = Buffer.from(childText(token, 'Nonce') ?? '', 'base64');
       const created = childText(token, 'Created') ?? '';
       const valid =
-        childText(token, 'Username') === 'onvif' && childText(token, 'Password') === passwordDigest(nonce, created, password);
+        childText(token, 'Username') === 'onvif' &&
+        childText(token, 'Password') === passwordDigest(nonce, created, password);
       const soap = (status: number, text: string) =>
         response.writeHead(status, { 'content-type': 'application/soap+xml' }).end(text);
       if (!valid) {

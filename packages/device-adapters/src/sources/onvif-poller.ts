@@ -37,7 +37,12 @@ const ACTIONS = {
 };
 
 /** A SOAP 1.2 envelope with WS-Addressing `Action`/`To` and the UsernameToken. */
-export function soapEnvelope(action: string, to: string, body: string, credentials: { username: string; password: string }) {
+export function soapEnvelope(
+  action: string,
+  to: string,
+  body: string,
+  credentials: { username: string; password: string },
+) {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +
     '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://www.w3.org/2005/08/addressing"' +
@@ -77,7 +82,9 @@ export function createOnvifPoller(options: OnvifPollerOptions): Source {
       `<tev:CreatePullPointSubscription><tev:InitialTerminationTime>PT${options.terminationS ?? 600}S</tev:InitialTerminationTime></tev:CreatePullPointSubscription>`,
     );
     const xml = parseXml(text);
-    const found = xml.ok ? descendant(descendant(xml.root, 'SubscriptionReference'), 'Address')?.text?.trim() : undefined;
+    const found = xml.ok
+      ? descendant(descendant(xml.root, 'SubscriptionReference'), 'Address')?.text?.trim()
+      : undefined;
     if (!found) throw new Error('no SubscriptionReference/Address in the answer');
     return found;
   }
@@ -88,10 +95,14 @@ export function createOnvifPoller(options: OnvifPollerOptions): Source {
       ACTIONS.pull,
       `<tev:PullMessages><tev:Timeout>PT${options.pullTimeoutS ?? 5}S</tev:Timeout><tev:MessageLimit>${options.messageLimit ?? 32}</tev:MessageLimit></tev:PullMessages>`,
     );
-    tally.convert(onvif, { payload: text, contentType: 'application/soap+xml', receivedAt: receivedNow(), topic: at }, {
-      ...options.context,
-      deviceId: options.deviceId,
-    });
+    tally.convert(
+      onvif,
+      { payload: text, contentType: 'application/soap+xml', receivedAt: receivedNow(), topic: at },
+      {
+        ...options.context,
+        deviceId: options.deviceId,
+      },
+    );
   }
 
   async function run(): Promise<void> {

@@ -76,7 +76,12 @@ describe('GB/T 28181 SIP listener (UDP)', () => {
 
   it('counts what is no SIP request and answers nothing', async () => {
     const rejected: SourceRejection[] = [];
-    listener = createSipListener({ host: '127.0.0.1', port: 0, onBatch: () => {}, onRejection: (r) => rejected.push(r) });
+    listener = createSipListener({
+      host: '127.0.0.1',
+      port: 0,
+      onBatch: () => {},
+      onRejection: (r) => rejected.push(r),
+    });
     await listener.start();
     client = createSocket('udp4');
     await new Promise<void>((r) => client!.bind(0, '127.0.0.1', r));

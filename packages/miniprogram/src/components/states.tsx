@@ -11,10 +11,13 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { title, retryable } = errorText(error);
+  const { title, retryable, code } = errorText(error);
+  // The technical reason rides along for support and tests, out of the reader's way.
+  const detail = error instanceof Error ? error.message : String(error);
   return (
-    <View className="state state-error" role="alert">
+    <View className="state state-error" role="alert" data-error={detail}>
       <Text className="state-title">{title}</Text>
+      {code ? <Text className="muted">{`错误代码 ${code}`}</Text> : null}
       {retryable && onRetry ? (
         <Button className="btn btn-primary" onClick={onRetry}>
           重试

@@ -39,7 +39,11 @@ describe('ledger form values', () => {
   });
 
   it('nests supplier fields and leaves empty inputs out, so the rules name what is missing', () => {
-    const record = toRecord('purchase_inspection', { ...initialValues('purchase_inspection', ctx), 'supplier.name': '某某农场' }, ctx);
+    const record = toRecord(
+      'purchase_inspection',
+      { ...initialValues('purchase_inspection', ctx), 'supplier.name': '某某农场' },
+      ctx,
+    );
     expect(record.supplier).toEqual({ name: '某某农场' });
     expect('productName' in record).toBe(false);
     const result = validateLedger(record, { now: '2024-05-01T12:00:00+08:00' });

@@ -7,8 +7,14 @@ export interface Endpoints {
   readonly realtimeUrl: string;
 }
 
-export function endpointsFor(env: 'weapp' | 'h5', configured: string, origin: string | undefined): Endpoints {
+export function endpointsFor(
+  env: 'weapp' | 'h5',
+  configured: string,
+  origin: string | undefined,
+  realtime = '',
+): Endpoints {
   const baseURL = (configured || (env === 'h5' && origin ? origin : 'http://127.0.0.1:8080')).replace(/\/+$/, '');
+  if (realtime) return { baseURL, realtimeUrl: realtime };
   const host = baseURL.replace(/^[a-z]+:\/\//, '');
   const secure = env === 'weapp' || baseURL.startsWith('https:');
   return { baseURL, realtimeUrl: `${secure ? 'wss' : 'ws'}://${host}/mqtt` };

@@ -23,7 +23,9 @@ describe('venue page statements', () => {
   });
 
   it('summarises AI captures by type, most frequent first', () => {
-    expect(violationStatement({ no_mask: 2, phone_use: 1, no_hat: 0 }, 7)).toBe('近 7 天 AI 抓拍 3 次：未戴口罩 2 次、玩手机 1 次');
+    expect(violationStatement({ no_mask: 2, phone_use: 1, no_hat: 0 }, 7)).toBe(
+      '近 7 天 AI 抓拍 3 次：未戴口罩 2 次、玩手机 1 次',
+    );
     expect(violationStatement({}, 30)).toBe('近 30 天无 AI 抓拍违规');
   });
 

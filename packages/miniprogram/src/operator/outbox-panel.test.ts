@@ -30,7 +30,11 @@ describe('outbox panel', () => {
       JSON.stringify([
         {
           item: item('b', 'sample_retention'),
-          error: { name: 'RuleError', code: 'LEDGER_SAMPLE_UNDERWEIGHT', message: '留样不足 125 克 / sample under 125 g' },
+          error: {
+            name: 'RuleError',
+            code: 'LEDGER_SAMPLE_UNDERWEIGHT',
+            message: '留样不足 125 克 / sample under 125 g',
+          },
           rejectedAt: 1,
         },
       ]),

@@ -11,7 +11,14 @@ function pass(props: Props): Props {
   for (const [k, v] of Object.entries(props)) {
     if (k === 'onInput' || k === 'onConfirm' || k === 'loading' || k === 'mode' || k === 'range' || k === 'maxlength')
       continue;
-    if (k === 'className' || k === 'onClick' || k === 'id' || k === 'role' || k.startsWith('aria-') || k.startsWith('data-'))
+    if (
+      k === 'className' ||
+      k === 'onClick' ||
+      k === 'id' ||
+      k === 'role' ||
+      k.startsWith('aria-') ||
+      k.startsWith('data-')
+    )
       out[k] = v;
     if (k === 'children') out.children = v as ReactNode;
   }
@@ -22,7 +29,8 @@ const detail = (value: unknown) => ({ detail: { value } });
 
 export const View = (p: Props) => createElement('div', pass(p));
 export const Text = (p: Props) => createElement('span', pass(p));
-export const Button = (p: Props) => createElement('button', { ...pass(p), disabled: Boolean(p.disabled), type: 'button' });
+export const Button = (p: Props) =>
+  createElement('button', { ...pass(p), disabled: Boolean(p.disabled), type: 'button' });
 export const Image = (p: Props) => createElement('img', { ...pass(p), src: p.src as string, alt: '' });
 export const Video = (p: Props) => createElement('video', { ...pass(p), src: p.src as string });
 export const Input = (p: Props) =>

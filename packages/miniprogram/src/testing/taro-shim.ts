@@ -2,10 +2,11 @@
  * A small stand-in for `@tarojs/taro` in component tests: storage in a Map, navigation recorded, `request` answered
  * by a handler each test sets (a network failure by default, i.e. the phone is offline).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 // The build defines this constant; tests talk to a made-up API host.
 (globalThis as { BK_API_BASE?: string }).BK_API_BASE = 'https://api.test';
+(globalThis as { BK_REALTIME_URL?: string }).BK_REALTIME_URL = '';
 
 export interface ShimRequest {
   url: string;
@@ -89,6 +90,13 @@ const Taro = {
 export default Taro;
 
 export const useRouter = () => ({ params: shim.params });
-export const useLoad = (cb: (q: Record<string, string>) => void) => useEffect(() => cb(shim.params), []);
-export const useDidShow = (cb: () => void) => useEffect(() => cb(), []);
+// Taro calls these once per page show; the shim runs them once on mount (a ref keeps the first callback).
+export function useLoad(cb: (q: Record<string, string>) => void): void {
+  const first = useRef(cb);
+  useEffect(() => first.current(shim.params), []);
+}
+export function useDidShow(cb: () => void): void {
+  const first = useRef(cb);
+  useEffect(() => first.current(), []);
+}
 export const useDidHide = (_cb: () => void) => {};

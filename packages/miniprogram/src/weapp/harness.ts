@@ -23,7 +23,11 @@ export interface FakeSocket {
 
 export interface WeappOptions {
   /** Answers `wx.request`: status and body (JSON value); `'offline'` fails the request. */
-  readonly answer?: (req: { url: string; method: string; data: unknown }) => { status: number; body: unknown } | 'offline';
+  readonly answer?: (req: {
+    url: string;
+    method: string;
+    data: unknown;
+  }) => { status: number; body: unknown } | 'offline';
   readonly storage?: Readonly<Record<string, string>>;
 }
 
@@ -46,7 +50,10 @@ export interface Weapp {
 }
 
 function setPath(target: Json, path: string, value: unknown): void {
-  const keys = path.replace(/\[(\d+)\]/g, '$1').split('.').filter(Boolean);
+  const keys = path
+    .replace(/\[(\d+)\]/g, '$1')
+    .split('.')
+    .filter(Boolean);
   let node: Json = target;
   keys.forEach((key, i) => {
     if (i === keys.length - 1) node[key] = value;
@@ -90,14 +97,28 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
   const pageConfigs = new Map<string, Json>();
   const stack: Json[] = [];
 
-  const done = (o: Callbacks, res: unknown) => setTimeout(() => (o.success?.(res), o.complete?.(res)), 0);
-  const fail = (o: Callbacks, err: unknown) => setTimeout(() => (o.fail?.(err), o.complete?.(err)), 0);
+  const done = (o: Callbacks, res: unknown) =>
+    setTimeout(() => {
+      o.success?.(res);
+      o.complete?.(res);
+    }, 0);
+  const fail = (o: Callbacks, err: unknown) =>
+    setTimeout(() => {
+      o.fail?.(err);
+      o.complete?.(err);
+    }, 0);
 
   const known: Json = {
     request(o: Json & Callbacks) {
-      const answer = options.answer?.({ url: String(o.url), method: String(o.method ?? 'GET'), data: o.data }) ?? 'offline';
+      const answer =
+        options.answer?.({ url: String(o.url), method: String(o.method ?? 'GET'), data: o.data }) ?? 'offline';
       if (answer === 'offline') fail(o, { errMsg: 'request:fail' });
-      else done(o, { statusCode: answer.status, header: { 'content-type': 'application/json' }, data: JSON.stringify(answer.body) });
+      else
+        done(o, {
+          statusCode: answer.status,
+          header: { 'content-type': 'application/json' },
+          data: JSON.stringify(answer.body),
+        });
       return { abort() {} };
     },
     connectSocket(o: Json & Callbacks) {
@@ -105,7 +126,14 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
       sockets.push(socket);
       done(o, { errMsg: 'connectSocket:ok' });
       const noop = () => {};
-      return { send: (s: Json) => socket.sent.push(s.data), close: noop, onOpen: noop, onClose: noop, onError: noop, onMessage: noop };
+      return {
+        send: (s: Json) => socket.sent.push(s.data),
+        close: noop,
+        onOpen: noop,
+        onClose: noop,
+        onError: noop,
+        onMessage: noop,
+      };
     },
     getStorage(o: Json & Callbacks) {
       const key = String(o.key);
@@ -125,7 +153,13 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
     removeStorageSync: (key: string) => void storage.delete(key),
     getNetworkType: (o: Callbacks) => done(o, { networkType: 'wifi' }),
     onNetworkStatusChange() {},
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.0.0' }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 667,
+      pixelRatio: 2,
+      SDKVersion: '3.0.0',
+    }),
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     canIUse: () => true,
     login: (o: Callbacks) => done(o, { code: 'wx-code' }),
@@ -153,7 +187,8 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
     },
   });
 
-  const context = vm.createContext({
+  // The mini-program globals (`App`, `Page`, `Component` …) the built files call.
+  const globals: Record<string, unknown> = {
     wx,
     console,
     setTimeout,
@@ -162,18 +197,19 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
     clearInterval,
     queueMicrotask,
     Promise,
-    App: (config: Json) => {
-      app = config;
-    },
-    Page: (config: Json) => {
-      pageConfigs.set(currentRoute, config);
-    },
-    Component: () => {},
-    Behavior: (b: unknown) => b,
     getApp: () => app,
     getCurrentPages: () => stack,
     requirePlugin: () => ({}),
-  });
+  };
+  globals.App = (config: Json) => {
+    app = config;
+  };
+  globals.Page = (config: Json) => {
+    pageConfigs.set(currentRoute, config);
+  };
+  globals.Component = () => {};
+  globals.Behavior = (b: unknown) => b;
+  const context = vm.createContext(globals);
 
   const cache = new Map<string, unknown>();
   let currentRoute = '';
@@ -189,7 +225,11 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
   }
 
   load(join(dist, 'app.js'));
-  (app as unknown as { onLaunch?: (o: unknown) => void })?.onLaunch?.({ path: 'pages/scan/index', query: {}, scene: 1001 });
+  (app as unknown as { onLaunch?: (o: unknown) => void })?.onLaunch?.({
+    path: 'pages/scan/index',
+    query: {},
+    scene: 1001,
+  });
 
   async function settle(ms = 50) {
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, ms / 5));
@@ -215,7 +255,8 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
         if (cb) setTimeout(cb, 0);
       };
       stack.push(page);
-      const call = (name: string, ...args: unknown[]) => (page[name] as ((...a: unknown[]) => void) | undefined)?.apply(page, args);
+      const call = (name: string, ...args: unknown[]) =>
+        (page[name] as ((...a: unknown[]) => void) | undefined)?.apply(page, args);
       call('onLoad', query);
       call('onShow');
       call('onReady');

@@ -4,10 +4,12 @@ import { createMqttRealtime, type MqttRealtime, type RealtimeStatus } from './mq
 import { taroByteSocket } from './socket.js';
 import { createTaroStorage } from './storage.js';
 import type { TaroLike } from './taro-api.js';
-import { createTaroTransport } from './transport.js';
+import { createTaroTransport, type TaroTransportOptions } from './transport.js';
 
 export interface TaroClientOptions extends ClientOptions {
   readonly timeoutMs?: number;
+  /** See {@link TaroTransportOptions.cache}. */
+  readonly cache?: TaroTransportOptions['cache'];
 }
 
 /**
@@ -19,9 +21,12 @@ export interface TaroClientOptions extends ClientOptions {
  * const client = createTaroClient(Taro, { baseURL: 'https://api.example.cn' });
  */
 export function createTaroClient(taro: TaroLike, options: TaroClientOptions): BrightKitchenClient {
-  const { timeoutMs, ...rest } = options;
+  const { timeoutMs, cache, ...rest } = options;
   const client = createClient({
-    transport: createTaroTransport(taro, timeoutMs === undefined ? {} : { timeoutMs }),
+    transport: createTaroTransport(taro, {
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(cache === undefined ? {} : { cache }),
+    }),
     storage: createTaroStorage(taro),
     ...rest,
   });

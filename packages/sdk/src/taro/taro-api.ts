@@ -14,6 +14,8 @@ export interface TaroRequestOptions {
   dataType: string;
   responseType: 'text' | 'arraybuffer';
   timeout?: number;
+  /** H5: the `fetch` cache mode. */
+  cache?: string;
   success?: (res: TaroRequestSuccess) => void;
   fail?: (err: { errMsg?: string; message?: string }) => void;
 }

@@ -4,6 +4,11 @@ import type { TaroLike, TaroRequestSuccess, TaroRequestTask } from './taro-api.j
 export interface TaroTransportOptions {
   /** Per-request timeout; default 15 s (WeChat's own default is 60 s, too long for someone standing at a counter). */
   readonly timeoutMs?: number;
+  /**
+   * H5 only (WeChat ignores it): the `fetch` cache mode. `'no-cache'` revalidates the public profile, which the
+   * server marks `max-age=30`, so a consumer sees their own rating at once.
+   */
+  readonly cache?: 'default' | 'no-cache' | 'no-store' | 'reload';
 }
 
 /**
@@ -33,6 +38,7 @@ export function createTaroTransport(taro: Pick<TaroLike, 'request'>, options: Ta
         dataType: 'text',
         responseType: req.responseType ?? 'text',
         timeout,
+        ...(options.cache ? { cache: options.cache } : {}),
         success(res: TaroRequestSuccess) {
           if (done) return;
           done = true;

@@ -1,5 +1,5 @@
 /**
- * Thirty days of a venue's ledgers as a kitchen would fill them: morning checks of the kitchen staff,
+ * Thirty days of a venue's ledgers as a kitchen would fill them: morning checks of the staff,
  * a purchase, tableware disinfection after lunch and dinner, food samples, UV in the special room and the
  * principal's meal where the rules ask for them. Almost all pass the rules; a rare fever, a warm special
  * room and staff with an expired health certificate give the warnings that open alerts.
@@ -79,7 +79,6 @@ export function planLedgers(
   const manager = staff.find((s) => s.role === 'food_safety_manager') ?? staff[0];
   const principal = staff.find((s) => s.role === 'principal');
   const checker = manager?.name ?? '食品安全员';
-  const kitchen = staff.filter((s) => s.role !== 'principal');
   const tableware = random.pick(TABLEWARE);
   const samples = isSampleRetentionRequired(venue.kind, NATIONAL_PROFILE);
   const specialRoom = SPECIAL_ROOM_KINDS.has(venue.kind);
@@ -88,7 +87,8 @@ export function planLedgers(
 
   days.forEach((day, d) => {
     const dayRecords: LedgerRecord[] = [];
-    kitchen.forEach((person, i) => {
+    // Everyone on the staff archive is checked (today's completion expects all of them).
+    staff.forEach((person, i) => {
       // Someone whose certificate lapsed is kept off the roster, except on the last two days (the warnings).
       if (person.healthCertificate.expiresOn < day && !lastDays.has(day)) return;
       const fever = random.chance(0.002);
@@ -163,7 +163,7 @@ export function planLedgers(
         method: tableware.method,
         temperatureC: tableware.temperatureC,
         durationSeconds: tableware.durationSeconds,
-        operator: kitchen[kitchen.length - 1]?.name ?? checker,
+        operator: staff.find((s) => s.role === 'cleaner' || s.role === 'helper')?.name ?? checker,
       });
     }
     for (const record of dayRecords) if (recordTime(record) <= nowMs) out.push(record);

@@ -12,7 +12,8 @@ import { currentVenue } from '../../lib/operator-venue';
 import { operatorClient } from '../client';
 
 export const POLL_MS = 10_000;
-export const alertTopic = (venueId: string) => `bk/venues/${venueId}/alerts`;
+/** The server publishes a venue's alert events here (read-only for its members). */
+export const alertTopic = (venueId: string) => `bk/venues/${venueId}/events`;
 
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { info: '提示', warning: '警告', critical: '严重' };
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shim } from '../../testing/taro-shim';
@@ -15,7 +15,13 @@ const field = (path: string) => document.getElementById(`f-${path.replace(/\./g,
 
 beforeEach(() => {
   shim.reset();
-  shim.storage.set('bk-operator:staff:v1', JSON.stringify([{ id: 's1', name: '张三' }, { id: 's2', name: '李四' }]));
+  shim.storage.set(
+    'bk-operator:staff:v1',
+    JSON.stringify([
+      { id: 's1', name: '张三' },
+      { id: 's2', name: '李四' },
+    ]),
+  );
 });
 afterEach(cleanup);
 
@@ -53,12 +59,23 @@ describe('ledger form', () => {
     expect(screen.getByTestId('saved').textContent).toMatch(/已保存。注意：.*(发热|体温|37\.3)/);
     const stored = JSON.parse(shim.storage.get('bk-operator:outbox') ?? '[]');
     expect(stored).toHaveLength(1);
-    expect(stored[0].body).toMatchObject({ kind: 'morning_check', staffId: 's2', staffName: '李四', temperatureC: 38.5 });
+    expect(stored[0].body).toMatchObject({
+      kind: 'morning_check',
+      staffId: 's2',
+      staffName: '李四',
+      temperatureC: 38.5,
+    });
     expect(stored[0].path).toBe('/v1/venues/v1/ledgers');
   });
 
   it('every ledger kind renders its form with the SDK labels', () => {
-    for (const kind of ['purchase_inspection', 'tableware_disinfection', 'sample_retention', 'air_disinfection', 'accompanying_meal'] as const) {
+    for (const kind of [
+      'purchase_inspection',
+      'tableware_disinfection',
+      'sample_retention',
+      'air_disinfection',
+      'accompanying_meal',
+    ] as const) {
       render(createElement(LedgerForm, { kind, venueId: 'v1', timeZone: 'Asia/Shanghai' }));
       fireEvent.click(screen.getByText('保存'));
       expect(screen.queryAllByRole('alert').length).toBeGreaterThan(0);

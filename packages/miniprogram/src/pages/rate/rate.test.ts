@@ -34,7 +34,9 @@ describe('rate page', () => {
     const wechat = shim.requests.find((r) => r.url.endsWith('/v1/auth/wechat'));
     expect(JSON.parse(wechat?.data ?? '{}')).toEqual({ code: 'wx-code-1' });
     const rating = shim.requests.find((r) => r.url.endsWith('/v1/venues/v1/ratings'));
-    expect(JSON.parse(rating?.data ?? '{}')).toEqual({ faces: { dishes: 'satisfied', hygiene: 'satisfied', service: 'neutral' } });
+    expect(JSON.parse(rating?.data ?? '{}')).toEqual({
+      faces: { dishes: 'satisfied', hygiene: 'satisfied', service: 'neutral' },
+    });
     expect(rating?.header.authorization).toBe('Bearer a');
   });
 });

@@ -16,7 +16,7 @@ import {
   violationStatement,
 } from '../../lib/statements';
 import { useAsync } from '../../lib/use-async';
-import { venueIdOf } from '../../lib/venue-id';
+import { resolveVenueId } from '../../lib/venue-id';
 
 const ASPECT_TEXT = { dishes: '菜品', hygiene: '卫生', service: '服务' } as const;
 
@@ -35,11 +35,16 @@ export default function VenuePage() {
   if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;
   if (!state.data) return <Loading />;
   const p = state.data;
-  const venueId = venueIdOf(p);
-  const go = (page: string, extra = '') =>
-    Taro.navigateTo({
-      url: `/pages/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(venueId ?? '')}&name=${encodeURIComponent(p.name)}${extra}`,
+  const go = async (page: string, extra = '') => {
+    const venueId = await resolveVenueId(consumerClient(), p).catch(() => null);
+    if (!venueId) {
+      void Taro.showToast({ title: '网络不可用，请稍后再试', icon: 'none' });
+      return;
+    }
+    await Taro.navigateTo({
+      url: `/pages/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(venueId)}&name=${encodeURIComponent(p.name)}${extra}`,
     });
+  };
 
   return (
     <View className="page venue">
@@ -104,13 +109,13 @@ export default function VenuePage() {
       ) : null}
 
       <View className="actions">
-        <Button className="btn btn-primary" disabled={!venueId} onClick={() => go('rate')}>
+        <Button className="btn btn-primary" onClick={() => go('rate')}>
           评价
         </Button>
-        <Button className="btn" disabled={!venueId} onClick={() => go('report', '&type=notice')}>
+        <Button className="btn" onClick={() => go('report', '&type=notice')}>
           告知
         </Button>
-        <Button className="btn btn-warn" disabled={!venueId} onClick={() => go('report', '&type=complaint')}>
+        <Button className="btn btn-warn" onClick={() => go('report', '&type=complaint')}>
           投诉
         </Button>
       </View>

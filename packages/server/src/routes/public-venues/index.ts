@@ -3,7 +3,7 @@
  * serialized answer (see profile-cache.ts), so a hit costs no query and no serialization.
  */
 import { PublicCodeSchema, PublicVenueProfileSchema } from '@brightkitchen/sdk';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import * as v from 'valibot';
 import { AppError } from '../../errors/index.js';
 import { errorResponses, jsonSchema } from '../../schemas/index.js';
@@ -11,7 +11,12 @@ import { buildPublicProfile } from './profile.js';
 import { profileCacheOf } from './profile-cache.js';
 
 const PublicCodeParamsSchema = v.object({ publicCode: PublicCodeSchema });
-const CACHE_CONTROL = 'public, max-age=30';
+const HEADERS = { 'cache-control': 'public, max-age=30', 'content-type': 'application/json; charset=utf-8' };
+
+/** A string with a JSON content type is sent as is: no second serialization. */
+function send(reply: FastifyReply, json: string): void {
+  reply.headers(HEADERS).send(json);
+}
 
 export const publicVenueRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
@@ -40,12 +45,19 @@ export const publicVenueRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: jsonSchema(PublicVenueProfileSchema), ...errorResponses },
       },
     },
-    async (request, reply) => {
+    // Not async: a cache hit is answered synchronously, without a promise per request.
+    (request, reply) => {
       const { publicCode } = request.params;
-      const json = cache.get(publicCode) ?? (await load(publicCode));
-      if (json === null) throw new AppError('NOT_FOUND');
-      // A string with a JSON content type is sent as is: no second serialization.
-      return reply.header('cache-control', CACHE_CONTROL).type('application/json; charset=utf-8').send(json);
+      const cached = cache.get(publicCode);
+      if (cached !== undefined) {
+        send(reply, cached);
+        return;
+      }
+      return load(publicCode).then((json) => {
+        if (json === null) throw new AppError('NOT_FOUND');
+        send(reply, json);
+        return reply;
+      });
     },
   );
 };

@@ -1,20 +1,31 @@
 /**
- * Keeps cached public profiles honest: any successful write under `/venues/:venueId/…` (ledgers, ratings,
+ * Keeps cached public profiles honest: a successful write under `/venues/:venueId/…` (ledgers, ratings,
  * staff, the venue itself) drops that venue's cached profile before the answer leaves. Registered in the
- * `/v1` context ahead of the feature plugins, so it sees their routes without them knowing about it.
+ * `/v1` context ahead of the feature plugins, it adds an `onSend` hook to those write routes only, so
+ * reads (the QR profile above all) pay nothing for it.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, onSendHookHandler } from 'fastify';
 import { profileCacheOf } from './profile-cache.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+function isVenueWrite(method: string | readonly string[], url: string): boolean {
+  const methods = typeof method === 'string' ? [method] : method;
+  return url.includes(':venueId') && methods.some((m) => WRITES.has(m));
+}
+
 const plugin: FastifyPluginAsync = async (app) => {
   const cache = profileCacheOf(app.ctx.database);
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!WRITES.has(request.method) || reply.statusCode >= 400) return payload;
+  const invalidate: onSendHookHandler = (request, reply, payload, done) => {
     const venueId = (request.params as { venueId?: unknown } | undefined)?.venueId;
-    if (typeof venueId === 'string') cache.invalidateVenue(venueId);
-    return payload;
+    if (reply.statusCode < 400 && typeof venueId === 'string') cache.invalidateVenue(venueId);
+    done(null, payload);
+  };
+  app.addHook('onRoute', (route) => {
+    if (!isVenueWrite(route.method, route.url)) return;
+    const existing = route.onSend;
+    route.onSend =
+      existing === undefined ? [invalidate] : [...(Array.isArray(existing) ? existing : [existing]), invalidate];
   });
 };
 // Not encapsulated (what fastify-plugin does): the hook applies to the context that registers it.

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/index.js';
 
 /** How long a profile is served from memory (clients may also keep it `max-age=30`). */
-export const PROFILE_TTL_MS = 10_000;
+export const PROFILE_TTL_MS = 30_000;
 
 interface Entry {
   readonly json: string;

@@ -1,0 +1,74 @@
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPartnerBridge, PARTNER_VIOLATIONS_PATH } from './partner-bridge.js';
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../../packages/device-adapters/fixtures/${name}`, import.meta.url)));
+
+function sipMessage(body: Uint8Array, callId: string, deviceId = '34020000001310000001'): Buffer {
+  const xml = Buffer.from(body).toString('latin1').replace('34020000001310000001', deviceId);
+  const bytes = Buffer.from(xml, 'latin1');
+  const head = [
+    'MESSAGE sip:34020000002000000001@3402000000 SIP/2.0',
+    `Via: SIP/2.0/UDP 127.0.0.1:5062;rport;branch=z9hG4bK-${callId}`,
+    `From: <sip:${deviceId}@3402000000>;tag=77`,
+    'To: <sip:34020000002000000001@3402000000>',
+    `Call-ID: ${callId}`,
+    'CSeq: 1 MESSAGE',
+    'Content-Type: Application/MANSCDP+xml',
+    `Content-Length: ${bytes.length}`,
+    '',
+    '',
+  ].join('\r\n');
+  return Buffer.concat([Buffer.from(head, 'latin1'), bytes]);
+}
+
+describe('partner video network bridge', () => {
+  it('answers the GB/T 28181 alarm 200 OK and queues it as a signed violation push for the venue', async () => {
+    const bridge = createPartnerBridge({
+      // Nothing listens there: the push must wait in the outbox file, not be lost.
+      platform: { baseURL: 'http://127.0.0.1:9', keyId: 'pk_city_video', secret: 'city-secret' },
+      sip: { host: '127.0.0.1', port: 0 },
+      cameras: { '34020000001310000001': { venueId: 'venue-school-1', name: '热菜间' } },
+      violationMap: { 'video:6': 'stranger' },
+      outboxPath: join(mkdtempSync(join(tmpdir(), 'bk-partner-')), 'outbox.json'),
+    });
+    await bridge.start();
+    const port = bridge.sip.address()!.port;
+    const client = createSocket('udp4');
+    const send = (packet: Buffer) =>
+      new Promise<string>((resolve) => {
+        client.once('message', (m) => resolve(m.toString('latin1')));
+        client.send(packet, port, '127.0.0.1');
+      });
+
+    const answer = await send(sipMessage(fixture('gb28181-alarm.xml'), 'call-1'));
+    expect(answer.split('\r\n')[0]).toBe('SIP/2.0 200 OK');
+    await send(sipMessage(fixture('gb28181-alarm.xml'), 'call-2', '34020000001310000099'));
+    await send(sipMessage(fixture('gb28181-keepalive.xml'), 'call-3'));
+
+    const until = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(async () => bridge.counts.pushed === 1 && bridge.counts.notOurs === 1);
+    const [item] = await bridge.client.outbox.pending();
+    expect(item).toMatchObject({
+      path: PARTNER_VIOLATIONS_PATH,
+      body: {
+        venueId: 'venue-school-1',
+        violation: 'stranger',
+        time: '2024-05-01T12:34:56+08:00',
+        source: 'gb28181',
+        cameraId: '34020000001310000001',
+        cameraName: '热菜间',
+        externalId: expect.stringMatching(/^34020000001310000001:/),
+      },
+    });
+    expect(bridge.counts).toEqual({ pushed: 1, notOurs: 1, notViolations: expect.any(Number) });
+    client.close();
+    await bridge.stop();
+  });
+});

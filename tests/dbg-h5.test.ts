@@ -1,0 +1,33 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { it } from 'vitest';
+import { seedTestCity } from '../packages/server/src/testing/fixtures.js';
+import { startTestServer } from '../packages/server/src/testing/test-server.js';
+it('dbg', async () => {
+  const server = await startTestServer('sqlite');
+  const city = await seedTestCity(server);
+  const v = await server.request<{ publicCode: string }>(`/v1/venues/${city.venues.school}`, { token: city.manager.token });
+  const dist = '/work/main/packages/miniprogram/dist-h5';
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  console.log('app status', (await fetch(`${server.baseUrl}/app/`)).status);
+  await ctx.route(`${server.baseUrl}/app/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/app\/?/, '') || 'index.html';
+    const file = join(dist, path);
+    if (!existsSync(file) || statSync(file).isDirectory()) return route.fulfill({ status: 404 });
+    return route.fulfill({ status: 200, body: readFileSync(file), contentType: extname(file) === '.js' ? 'application/javascript' : extname(file) === '.css' ? 'text/css' : 'text/html' });
+  });
+  const page = await ctx.newPage();
+  await page.addInitScript(() => { const f = window.fetch; window.fetch = (...a) => { console.log('FETCH', String(a[0])); return f(...a).catch((e) => { console.log('FETCHERR', String(e)); throw e; }); }; const oe = console.error; });
+  page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  page.on('requestfailed', (r) => console.log('failed', r.url()));
+  page.on('response', (r) => console.log('resp', r.status(), r.url().slice(0, 120)));
+  await page.goto(`${server.baseUrl}/app/#/pages/venue/index?code=${v.body.publicCode}`);
+  await new Promise((r) => setTimeout(r, 8000));
+  console.log('BODY', (await page.evaluate(() => document.body.innerText)).slice(0, 1500)); console.log('HTML', (await page.evaluate(() => document.body.innerHTML)).slice(0, 1500));
+  await page.screenshot({ path: '/tmp/dbg-venue.png' });
+  await browser.close();
+  await server.close();
+}, 120_000);

@@ -1,0 +1,214 @@
+/**
+ * The h5 build of the mini-program in headless Chromium against the real server (loopback, SQLite):
+ * a consumer opens a venue by its public code, rates it and sees the summary change; an operator logs in, records a
+ * morning check with a feverish cook, sees the alert and acknowledges it; offline, a disinfection record waits on the
+ * phone and reaches the server exactly once when the network is back. Screenshots: artifacts/screenshots/.
+ *
+ * The app is served from packages/miniprogram/dist-h5 at /app/ on the server's origin (by the server when it serves
+ * it, otherwise by the browser's request routing), so the API is same-origin as in production. The build is made
+ * first when missing or older than the sources.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeWechat, startFakeWechat } from '../packages/server/src/testing/fake-wechat.js';
+import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
+import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
+
+const root = join(__dirname, '..');
+const mp = join(root, 'packages', 'miniprogram');
+const distH5 = join(mp, 'dist-h5');
+const shots = join(root, 'artifacts', 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function ensureH5Build(): void {
+  const index = join(distH5, 'index.html');
+  const sources = Math.max(newest(join(mp, 'src')), newest(join(root, 'packages', 'sdk', 'src')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync('pnpm', ['run', 'build:h5'], {
+    cwd: mp,
+    stdio: 'pipe',
+    timeout: 420_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+let server: TestServer;
+let wechat: FakeWechat;
+let city: TestCity;
+let browser: Browser;
+let context: BrowserContext;
+let publicCode: string;
+const timings: Record<string, number> = {};
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function ledgerCount(kind: string): Promise<number> {
+  const res = await server.request<{ items: unknown[] }>(
+    `/v1/venues/${city.venues.school}/ledgers?kind=${kind}&limit=500`,
+    { token: city.manager.token },
+  );
+  expect(res.status).toBe(200);
+  return res.body.items.length;
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  ensureH5Build();
+  wechat = await startFakeWechat('wx-test-app', 'wx-test-secret');
+  server = await startTestServer('sqlite', { BK_WECHAT_API_BASE: wechat.baseUrl });
+  city = await seedTestCity(server);
+  const venue = await server.request<{ publicCode: string }>(`/v1/venues/${city.venues.school}`, {
+    token: city.manager.token,
+  });
+  publicCode = venue.body.publicCode;
+
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+  const served = (await fetch(`${server.baseUrl}/app/`)).status === 200;
+  if (!served) {
+    await context.route(`${server.baseUrl}/app/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\/app\/?/, '') || 'index.html';
+      const file = join(distH5, path);
+      if (!file.startsWith(distH5) || !existsSync(file) || statSync(file).isDirectory())
+        return route.fulfill({ status: 404 });
+      return route.fulfill({
+        status: 200,
+        body: readFileSync(file),
+        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      });
+    });
+  }
+}, 480_000);
+
+afterAll(async () => {
+  writeFileSync(join(root, 'artifacts', 'miniprogram-h5-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  await wechat?.close();
+});
+
+describe('mini-program h5 in Chromium against the real server', () => {
+  it('a consumer opens a venue by its public code, rates it and sees the summary change', async () => {
+    const code = 'h5-device-code-1';
+    wechat.addCode(code, 'openid-h5-consumer');
+    const page = await context.newPage();
+    // The device code the h5 app sends to POST /v1/auth/wechat (Taro keeps storage as {"data": …}).
+    await page.addInitScript((c) => localStorage.setItem('bk-consumer:device-code', JSON.stringify({ data: c })), code);
+    const started = Date.now();
+    await page.goto(`${server.baseUrl}/app/#/pages/venue/index?code=${publicCode}`);
+    await page.getByText('第一中学食堂').first().waitFor();
+    await page.getByText('今日台账').waitFor();
+    timings.venueProfileShownMs = Date.now() - started;
+    await expect(page.getByText('暂无评价，欢迎第一个评价').count()).resolves.toBe(1);
+    await expect(page.getByText('许可证有效').count()).resolves.toBe(1);
+    await shot(page, '01-consumer-venue');
+
+    await page.getByText('评价', { exact: true }).click();
+    await page.locator('[aria-label="菜品满意"]').click();
+    await page.locator('[aria-label="卫生满意"]').click();
+    await page.locator('[aria-label="服务一般"]').click();
+    await shot(page, '02-consumer-rate');
+    await page.getByText('提交评价').click();
+    await page.getByText('评价已提交，感谢您的监督！').waitFor({ timeout: 20_000 });
+    await shot(page, '03-consumer-rated');
+    expect(wechat.requests.some((u) => u.searchParams.get('js_code') === code)).toBe(true);
+
+    await page.getByText('返回单位页面').click();
+    await page.getByText('满意度 83%（1 人评价）').waitFor({ timeout: 20_000 });
+    await shot(page, '04-consumer-summary-changed');
+    await page.close();
+  });
+
+  it('an operator records a feverish cook, sees the alert appear and acknowledges it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/app/#/operator/login/index`);
+    await page.locator('input[placeholder="请输入账号"]').fill(city.manager.login);
+    await page.locator('input[placeholder="请输入密码"]').fill(TEST_PASSWORD);
+    await page.getByText('登录', { exact: true }).last().click();
+    await page.getByText('今日台账').waitFor({ timeout: 20_000 });
+    await shot(page, '05-operator-today');
+
+    await page.getByText('晨检', { exact: true }).click();
+    await page.getByText('张三', { exact: true }).click();
+    await page.locator('input[placeholder="请输入温度"]').fill('38.5');
+    await page.locator('input[placeholder="请输入晨检人"]').fill('王老师');
+    await page.getByText('保存', { exact: true }).click();
+    await page.getByText(/^已上传/).waitFor({ timeout: 20_000 });
+    await shot(page, '06-operator-morning-check-saved');
+    expect(await ledgerCount('morning_check')).toBe(1);
+
+    await page.getByText('返回今日').click();
+    await page.getByText('告警', { exact: true }).click();
+    const alert = page.locator('[data-alert-id]').first();
+    await alert.waitFor({ timeout: 20_000 });
+    await expect(alert.innerText()).resolves.toMatch(/张三|体温|发热/);
+    await shot(page, '07-operator-alert');
+    await alert.getByText('确认收到').click();
+    await page.getByText('已确认，待处理').waitFor({ timeout: 20_000 });
+    await shot(page, '08-operator-alert-acknowledged');
+    const alerts = await server.request<{ items: { state: string }[] }>(
+      `/v1/alerts?venueId=${city.venues.school}`,
+      { token: city.manager.token },
+    );
+    expect(alerts.body.items.map((a) => a.state)).toContain('acknowledged');
+    await page.close();
+  });
+
+  it('offline, a disinfection record waits on the phone and reaches the server once when back online', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/app/#/operator/ledger/index?kind=tableware_disinfection`);
+    await page.locator('input[placeholder="请输入餐饮具"]').waitFor({ timeout: 20_000 });
+    const before = await ledgerCount('tableware_disinfection');
+
+    await context.setOffline(true);
+    await page.locator('input[placeholder="请输入餐饮具"]').fill('碗,盘');
+    await page.locator('input[placeholder="请输入数量"]').fill('50');
+    await page.getByText('蒸汽消毒', { exact: true }).click();
+    await page.locator('input[placeholder="请输入温度"]').fill('100');
+    await page.locator('input[placeholder="请输入时长"]').fill('15');
+    await page.locator('input[placeholder="请输入操作人"]').fill('李师傅');
+    await page.getByText('保存', { exact: true }).click();
+    await page.getByTestId('saved-waiting').waitFor({ timeout: 20_000 });
+    await shot(page, '09-operator-offline-waiting');
+    expect(await ledgerCount('tableware_disinfection')).toBe(before);
+
+    await context.setOffline(false);
+    await page.getByText(/^已上传/).waitFor({ timeout: 30_000 });
+    await shot(page, '10-operator-back-online-sent');
+    expect(await ledgerCount('tableware_disinfection')).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await ledgerCount('tableware_disinfection')).toBe(before + 1);
+    await page.close();
+  });
+});
