@@ -26,7 +26,7 @@ it('dbg', async () => {
   page.on('response', (r) => console.log('resp', r.status(), r.url().slice(0, 120)));
   await page.goto(`${server.baseUrl}/app/#/pages/venue/index?code=${v.body.publicCode}`);
   await new Promise((r) => setTimeout(r, 8000));
-  console.log('BODY', (await page.evaluate(() => document.body.innerText)).slice(0, 1500)); console.log('HTML', (await page.evaluate(() => document.body.innerHTML)).slice(0, 1500));
+  console.log('BODY', (await page.evaluate(() => document.body.innerText)).slice(0, 1500)); console.log('ERR', await page.evaluate(() => document.querySelector('[data-error]')?.getAttribute('data-error'))); console.log('HTML', (await page.evaluate(() => document.body.innerHTML)).slice(0, 1500));
   await page.screenshot({ path: '/tmp/dbg-venue.png' });
   await browser.close();
   await server.close();

@@ -148,7 +148,7 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.getByText('满意度 83%（1 人评价）').waitFor({ timeout: 20_000 });
     await shot(page, '04-consumer-summary-changed');
     await page.close();
-  });
+  }, 180_000);
 
   it('an operator records a feverish cook, sees the alert appear and acknowledges it', async () => {
     const page = await context.newPage();
@@ -183,7 +183,7 @@ describe('mini-program h5 in Chromium against the real server', () => {
     );
     expect(alerts.body.items.map((a) => a.state)).toContain('acknowledged');
     await page.close();
-  });
+  }, 180_000);
 
   it('offline, a disinfection record waits on the phone and reaches the server once when back online', async () => {
     const page = await context.newPage();
@@ -210,5 +210,5 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect(await ledgerCount('tableware_disinfection')).toBe(before + 1);
     await page.close();
-  });
+  }, 180_000);
 });

@@ -20,7 +20,15 @@ import mqtt from 'mqtt';
 import { freePort, startProcess } from '../lib/processes.js';
 import { printTable, type Row } from '../lib/table.js';
 import { percentile } from './latency.js';
-import { api, demoLogins, ingestStats, type Platform, registerSensor, startPlatform } from './platform.js';
+import {
+  api,
+  demoLogins,
+  ingestStats,
+  type Platform,
+  type RegisteredSensor,
+  registerSensor,
+  startPlatform,
+} from './platform.js';
 import { closeAll, connectSensors, publishAll } from './publishers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,11 +84,11 @@ async function passThrough(): Promise<{ rate: number; seconds: number }> {
 async function throughPlatform(platform: Platform) {
   const { admin, manager, venueId } = await demoLogins(platform);
   const run = Math.random().toString(36).slice(2, 6);
-  const devices = [];
+  const devices: RegisteredSensor[] = [];
   for (let i = 0; i < SENSORS; i++) {
     devices.push(await registerSensor(platform, manager, venueId, 'zigbee2mqtt', `bench_${run}_${i}`, 'fridge'));
   }
-  const probes = [];
+  const probes: RegisteredSensor[] = [];
   for (let i = 0; i < PROBES; i++) {
     probes.push(await registerSensor(platform, manager, venueId, 'tasmota', `probe_${run}_${i}`, 'fridge'));
   }

@@ -8,8 +8,20 @@ import Taro from '@tarojs/taro';
 import { watchBrowserNetwork } from './browser-network';
 import { type Endpoints, endpointsFor } from './endpoints';
 
-// Taro's overloaded typings are wider than the structural subset the SDK asks for.
-export const taro = Taro as unknown as TaroLike;
+/**
+ * The Taro calls the SDK uses, each spelled `Taro.x(...)`: the h5 build rewrites those member calls into imports of
+ * just the APIs used (the default `Taro` object has no `request` there), so the object itself must not be passed on.
+ * Casts: Taro's overloaded typings are wider than the structural subset the SDK asks for.
+ */
+export const taro: TaroLike = {
+  request: (o) => Taro.request(o as unknown as Taro.request.Option),
+  getStorage: (o) => Taro.getStorage(o) as Promise<{ data: unknown }>,
+  setStorage: (o) => Taro.setStorage(o),
+  removeStorage: (o) => Taro.removeStorage(o),
+  connectSocket: (o) => Taro.connectSocket(o) as unknown as ReturnType<TaroLike['connectSocket']>,
+  onNetworkStatusChange: (cb) => Taro.onNetworkStatusChange(cb),
+  getNetworkType: () => Taro.getNetworkType(),
+};
 
 export function endpoints(): Endpoints {
   const origin = typeof window !== 'undefined' && window.location ? window.location.origin : undefined;
