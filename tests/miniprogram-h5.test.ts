@@ -124,7 +124,14 @@ describe('mini-program h5 in Chromium against the real server', () => {
     wechat.addCode(code, 'openid-h5-consumer');
     const page = await context.newPage();
     // The device code the h5 app sends to POST /v1/auth/wechat (Taro keeps storage as {"data": …}).
-    await page.addInitScript((c) => localStorage.setItem('bk-consumer:device-code', JSON.stringify({ data: c })), code);
+    await page.addInitScript(
+      (c) =>
+        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+          'bk-consumer:device-code',
+          JSON.stringify({ data: c }),
+        ),
+      code,
+    );
     const started = Date.now();
     await page.goto(`${server.baseUrl}/app/#/pages/venue/index?code=${publicCode}`);
     await page.getByText('第一中学食堂').first().waitFor();
@@ -145,7 +152,7 @@ describe('mini-program h5 in Chromium against the real server', () => {
     expect(wechat.requests.some((u) => u.searchParams.get('js_code') === code)).toBe(true);
 
     await page.getByText('返回单位页面').click();
-    await page.getByText('满意度 83%（1 人评价）').waitFor({ timeout: 20_000 });
+    await page.getByText('满意度 67%（1 人评价）').waitFor({ timeout: 20_000 });
     await shot(page, '04-consumer-summary-changed');
     await page.close();
   }, 180_000);
@@ -172,15 +179,14 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.getByText('告警', { exact: true }).click();
     const alert = page.locator('[data-alert-id]').first();
     await alert.waitFor({ timeout: 20_000 });
-    await expect(alert.innerText()).resolves.toMatch(/张三|体温|发热/);
+    await expect(alert.textContent()).resolves.toMatch(/张三|体温|发热/);
     await shot(page, '07-operator-alert');
     await alert.getByText('确认收到').click();
     await page.getByText('已确认，待处理').waitFor({ timeout: 20_000 });
     await shot(page, '08-operator-alert-acknowledged');
-    const alerts = await server.request<{ items: { state: string }[] }>(
-      `/v1/alerts?venueId=${city.venues.school}`,
-      { token: city.manager.token },
-    );
+    const alerts = await server.request<{ items: { state: string }[] }>(`/v1/alerts?venueId=${city.venues.school}`, {
+      token: city.manager.token,
+    });
     expect(alerts.body.items.map((a) => a.state)).toContain('acknowledged');
     await page.close();
   }, 180_000);

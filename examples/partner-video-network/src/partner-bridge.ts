@@ -4,13 +4,12 @@
  * outbox (a JSON file: nothing is lost while the platform is unreachable).
  */
 import { createSipListener, type SipListener } from '@brightkitchen/device-adapters/sources';
-import type { OutboxKind, ViolationType } from '@brightkitchen/sdk';
+import type { ViolationType } from '@brightkitchen/sdk';
 import { type BrightKitchenClient, createNodeClient } from '@brightkitchen/sdk/node';
 import { type KitchenCamera, partnerViolation } from './violation-body.js';
 
 /** Where partners push violations (to be served by the platform; see the README). */
 export const PARTNER_VIOLATIONS_PATH = '/v1/partner/violations';
-const KIND = 'violation' as string as OutboxKind;
 
 export interface PartnerBridgeOptions {
   readonly platform: { readonly baseURL: string; readonly keyId: string; readonly secret: string };
@@ -57,7 +56,7 @@ export function createPartnerBridge(options: PartnerBridgeOptions): PartnerBridg
         }
         const body = partnerViolation(event, camera);
         chain = chain
-          .then(() => client.outbox.enqueue(KIND, PARTNER_VIOLATIONS_PATH, body))
+          .then(() => client.outbox.enqueue('violation', PARTNER_VIOLATIONS_PATH, body))
           .then(
             () => {
               counts.pushed++;

@@ -55,6 +55,12 @@ export interface DevicesConfig {
   readonly webhookSecret: string;
   /** WeChat subscribe-message template for alerts (empty: channel off). */
   readonly wechatTemplateId: string;
+  /** A device's dropped broker connection becomes DEVICE_OFFLINE after this long (BK_DEVICE_OFFLINE_GRACE_MS). */
+  readonly offlineGraceMs: number;
+  /** A preset disinfection run must draw power within this long of its start (BK_DISINFECTION_GRACE_MS). */
+  readonly runGraceMs: number;
+  /** `bk-server start` runs the simulated kitchen of the demo venue (BK_SIMULATOR=0 turns it off). */
+  readonly simulator: boolean;
 }
 
 const FLAG_TO_ENV: Readonly<Record<string, string>> = {
@@ -132,6 +138,9 @@ export function loadConfig(
       webhookUrl: e.BK_WEBHOOK_URL ?? '',
       webhookSecret: e.BK_WEBHOOK_SECRET ?? '',
       wechatTemplateId: e.BK_WECHAT_ALERT_TEMPLATE_ID ?? '',
+      offlineGraceMs: Number(e.BK_DEVICE_OFFLINE_GRACE_MS ?? 60_000),
+      runGraceMs: Number(e.BK_DISINFECTION_GRACE_MS ?? 10 * 60_000),
+      simulator: !['0', 'off', 'false', 'no'].includes((e.BK_SIMULATOR ?? '1').toLowerCase()),
     },
   };
 }

@@ -2,7 +2,7 @@
  * The edge gateway: runs the configured sources next to the devices and forwards what they read to
  * the platform through the SDK client's outbox (file storage), so a broken uplink loses nothing.
  */
-import { createAxiosTransport, createNodeClient, type Outbox, type OutboxKind } from '@brightkitchen/sdk/node';
+import { createAxiosTransport, createNodeClient, type Outbox } from '@brightkitchen/sdk/node';
 import mqtt, { type MqttClient } from 'mqtt';
 import { createAlertStreamClient } from '../sources/isapi-alert-stream.js';
 import { createIsapiReceiver } from '../sources/isapi-receiver.js';
@@ -14,8 +14,6 @@ import type { GatewayConfig, GatewaySourceConfig } from './config.js';
 import { forwardOf } from './forward.js';
 import { createUplinkTransport } from './uplink-transport.js';
 
-/** Until the SDK lists device traffic among its outbox kinds, the gateway names its writes itself. */
-const OUTBOX_KIND = 'device' as string as OutboxKind;
 
 export type GatewayLog = (level: 'info' | 'warn', message: string) => void;
 
@@ -92,7 +90,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       }
       // Enqueue in arrival order: the outbox keeps that order upstream.
       chain = chain
-        .then(() => outbox.enqueue(OUTBOX_KIND, forward.path, forward.body))
+        .then(() => outbox.enqueue('device', forward.path, forward.body))
         .then(
           () => {
             queued++;

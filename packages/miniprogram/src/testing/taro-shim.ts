@@ -67,6 +67,8 @@ const Taro = {
   setStorageSync: (key: string, data: string) => void shim.storage.set(key, data),
   removeStorageSync: (key: string) => void shim.storage.delete(key),
   connectSocket: () => new Promise(() => {}),
+  onNetworkStatusChange: () => {},
+  getNetworkType: async () => ({ networkType: 'wifi' }),
   async login() {
     return { code: 'wx-code-1' };
   },

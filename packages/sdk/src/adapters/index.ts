@@ -10,6 +10,7 @@ export type {
 export { ALL_WEEKDAYS, encoded, encodeRejected, minutesOfDay, scheduleIssue, timeOfDay } from './command.js';
 export type { Adapter, AdapterDefinition, AdapterInput } from './definition.js';
 export { defineAdapter } from './definition.js';
+export { MAX_EVENTS_PER_BATCH, NormalizedEventListSchema, NormalizedEventSchema } from './event-schema.js';
 export { eventTime } from './event-time.js';
 export type {
   AlarmEvent,

@@ -49,19 +49,4 @@ export { canonicalRequest, type Hashing, type HmacSha256, partnerHeaders, type S
 export type { RealtimeSocket } from './socket.js';
 export { createMemoryStorage, type KeyValueStorage } from './storage.js';
 export type { AbortSignalLike, HttpMethod, Transport, TransportRequest, TransportResponse } from './transport.js';
-export type {
-  AuthUser,
-  ChainVerification,
-  ErrorBody,
-  LedgerEntry,
-  LedgerExport,
-  LedgerListQuery,
-  LedgerSubmitAnswer,
-  Me,
-  Member,
-  MemberInput,
-  OpenGrade,
-  Page,
-  PageQuery,
-  VenueRole,
-} from './wire-types.js';
+export type { AuthUser, ErrorBody, LedgerListQuery, Page, PageQuery } from './wire-types.js';

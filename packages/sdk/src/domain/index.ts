@@ -98,6 +98,32 @@ export {
   QuestionSchema,
   scoreExam,
 } from './training.js';
+export type {
+  ChainAnchor,
+  ChainVerification,
+  LedgerEntry,
+  LedgerExport,
+  LedgerSubmitAnswer,
+} from './ledger-entry.js';
+export {
+  ChainAnchorSchema,
+  ChainVerificationSchema,
+  LedgerEntrySchema,
+  LedgerExportSchema,
+  LedgerIssueSchema,
+  LedgerSubmitAnswerSchema,
+} from './ledger-entry.js';
+export type { OpenGrade, OpenGradesPage } from './open-data.js';
+export { OpenGradeSchema, OpenGradesPageSchema } from './open-data.js';
+export type { Me, Member, MemberInput, Membership, PublicUser, VenueRole } from './user.js';
+export {
+  MemberInputSchema,
+  MemberSchema,
+  MembershipSchema,
+  MeSchema,
+  PublicUserSchema,
+  VENUE_ROLES,
+} from './user.js';
 export type { Licence, LicenceStatus, Venue, VenueInput, VenuePatch } from './venue.js';
 export {
   LICENCE_EXPIRING_DAYS,

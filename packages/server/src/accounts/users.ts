@@ -1,6 +1,6 @@
 /** Users, memberships, regulator regions and partner keys: the account records auth and seeding use. */
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@brightkitchen/sdk';
+import type { PublicUser, Role } from '@brightkitchen/sdk';
 import { hashPassword } from '../auth/password.js';
 import { type Database, newId, nowIso, type UsersTable } from '../db/index.js';
 
@@ -14,13 +14,8 @@ export interface NewUser {
   readonly wechatOpenid?: string;
 }
 
-/** The user as the API shows it (never the password hash). */
-export interface PublicUser {
-  readonly id: string;
-  readonly role: Role;
-  readonly displayName: string;
-  readonly login: string | null;
-}
+/** The user as the API shows it (never the password hash): the SDK's `PublicUser`. */
+export type { PublicUser };
 
 export function publicUser(row: Pick<UsersTable, 'id' | 'role' | 'display_name' | 'login'>): PublicUser {
   return { id: row.id, role: row.role as Role, displayName: row.display_name, login: row.login };

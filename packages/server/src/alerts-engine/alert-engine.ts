@@ -3,6 +3,7 @@
  * (device), violations with their snapshot, short disinfection runs and contradicted ledgers.
  */
 import type {
+  AlarmEvent,
   Attachment,
   ReadingEvent,
   Severity,
@@ -14,6 +15,8 @@ import type {
 import type { Database } from '../db/index.js';
 import type { DeviceEntry } from '../devices/device.js';
 import type { AlertBook } from './alert-book.js';
+import { cameraAlarmKind } from './camera-alarms.js';
+import { cameraAlarmMessage } from './device-alert-texts.js';
 import {
   checkDisinfectionLedgers,
   DISINFECTING_KINDS,
@@ -102,6 +105,35 @@ export class AlertEngine {
       openedAt: iso(Date.parse(event.time) || Date.now()),
       ...(snapshot ? { snapshot: { contentType: snapshot.contentType, bytes: snapshot.bytes } } : {}),
     });
+  }
+
+  /** A generic device alarm (motion, tamper, video loss, fault): opened as a `device` alert, cleared at its end. */
+  alarm(entry: DeviceEntry, event: AlarmEvent): void {
+    const kind = cameraAlarmKind(event);
+    if (!kind) return;
+    const subject = entry.device.id;
+    if (event.phase === 'end') {
+      this.guard(this.o.book.clear(subject, kind.type, iso(Date.parse(event.time) || Date.now())));
+      return;
+    }
+    this.guard(
+      this.o.book.openAlert({
+        venueId: entry.venueId,
+        source: 'device',
+        type: kind.type,
+        severity: kind.severity,
+        subject,
+        message: cameraAlarmMessage(kind.type, entry.device.name, event.description),
+        details: {
+          code: event.code,
+          ...(event.channel === undefined ? {} : { channel: event.channel }),
+          ...(event.level === undefined ? {} : { vendorLevel: event.level }),
+          ...(event.eventId === undefined ? {} : { eventId: event.eventId }),
+          seenAt: event.time,
+        },
+        openedAt: iso(Date.parse(event.time) || Date.now()),
+      }),
+    );
   }
 
   /** Clock work: threshold delays and silence, then the ledger cross-check. */

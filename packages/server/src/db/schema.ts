@@ -289,6 +289,26 @@ export interface EngineCursorsTable {
   value: string;
 }
 
+/** An edge gateway of one venue (its secret hashed like a device's). */
+export interface GatewaysTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  secret_hash: string;
+  created_by: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A machine push already answered: `scope` (who + what), its key, the body hash and the answer (JSON). */
+export interface IngestRequestsTable {
+  scope: string;
+  request_key: string;
+  request_hash: string;
+  response: string;
+  created_at: string;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -315,4 +335,6 @@ export interface DB {
   device_schedules: DeviceSchedulesTable;
   disinfection_runs: DisinfectionRunsTable;
   engine_cursors: EngineCursorsTable;
+  gateways: GatewaysTable;
+  ingest_requests: IngestRequestsTable;
 }

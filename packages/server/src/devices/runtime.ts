@@ -8,6 +8,7 @@ import type { DeviceCommand, EncodedMessage } from '@brightkitchen/sdk';
 import type { FastifyInstance } from 'fastify';
 import { AlertBook } from '../alerts-engine/alert-book.js';
 import { AlertEngine } from '../alerts-engine/alert-engine.js';
+import { DeviceWatchers } from '../alerts-engine/device-watchers.js';
 import { DisinfectionWatch } from '../alerts-engine/disinfection-watch.js';
 import type { RealtimeEvent } from '../alerts-engine/realtime-event.js';
 import { ThresholdWatch } from '../alerts-engine/threshold-watch.js';
@@ -35,6 +36,8 @@ export interface DevicesRuntime {
   readonly pipeline: IngestPipeline;
   readonly dispatcher: EscalationDispatcher;
   readonly bus: MqttBus | undefined;
+  /** Presence (dropped connections, silence) and missed disinfection runs. */
+  readonly watchers: DeviceWatchers;
   now(): number;
   /** Tests: replace the clock (thresholds, escalation and receive times follow it). */
   useClock(clock: Clock): void;
@@ -95,6 +98,8 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
           port: settings.mqttPort,
           wsPort: settings.mqttWsPort,
           authority: createBrokerAuthority(app, directory),
+          onConnection: (deviceId, online) =>
+            void watchers.connection(deviceId, online, clock.now()).catch((error) => log('presence', error)),
           log,
         });
   const realtime = bus
@@ -123,6 +128,18 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     log,
   });
   const engine = new AlertEngine({ database, book, thresholds, disinfection, log });
+  const watchers = new DeviceWatchers({
+    database,
+    book,
+    status,
+    entryOf: (id) => directory.get(id),
+    entries: () => directory.all(),
+    timeZoneOf: (venueId) => profiles.of(venueId).timeZone,
+    hasThresholds: (entry) => profiles.of(entry.venueId).thresholds[entry.locationKind] !== undefined,
+    offlineGraceMs: settings.offlineGraceMs,
+    runGraceMs: settings.runGraceMs,
+    log,
+  });
   const pipeline = new IngestPipeline({
     directory,
     status,
@@ -145,6 +162,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     pipeline,
     dispatcher,
     bus,
+    watchers,
     now,
     useClock(next) {
       clock = next;
@@ -153,6 +171,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
       if (ticking) return ticking;
       ticking = (async () => {
         await engine.tick(clock.now());
+        await watchers.tick(clock.now());
         await dispatcher.tick();
       })().finally(() => {
         ticking = undefined;
@@ -185,6 +204,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     await book.load();
     await thresholds.load(database, (id) => directory.get(id));
     await disinfection.load((id) => directory.get(id));
+    await watchers.load();
     for (const entry of directory.all()) thresholds.watch(entry, clock.now());
     await bus.start();
     await bus.subscribe(pipeline.filters, (topic, payload) => pipeline.mqtt(topic, payload));

@@ -91,6 +91,12 @@ export class IngestPipeline {
     return { ok: true, events: result.events };
   }
 
+  /** Events converted elsewhere (an edge gateway's `POST /v1/ingest/events`), applied like our own. */
+  async accept(entry: DeviceEntry, events: readonly NormalizedEvent[], message: RawMessage): Promise<void> {
+    await this.d.status.seen(entry.device.id, message.receivedAt);
+    for (const event of events) await this.event(entry, event, message);
+  }
+
   private async event(entry: DeviceEntry, event: NormalizedEvent, message: RawMessage): Promise<void> {
     const { status, engine } = this.d;
     const deviceId = entry.device.id;
@@ -128,6 +134,7 @@ export class IngestPipeline {
         await engine.violation(entry, event, message.attachments);
         return;
       case 'alarm':
+        engine.alarm(entry, event);
         return;
     }
   }

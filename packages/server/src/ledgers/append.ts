@@ -118,7 +118,7 @@ export async function appendLedgerRecords(
           kind: prepared.record.kind,
           localDay: row.local_day,
           record: prepared.record,
-          issues: prepared.issues,
+          issues: [...prepared.issues],
           hash,
           prevHash: row.prev_hash,
           createdAt,

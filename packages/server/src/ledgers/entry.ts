@@ -1,20 +1,8 @@
-/** A stored ledger record as the API shows it (docs/api.md `LedgerEntry`), verifiable with the SDK's `verifyChain`. */
-import type { LedgerIssue, LedgerKind, LedgerRecord } from '@brightkitchen/sdk';
+/** A stored ledger record as the API shows it: the SDK's `LedgerEntry`, verifiable with its `verifyChain`. */
+import type { LedgerEntry, LedgerIssue, LedgerKind, LedgerRecord } from '@brightkitchen/sdk';
 import { type LedgerRecordsTable, parseJson } from '../db/index.js';
 
-export interface LedgerEntry {
-  readonly id: string;
-  readonly venueId: string;
-  readonly seq: number;
-  readonly kind: LedgerKind;
-  readonly localDay: string;
-  readonly record: LedgerRecord;
-  readonly issues: readonly LedgerIssue[];
-  readonly hash: string;
-  readonly prevHash: string;
-  readonly createdAt: string;
-  readonly retainUntil: string;
-}
+export type { LedgerEntry };
 
 export function toLedgerEntry(row: LedgerRecordsTable): LedgerEntry {
   return {

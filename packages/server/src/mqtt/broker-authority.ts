@@ -3,6 +3,7 @@
  * publish and subscribe on their own topics; users log in with an access token as password and may
  * only subscribe (read-only) to `bk/venues/{venueId}/events` of venues they belong to or oversee.
  * Admins may also publish vendor traffic (simulators, gateways) but never on `bk/` or `$SYS`.
+ * A venue's edge gateway (`gw_…` + its secret) may relay the topics of its venue's devices only.
  */
 import { topicMatches } from '@brightkitchen/sdk';
 import type { FastifyInstance } from 'fastify';
@@ -13,10 +14,12 @@ import { deviceSecretMatches } from '../devices/credentials.js';
 import type { DeviceEntry } from '../devices/device.js';
 import type { DeviceDirectory } from '../devices/directory.js';
 import { deviceTopics } from '../devices/topics.js';
+import { authenticateGateway, isGatewayId, venueTopicRules } from '../gateways/index.js';
 
 export type BrokerIdentity =
   | { readonly kind: 'device'; readonly entry: DeviceEntry }
-  | { readonly kind: 'user'; readonly principal: Principal };
+  | { readonly kind: 'user'; readonly principal: Principal }
+  | { readonly kind: 'gateway'; readonly gatewayId: string; readonly venueId: string };
 
 export interface BrokerAuthority {
   authenticate(username: string | undefined, password: string | undefined): Promise<BrokerIdentity | null>;
@@ -35,12 +38,17 @@ function reserved(topic: string): boolean {
 }
 
 export function createBrokerAuthority(app: FastifyInstance, directory: DeviceDirectory): BrokerAuthority {
+  const venueTopics = venueTopicRules(directory);
   return {
     async authenticate(username, password) {
       if (!username || !password) return null;
       const entry = directory.get(username);
       if (entry) {
         return !entry.disabled && deviceSecretMatches(password, entry.secretHash) ? { kind: 'device', entry } : null;
+      }
+      if (isGatewayId(username)) {
+        const gateway = await authenticateGateway(app.ctx.database, username, password);
+        return gateway ? { kind: 'gateway', gatewayId: gateway.id, venueId: gateway.venueId } : null;
       }
       try {
         return { kind: 'user', principal: verifyAccessToken(app.ctx.config.tokenSecret, password) };
@@ -51,6 +59,7 @@ export function createBrokerAuthority(app: FastifyInstance, directory: DeviceDir
     mayPublish(identity, topic) {
       if (reserved(topic)) return false;
       if (identity.kind === 'user') return identity.principal.role === 'admin';
+      if (identity.kind === 'gateway') return venueTopics.mayPublish(identity.venueId, topic);
       const { device, bindingKey } = identity.entry;
       return deviceTopics(device.vendor, bindingKey).publish.some((f) => topicMatches(f, topic));
     },
@@ -59,6 +68,7 @@ export function createBrokerAuthority(app: FastifyInstance, directory: DeviceDir
         const { device, bindingKey } = identity.entry;
         return deviceTopics(device.vendor, bindingKey).subscribe.some((f) => f === filter || topicMatches(f, filter));
       }
+      if (identity.kind === 'gateway') return venueTopics.maySubscribe(identity.venueId, filter);
       const venueId = VENUE_EVENTS.exec(filter)?.[1];
       if (!venueId) return false;
       const venue = await app.ctx.database.db

@@ -7,5 +7,6 @@ export {
   readLimit,
   VenueParamsSchema,
 } from './common.js';
+export { plainJsonSerializer } from './documented-response.js';
 export { jsonSchema } from './json-schema.js';
 export { parseOrThrow, valibotIssues } from './parse.js';

@@ -7,6 +7,7 @@ import { FacePicker } from '../../components/face-picker';
 import { consumerClient } from '../../lib/client';
 import { ensureConsumerLogin } from '../../lib/consumer-login';
 import { errorText, RATING_ALREADY_TODAY_TEXT, zhPart } from '../../lib/error-text';
+import { notifyVenueChanged } from '../../lib/venue-changed';
 
 const ASPECT_TEXT: Readonly<Record<RatingAspect, string>> = { dishes: '菜品', hygiene: '卫生', service: '服务' };
 
@@ -40,6 +41,7 @@ export default function RatePage() {
       if (!result) setOutcome({ kind: 'waiting' });
       else if (result.state === 'sent') {
         setOutcome({ kind: 'sent' });
+        if (params.code) notifyVenueChanged(params.code);
         void Taro.showToast({ title: '感谢评价', icon: 'success' });
       } else if (result.error.code === 'RATING_ALREADY_TODAY')
         setOutcome({ kind: 'refused', text: RATING_ALREADY_TODAY_TEXT });

@@ -3,8 +3,8 @@
  */
 import { GRADE_FACE_LABELS, RATING_ASPECTS, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
 import { Button, Text, Video, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/states';
 import { consumerClient } from '../../lib/client';
 import { publicCodeFromQuery } from '../../lib/public-code';
@@ -16,6 +16,7 @@ import {
   violationStatement,
 } from '../../lib/statements';
 import { useAsync } from '../../lib/use-async';
+import { onVenueChanged } from '../../lib/venue-changed';
 import { resolveVenueId } from '../../lib/venue-id';
 
 const ASPECT_TEXT = { dishes: '菜品', hygiene: '卫生', service: '服务' } as const;
@@ -24,12 +25,8 @@ export default function VenuePage() {
   const router = useRouter();
   const code = publicCodeFromQuery(router.params) ?? '';
   const { state, reload } = useAsync(() => consumerClient().publicVenues.get(code), code);
-  const shown = useRef(false);
-  // Coming back from the rating page: show the new summary.
-  useDidShow(() => {
-    if (shown.current) void reload();
-    shown.current = true;
-  });
+  // Rated (or reported) from here: show the new summary on return.
+  useEffect(() => onVenueChanged((changed) => changed === code && void reload()), [code, reload]);
 
   if (!code) return <ErrorState error={new Error('no code')} />;
   if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;

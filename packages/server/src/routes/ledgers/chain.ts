@@ -1,11 +1,11 @@
 /** GET /v1/venues/{venueId}/ledgers/chain/verify and /ledgers/export: the tamper-evident chain. */
 import { createHash } from 'node:crypto';
-import { type ChainedEntry, verifyChain } from '@brightkitchen/sdk';
+import { type ChainedEntry, ChainVerificationSchema, LedgerExportSchema, verifyChain } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../../auth/index.js';
 import type { Database } from '../../db/index.js';
 import { type LedgerEntry, toLedgerEntry } from '../../ledgers/index.js';
-import { errorResponses, jsonSchema, VenueParamsSchema } from '../../schemas/index.js';
+import { errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../../schemas/index.js';
 
 const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -35,7 +35,7 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
         tags: ['ledgers'],
         summary: "Verify the venue's ledger hash chain",
         params: jsonSchema(VenueParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(ChainVerificationSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -59,8 +59,9 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
         tags: ['ledgers'],
         summary: 'Every record with its hashes, verifiable offline with the SDK’s verifyChain',
         params: jsonSchema(VenueParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(LedgerExportSchema), ...errorResponses },
       },
+      serializerCompiler: plainJsonSerializer,
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);

@@ -1,12 +1,13 @@
 /** GET /v1/venues/{venueId}/ledgers (list), /ledgers/today (completion). */
-import { localDay } from '@brightkitchen/sdk';
+import { LedgerEntrySchema, localDay } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { authorizeVenue, MEMBER_OR_REGULATOR, MEMBERS } from '../../auth/index.js';
 import { ledgersToday, toLedgerEntry } from '../../ledgers/index.js';
-import { errorResponses, jsonSchema, readLimit, VenueParamsSchema } from '../../schemas/index.js';
+import { errorResponses, jsonSchema, plainJsonSerializer, readLimit, VenueParamsSchema } from '../../schemas/index.js';
 import { LedgerListQuerySchema } from './schemas.js';
 
+const LedgerPageSchema = v.object({ items: v.array(LedgerEntrySchema), nextCursor: v.nullable(v.string()) });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function asDay(value: string | undefined, timeZone: string): string | undefined {
@@ -25,8 +26,9 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
         summary: 'List ledger records, newest first',
         params: jsonSchema(VenueParamsSchema),
         querystring: jsonSchema(LedgerListQuerySchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(LedgerPageSchema), ...errorResponses },
       },
+      serializerCompiler: plainJsonSerializer,
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);

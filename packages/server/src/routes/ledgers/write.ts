@@ -1,5 +1,7 @@
 /** POST /v1/venues/{venueId}/ledgers and /ledgers/batch: validated, idempotent, hash-chained writes. */
+import { LedgerSubmitAnswerSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
 import { authorizeVenue } from '../../auth/index.js';
 import { AppError } from '../../errors/index.js';
 import {
@@ -10,7 +12,7 @@ import {
   prepareRecord,
   requestHash,
 } from '../../ledgers/index.js';
-import { errorResponses, jsonSchema, VenueParamsSchema } from '../../schemas/index.js';
+import { errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../../schemas/index.js';
 import { acceptAnyBody, batchJsonSchema, IDEMPOTENCY_KEY, ledgerRecordJsonSchema } from './schemas.js';
 
 const WRITERS = ['manager', 'staff'] as const;
@@ -34,6 +36,18 @@ function outcomeStatus(outcome: AppendOutcome): number {
   if (outcome.status === 'refused') return refusalCode(outcome.error).status;
   return outcome.status === 'created' ? 201 : 200;
 }
+
+const submitAnswer = jsonSchema(LedgerSubmitAnswerSchema);
+/** Each result's body is what the single route would answer: `{ record, issues }` or an error body. */
+const BatchAnswerSchema = v.object({
+  results: v.array(
+    v.object({
+      idempotencyKey: v.string(),
+      status: v.number(),
+      body: v.union([LedgerSubmitAnswerSchema, v.object({ code: v.string(), message: v.string(), details: v.optional(v.unknown()) })]),
+    }),
+  ),
+});
 
 function idempotencyKeyOf(request: FastifyRequest): string {
   const raw = request.headers['idempotency-key'];
@@ -68,8 +82,9 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Write a ledger record (header Idempotency-Key)',
         params: jsonSchema(VenueParamsSchema),
         body: ledgerRecordJsonSchema,
-        response: errorResponses,
+        response: { 200: submitAnswer, 201: submitAnswer, ...errorResponses },
       },
+      serializerCompiler: plainJsonSerializer,
       validatorCompiler: ({ httpPart }) =>
         httpPart === 'body' ? acceptAnyBody() : (data: unknown) => ({ value: data }),
     },
@@ -100,8 +115,9 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Write up to 1000 ledger records in one transaction',
         params: jsonSchema(VenueParamsSchema),
         body: batchJsonSchema,
-        response: errorResponses,
+        response: { 200: jsonSchema(BatchAnswerSchema), ...errorResponses },
       },
+      serializerCompiler: plainJsonSerializer,
       validatorCompiler: ({ httpPart }) =>
         httpPart === 'body' ? validateBatchEnvelope : (data: unknown) => ({ value: data }),
     },

@@ -1,4 +1,5 @@
 /** GET /v1/open/grades: grades and rating summaries by region, for partners (signed key) and anyone. */
+import { OpenGradesPageSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { errorResponses, IdParam, jsonSchema, readLimit } from '../../schemas/index.js';
@@ -21,7 +22,7 @@ export const openDataRoutes: FastifyPluginAsync = async (app) => {
         tags: ['open data'],
         summary: 'Venue grades and rating summaries by region (open data)',
         querystring: jsonSchema(OpenGradesQuerySchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(OpenGradesPageSchema), ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -2,23 +2,14 @@
  * Open data: every venue's grades and rating summary, by region (a district, or the city with its
  * districts). Three queries a page, whatever its size: venues, their inspections, their ratings.
  */
-import { type Grade, localDay, type RatingSummary, type VenueKind } from '@brightkitchen/sdk';
+import { localDay, type OpenGrade, type RatingSummary, type VenueKind } from '@brightkitchen/sdk';
 import { sql } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { gradeOf, inspectionsForGrading } from '../../inspections/index.js';
 import { toVenue } from '../../venues/index.js';
 import { ratingSummaries } from '../ratings/service.js';
 
-/** One venue in the open data (the SDK client's `OpenGrade`). */
-export interface OpenGrade {
-  readonly venueId: string;
-  readonly name: string;
-  readonly kind: VenueKind;
-  readonly regionId: string;
-  readonly publicCode: string;
-  readonly grade: Grade;
-  readonly rating: RatingSummary;
-}
+export type { OpenGrade };
 
 export interface OpenGradesQuery {
   readonly regionId?: string;

@@ -1,4 +1,5 @@
 /** /v1/venues/{venueId}/members: users and their role at the venue (managers and admins). */
+import { MemberInputSchema, MemberSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { addMembership, createUser } from '../../accounts/index.js';
@@ -8,15 +9,7 @@ import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../
 
 const MANAGERS = ['manager', 'admin'] as const;
 
-/** TODO(sdk): a MemberInput schema belongs in the SDK domain (the client has the matching wire type). */
-const MemberInputSchema = v.object({
-  userId: v.optional(v.pipe(v.string(), v.minLength(1))),
-  login: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
-  password: v.optional(v.pipe(v.string(), v.minLength(8), v.maxLength(500))),
-  displayName: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
-  role: v.picklist(['operator_staff', 'operator_manager']),
-  staffId: v.optional(v.string()),
-});
+const MemberPageSchema = v.object({ items: v.array(MemberSchema), nextCursor: v.null() });
 
 export const memberRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
@@ -24,7 +17,13 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { venueId: string } }>(
     '/venues/:venueId/members',
-    { schema: { tags: ['members'], params: jsonSchema(VenueParamsSchema), response: errorResponses } },
+    {
+      schema: {
+        tags: ['members'],
+        params: jsonSchema(VenueParamsSchema),
+        response: { 200: jsonSchema(MemberPageSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MANAGERS);
       const rows = await db
@@ -54,7 +53,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
         tags: ['members'],
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(MemberInputSchema),
-        response: errorResponses,
+        response: { 201: jsonSchema(MemberSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
