@@ -147,12 +147,12 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.locator('[aria-label="服务一般"]').click();
     await shot(page, '02-consumer-rate');
     await page.getByText('提交评价').click();
-    await page.getByText('评价已提交，感谢您的监督！').waitFor({ timeout: 20_000 });
+    await page.getByText('评价已提交，感谢您的监督！').waitFor({ timeout: 45_000 });
     await shot(page, '03-consumer-rated');
     expect(wechat.requests.some((u) => u.searchParams.get('js_code') === code)).toBe(true);
 
     await page.getByText('返回单位页面').click();
-    await page.getByText('满意度 67%（1 人评价）').waitFor({ timeout: 20_000 });
+    await page.getByText('满意度 67%（1 人评价）').waitFor({ timeout: 45_000 });
     await shot(page, '04-consumer-summary-changed');
     await page.close();
   }, 180_000);
@@ -163,7 +163,7 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.locator('input[placeholder="请输入账号"]').fill(city.manager.login);
     await page.locator('input[placeholder="请输入密码"]').fill(TEST_PASSWORD);
     await page.getByText('登录', { exact: true }).last().click();
-    await page.getByText('今日台账').waitFor({ timeout: 20_000 });
+    await page.getByText('今日台账').waitFor({ timeout: 45_000 });
     await shot(page, '05-operator-today');
 
     await page.getByText('晨检', { exact: true }).click();
@@ -171,18 +171,18 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.locator('input[placeholder="请输入温度"]').fill('38.5');
     await page.locator('input[placeholder="请输入晨检人"]').fill('王老师');
     await page.getByText('保存', { exact: true }).click();
-    await page.getByText(/^已上传/).waitFor({ timeout: 20_000 });
+    await page.getByText(/^已上传/).waitFor({ timeout: 45_000 });
     await shot(page, '06-operator-morning-check-saved');
     expect(await ledgerCount('morning_check')).toBe(1);
 
     await page.getByText('返回今日').click();
     await page.getByText('告警', { exact: true }).click();
     const alert = page.locator('[data-alert-id]').first();
-    await alert.waitFor({ timeout: 20_000 });
+    await alert.waitFor({ timeout: 45_000 });
     await expect(alert.textContent()).resolves.toMatch(/张三|体温|发热/);
     await shot(page, '07-operator-alert');
     await alert.getByText('确认收到').click();
-    await page.getByText('已确认，待处理').waitFor({ timeout: 20_000 });
+    await page.getByText('已确认，待处理').waitFor({ timeout: 45_000 });
     await shot(page, '08-operator-alert-acknowledged');
     const alerts = await server.request<{ items: { state: string }[] }>(`/v1/alerts?venueId=${city.venues.school}`, {
       token: city.manager.token,
@@ -194,7 +194,7 @@ describe('mini-program h5 in Chromium against the real server', () => {
   it('offline, a disinfection record waits on the phone and reaches the server once when back online', async () => {
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/app/#/operator/ledger/index?kind=tableware_disinfection`);
-    await page.locator('input[placeholder="请输入餐饮具"]').waitFor({ timeout: 20_000 });
+    await page.locator('input[placeholder="请输入餐饮具"]').waitFor({ timeout: 45_000 });
     const before = await ledgerCount('tableware_disinfection');
 
     await context.setOffline(true);
@@ -205,12 +205,12 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.locator('input[placeholder="请输入时长"]').fill('15');
     await page.locator('input[placeholder="请输入操作人"]').fill('李师傅');
     await page.getByText('保存', { exact: true }).click();
-    await page.getByTestId('saved-waiting').waitFor({ timeout: 20_000 });
+    await page.getByTestId('saved-waiting').waitFor({ timeout: 45_000 });
     await shot(page, '09-operator-offline-waiting');
     expect(await ledgerCount('tableware_disinfection')).toBe(before);
 
     await context.setOffline(false);
-    await page.getByText(/^已上传/).waitFor({ timeout: 30_000 });
+    await page.getByText(/^已上传/).waitFor({ timeout: 45_000 });
     await shot(page, '10-operator-back-online-sent');
     expect(await ledgerCount('tableware_disinfection')).toBe(before + 1);
     await new Promise((r) => setTimeout(r, 2000));

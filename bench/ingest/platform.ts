@@ -14,18 +14,18 @@ export interface Platform extends Started {
 }
 
 export async function startPlatform(dataDir: string): Promise<Platform> {
+  // BENCH_CPU_PROF=DIR: a V8 CPU profile of the server, written to DIR when it stops.
+  const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const port = await freePort();
   const mqttPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = await startProcess(
-    [cli, 'start', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'],
+    [...profiling, cli, 'start', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'],
     `${base}/healthz`,
     {
       BK_MQTT_PORT: String(mqttPort),
       BK_MQTT_WS_PORT: '0',
       BK_SIMULATOR: '0',
-      // BENCH_CPU_PROF=DIR: a V8 CPU profile of the server (written when it stops), for `node --cpu-prof`.
-      ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
     },
   );
   return { ...started, base, mqttUrl: `mqtt://127.0.0.1:${mqttPort}`, dataDir };

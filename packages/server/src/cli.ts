@@ -5,7 +5,15 @@
 import { buildApp } from './app.js';
 import { describeConfig, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/index.js';
-import { demoBanner, prepareDemo, runSeedCommand } from './demo/index.js';
+import {
+  demoBanner,
+  type LiveKitchen,
+  liveKitchenNote,
+  liveKitchenVenue,
+  prepareDemo,
+  runSeedCommand,
+  startLiveKitchen,
+} from './demo/index.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
@@ -32,8 +40,26 @@ async function main(argv: readonly string[]): Promise<void> {
   const demoAccounts = await prepareDemo(app.ctx.database, config);
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
-  console.log(demoBanner(address, config, demoAccounts));
+  const note = liveKitchenNote(config.devices, demoAccounts);
+  console.log(demoBanner(address, config, demoAccounts, [note]));
+  // After listen: the first request is answered at once; the kitchen joins a moment later.
+  let kitchen: LiveKitchen | undefined;
+  const venue = liveKitchenVenue(demoAccounts);
+  if (config.devices.simulator && config.devices.enabled && !config.devices.mqttUrl && venue?.venueId) {
+    startLiveKitchen(app, {
+      baseUrl: address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'),
+      venueId: venue.venueId,
+      log: (message) => app.log.info(message),
+    }).then(
+      (started) => {
+        kitchen = started;
+        app.log.info(`simulated kitchen: ${started.deviceIds.length} devices connected`);
+      },
+      (error: unknown) => app.log.warn({ err: error }, 'simulated kitchen did not start'),
+    );
+  }
   const stop = async () => {
+    await kitchen?.stop().catch(() => undefined);
     await app.close();
     process.exit(0);
   };

@@ -27,7 +27,13 @@ export const GatewayConfigSchema = v.object({
   platform: v.object({
     /** e.g. `https://bk.example.gov.cn`. */
     baseURL: Text,
-    /** Signs `/v1/ingest/events` (normalized events of SIP and ONVIF sources). */
+    /**
+     * This gateway's credentials (`POST /v1/venues/{venueId}/gateways` answers them once): HTTP Basic
+     * on `/v1/ingest/events` (normalized events of SIP and ONVIF sources), and the broker login when
+     * `mqtt` names none.
+     */
+    gateway: v.optional(v.object({ id: Text, password: Text })),
+    /** Signs `/v1/ingest/events` with a partner key instead (platforms that take partner pushes there). */
     partner: v.optional(v.object({ keyId: Text, secret: Text })),
     /** The platform's broker: MQTT-native devices are relayed there as they are. */
     mqtt: v.optional(v.object({ url: Text, ...Credentials })),

@@ -10,7 +10,7 @@ import type { GatewayConfig } from './config.js';
 
 /** The virtual path of an MQTT relay write: the uplink transport publishes it, nothing goes over HTTP. */
 export const MQTT_RELAY_PATH = '/gateway/mqtt-relay';
-/** Normalized events from the gateway (partner-signed). */
+/** Normalized events from the gateway (its Basic credentials; see `platform.gateway`). */
 export const EVENTS_PATH = '/v1/ingest/events';
 
 export interface MqttRelayBody {

@@ -62,6 +62,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     http: createAxiosTransport(),
     mqtt: () => uplink,
     devicePassword: (id) => passwords.get(id),
+    ...(config.platform.gateway ? { gateway: config.platform.gateway } : {}),
   });
   const client = createNodeClient({
     baseURL: config.platform.baseURL,
@@ -111,9 +112,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     async start() {
       const platformMqtt = config.platform.mqtt;
       if (platformMqtt) {
+        // The broker login: the one given, else this gateway's own credentials.
+        const username = platformMqtt.username ?? config.platform.gateway?.id;
+        const password = platformMqtt.password ?? config.platform.gateway?.password;
         uplink = mqtt.connect(platformMqtt.url, {
-          ...(platformMqtt.username === undefined ? {} : { username: platformMqtt.username }),
-          ...(platformMqtt.password === undefined ? {} : { password: platformMqtt.password }),
+          ...(username === undefined ? {} : { username }),
+          ...(password === undefined ? {} : { password }),
           reconnectPeriod: 1000,
           connectTimeout: 5000,
         });

@@ -5,8 +5,10 @@
  *   error, so the outbox waits and retries.
  * - ISAPI relay writes become the raw body (multipart with the snapshots) the platform's receiver
  *   reads, with the device's Basic credentials.
- * - Anything else goes over HTTP as is. A platform that has no `/v1/ingest/events` route yet answers
- *   404: that is turned into 503 so the events wait for it instead of being dropped as refused.
+ * - Normalized events go to `/v1/ingest/events` with the gateway's Basic credentials (when configured).
+ *   An older platform without that route answers 404: that is turned into 503 so the events wait for
+ *   it instead of being dropped as refused.
+ * - Anything else goes over HTTP as is.
  */
 import type { Transport, TransportResponse } from '@brightkitchen/sdk';
 import type { MqttClient } from 'mqtt';
@@ -20,6 +22,8 @@ export interface UplinkTransportOptions {
   readonly mqtt: () => MqttClient | undefined;
   /** Platform device id → its password (ISAPI receiver Basic auth). */
   readonly devicePassword: (platformDeviceId: string) => string | undefined;
+  /** The gateway's own credentials for `/v1/ingest/events` (HTTP Basic). */
+  readonly gateway?: { readonly id: string; readonly password: string };
   readonly publishTimeoutMs?: number;
 }
 
@@ -76,8 +80,20 @@ export function createUplinkTransport(options: UplinkTransportOptions): Transpor
     const isapi = /\/v1\/ingest\/isapi\/([^/]+)$/.exec(path);
     if (isapi)
       return pushIsapi(request.url, decodeURIComponent(isapi[1]!), JSON.parse(request.body ?? '{}') as IsapiRelayBody);
-    const response = await options.http(request);
-    if (path.endsWith(EVENTS_PATH) && response.status === 404) {
+    const events = path.endsWith(EVENTS_PATH);
+    const gateway = options.gateway;
+    const response = await options.http(
+      events && gateway
+        ? {
+            ...request,
+            headers: {
+              ...request.headers,
+              authorization: `Basic ${Buffer.from(`${gateway.id}:${gateway.password}`).toString('base64')}`,
+            },
+          }
+        : request,
+    );
+    if (events && response.status === 404) {
       return json(503, { code: 'GATEWAY_ROUTE_MISSING', message: `${EVENTS_PATH} is not served by this platform yet` });
     }
     return response;

@@ -156,3 +156,34 @@ describe('the simulated kitchen', () => {
     );
   });
 });
+
+describe('incidents during a run', () => {
+  it('starts a scenario from the time reached (faults after 2 min) and recovers when set back to normal', () => {
+    const model = new KitchenModel({ seed: 3, startAt: START });
+    const messages = [...model.birth(), ...model.advance(START + 30 * MIN)];
+    model.setScenario('fridge_door_open');
+    messages.push(...model.advance(START + 31 * MIN));
+    const early = temperatures(convertAll(messages).events, 'fridge_1').at(-1);
+    expect(early?.value).toBeLessThan(8);
+    messages.push(...model.advance(START + 45 * MIN));
+    const warm = temperatures(convertAll(messages).events, 'fridge_1').at(-1);
+    expect(warm?.value).toBeGreaterThan(10);
+    model.setScenario('normal');
+    expect(model.scenario).toBe('normal');
+    messages.push(...model.advance(START + 47 * MIN));
+    const back = temperatures(convertAll(messages).events, 'fridge_1').at(-1);
+    expect(back?.value).toBeLessThan(5);
+  });
+
+  it('sees staff without a hat only while that incident lasts', () => {
+    const model = new KitchenModel({ seed: 5, startAt: START, cameraPeriodMs: MIN });
+    const before = convertAll([...model.birth(), ...model.advance(START + 10 * MIN)]).events;
+    expect(before.some((e) => e.type === 'violation')).toBe(false);
+    model.setScenario('staff_without_hat');
+    const during = convertAll(model.advance(START + 13 * MIN)).events;
+    expect(during.filter((e) => e.type === 'violation').length).toBeGreaterThan(0);
+    model.setScenario('normal');
+    const after = convertAll(model.advance(START + 16 * MIN)).events;
+    expect(after.some((e) => e.type === 'violation')).toBe(false);
+  });
+});

@@ -56,7 +56,9 @@ export interface KitchenModelOptions {
 const MIN = 60_000;
 
 export class KitchenModel {
-  readonly scenario: ScenarioName;
+  private current: ScenarioName;
+  /** When the current scenario began (its faults start FAULT_AFTER_MIN later). */
+  private scenarioSince: number;
   readonly devices: Readonly<Record<KitchenDeviceName, KitchenDeviceSpec>>;
   readonly uv: TasmotaPlug;
   private readonly random: SeededRandom;
@@ -71,7 +73,8 @@ export class KitchenModel {
   private todayKwh = 0;
 
   constructor(options: KitchenModelOptions) {
-    this.scenario = options.scenario ?? 'normal';
+    this.current = options.scenario ?? 'normal';
+    this.scenarioSince = options.startAt;
     this.random = seededRandom(options.seed ?? 1);
     this.offset = options.utcOffsetMinutes ?? 480;
     this.tele = options.telePeriodMs ?? MIN;
@@ -103,6 +106,20 @@ export class KitchenModel {
       );
     }
     this.uv.tick(options.startAt, this.offset);
+  }
+
+  get scenario(): ScenarioName {
+    return this.current;
+  }
+
+  /**
+   * Switches scenario from the simulated time reached so far (an incident begins, or ends with
+   * `normal`): its faults start FAULT_AFTER_MIN later, as at a start. Same scenario: no change.
+   */
+  setScenario(scenario: ScenarioName): void {
+    if (scenario === this.current) return;
+    this.current = scenario;
+    this.scenarioSince = this.clock;
   }
 
   /** The simulated time reached so far. */
@@ -164,8 +181,13 @@ export class KitchenModel {
     return (at - this.startAt) / MIN;
   }
 
+  /** Minutes since the current scenario began. */
+  private scenarioMinutes(at: number): number {
+    return (at - this.scenarioSince) / MIN;
+  }
+
   private faulty(scenario: ScenarioName, at: number): boolean {
-    return this.scenario === scenario && this.minutesIn(at) >= FAULT_AFTER_MIN;
+    return this.scenario === scenario && this.scenarioMinutes(at) >= FAULT_AFTER_MIN;
   }
 
   private wave(at: number, periodMin: number, amplitude: number): number {
@@ -174,7 +196,7 @@ export class KitchenModel {
 
   private fridge(at: number, base: number, doorOpen: boolean) {
     let temperature = base + this.wave(at, 20, 0.6) + this.random.jitter(0.1);
-    if (doorOpen) temperature = base + (12 - base) * (1 - Math.exp(-(this.minutesIn(at) - FAULT_AFTER_MIN) / 4));
+    if (doorOpen) temperature = base + (12 - base) * (1 - Math.exp(-(this.scenarioMinutes(at) - FAULT_AFTER_MIN) / 4));
     return {
       temperature,
       humidity: 68 + this.random.jitter(3),
@@ -197,12 +219,13 @@ export class KitchenModel {
     const f1 = this.fridge(at, 3.5, this.faulty('fridge_door_open', at));
     out.push(this.mqtt('fridge1', at, `zigbee2mqtt/${d.fridge1.key}`, z2mState(f1)));
     const f2 = this.fridge(at, 4, false);
-    const silent = this.scenario === 'sensor_silent' && this.minutesIn(at) >= SILENT_AFTER_MIN;
+    const silent = this.scenario === 'sensor_silent' && this.scenarioMinutes(at) >= SILENT_AFTER_MIN;
     if (!silent) out.push(this.mqtt('fridge2', at, `zigbee2mqtt/${d.fridge2.key}`, z2mState(f2)));
     const sample = this.fridge(at, 4.2, false);
     out.push(this.mqtt('sampleFridge', at, `zigbee2mqtt/${d.sampleFridge.key}`, z2mState(sample)));
     let freezer = -19 + this.wave(at, 30, 0.8) + this.random.jitter(0.2);
-    if (this.faulty('freezer_failing', at)) freezer = Math.min(-19 + 0.5 * (this.minutesIn(at) - FAULT_AFTER_MIN), -4);
+    if (this.faulty('freezer_failing', at))
+      freezer = Math.min(-19 + 0.5 * (this.scenarioMinutes(at) - FAULT_AFTER_MIN), -4);
     out.push(this.mqtt('freezer', at, `tele/${d.freezer.key}/SENSOR`, tasmotaDs18b20(at, this.offset, freezer, 'F')));
     out.push(
       this.mqtt(

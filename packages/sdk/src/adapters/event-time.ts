@@ -1,5 +1,5 @@
 /** Vendor time stamps → ISO 8601 with the venue's offset. */
-import { DEFAULT_TIME_ZONE, fromLocalTime, inZone } from '../time.js';
+import { DEFAULT_TIME_ZONE, fromLocalTime, inZone, zoneOffsetMinutes } from '../time.js';
 
 const DATE_TIME =
   '(\\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?';
@@ -15,9 +15,37 @@ function realDay(match: RegExpExecArray): boolean {
 /** The latest instant accepted (year 9999); later or negative epochs are no time at all. */
 const MAX_EPOCH_MS = 253402300799000;
 
-function format(instant: { millisecond(): number; format(template?: string): string; isValid(): boolean }) {
+/** Instants whose local time in any zone has a four-digit year: formatted without dayjs (hot path). */
+const FAST_MIN_MS = Date.UTC(1000, 0, 2);
+const FAST_MAX_MS = Date.UTC(9999, 11, 30);
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DDTHH:mm:ss[.SSS]±HH:mm` of an instant at a UTC offset, as dayjs's `format()` writes it. */
+function isoAtOffset(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString();
+  const abs = Math.abs(offsetMinutes);
+  const zone = `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${local.slice(0, local.endsWith('.000Z') ? 19 : 23)}${zone}`;
+}
+
+function format(instant: {
+  millisecond(): number;
+  format(template?: string): string;
+  isValid(): boolean;
+  valueOf(): number;
+  utcOffset(): number;
+}) {
   if (!instant.isValid()) return undefined;
+  const ms = instant.valueOf();
+  if (ms >= FAST_MIN_MS && ms <= FAST_MAX_MS) return isoAtOffset(ms, instant.utcOffset());
   return instant.millisecond() === 0 ? instant.format() : instant.format('YYYY-MM-DDTHH:mm:ss.SSSZ');
+}
+
+/** An instant in a zone, formatted; the same as `format(inZone(ms, timeZone))`. */
+function formatInZone(ms: number, timeZone: string): string | undefined {
+  if (ms >= FAST_MIN_MS && ms <= FAST_MAX_MS) return isoAtOffset(ms, zoneOffsetMinutes(ms, timeZone));
+  return format(inZone(ms, timeZone));
 }
 
 /**
@@ -29,12 +57,17 @@ export function eventTime(value: unknown, timeZone: string = DEFAULT_TIME_ZONE):
     if (!Number.isFinite(value) || value <= 0) return undefined;
     const ms = value >= 1e11 ? value : value * 1000;
     if (ms > MAX_EPOCH_MS) return undefined;
-    return format(inZone(Math.round(ms), timeZone));
+    return formatInZone(Math.round(ms), timeZone);
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   const withOffset = WITH_OFFSET.exec(text);
-  if (withOffset) return realDay(withOffset) ? format(inZone(text.replace(' ', 'T'), timeZone)) : undefined;
+  if (withOffset) {
+    if (!realDay(withOffset)) return undefined;
+    // dayjs reads an ISO text with an offset through `new Date`, as here.
+    const ms = new Date(text.replace(' ', 'T')).valueOf();
+    return Number.isNaN(ms) ? undefined : formatInZone(ms, timeZone);
+  }
   const wallClock = WALL_CLOCK.exec(text);
   if (wallClock) return realDay(wallClock) ? format(fromLocalTime(text.replace(' ', 'T'), timeZone)) : undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return eventTime(Number(text), timeZone);

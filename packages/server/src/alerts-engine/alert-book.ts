@@ -93,6 +93,10 @@ export class AlertBook {
       resolved_by: null,
       corrective_action: null,
     };
+    // The realtime event goes out on receipt of the qualifying reading; storing follows (a failed
+    // store is logged and the condition may open the alert again).
+    const alert = toAlert(row);
+    this.emit({ type: 'alert.opened', venueId: row.venue_id, at: row.opened_at, alert });
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('alerts').values(row).execute();
       if (opening.snapshot) {
@@ -108,8 +112,6 @@ export class AlertBook {
       }
     });
     this.open.set(key(opening.subject, opening.type), row.id);
-    const alert = toAlert(row);
-    this.emit({ type: 'alert.opened', venueId: row.venue_id, at: row.opened_at, alert });
     this.options.onOpened?.(alert);
     return alert;
   }

@@ -13,6 +13,11 @@ export type DialectKind = DatabaseConfig['kind'];
 export interface Database {
   readonly db: Kysely<DB>;
   readonly dialect: DialectKind;
+  /**
+   * The SQLite connection under Kysely, for hot paths that run prepared statements synchronously
+   * (ingestion batches). Use it only inside `db.connection().execute(…)`, which holds Kysely's lock.
+   */
+  readonly sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -38,5 +43,5 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

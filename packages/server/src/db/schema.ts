@@ -309,6 +309,20 @@ export interface IngestRequestsTable {
   created_at: string;
 }
 
+/** First answers of idempotent writes other than ledgers (migration 020). */
+export interface IdempotentRequestsTable {
+  principal_id: string;
+  /** `METHOD /path` as requested, without the query. */
+  route: string;
+  key: string;
+  request_hash: string;
+  /** The first answer's HTTP status; 0 while the first request is still running. */
+  status: number;
+  /** The first answer (JSON). */
+  body: string;
+  created_at: string;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -337,4 +351,5 @@ export interface DB {
   engine_cursors: EngineCursorsTable;
   gateways: GatewaysTable;
   ingest_requests: IngestRequestsTable;
+  idempotent_requests: IdempotentRequestsTable;
 }

@@ -10,7 +10,12 @@ function credentials(account: DemoAccount): string {
   return parts.join('  ');
 }
 
-export function startBanner(url: string, accounts: readonly DemoAccount[], accountsFile: string): string {
+export function startBanner(
+  url: string,
+  accounts: readonly DemoAccount[],
+  accountsFile: string,
+  notes: readonly string[] = [],
+): string {
   const lines = [
     '',
     `明厨亮灶 Bright Kitchen is running: ${url}`,
@@ -22,6 +27,7 @@ export function startBanner(url: string, accounts: readonly DemoAccount[], accou
     const operator = accounts.find((a) => a.publicCode);
     if (operator?.publicCode) lines.push(`  QR profile 扫码页: ${url}/v1/public/venues/${operator.publicCode}`);
   }
+  for (const note of notes) lines.push(`  ${note}`);
   lines.push('');
   return lines.join('\n');
 }

@@ -63,6 +63,16 @@ export async function prepareDemo(database: Database, config: ServerConfig) {
 }
 
 /** The banner for a listening address (`http://127.0.0.1:8080`). */
-export function demoBanner(address: string, config: ServerConfig, accounts: Awaited<ReturnType<typeof prepareDemo>>) {
-  return startBanner(address.replace('[::1]', 'localhost'), accounts, join(config.dataDir, DEMO_ACCOUNTS_FILE));
+export function demoBanner(
+  address: string,
+  config: ServerConfig,
+  accounts: Awaited<ReturnType<typeof prepareDemo>>,
+  notes: readonly string[] = [],
+) {
+  return startBanner(
+    address.replace('[::1]', 'localhost'),
+    accounts,
+    join(config.dataDir, DEMO_ACCOUNTS_FILE),
+    notes,
+  );
 }

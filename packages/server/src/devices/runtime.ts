@@ -36,6 +36,9 @@ export interface DevicesRuntime {
   readonly pipeline: IngestPipeline;
   readonly dispatcher: EscalationDispatcher;
   readonly bus: MqttBus | undefined;
+  /** The alert engine and its book (routes that open alerts from pushes: partner violations). */
+  readonly engine: AlertEngine;
+  readonly alertBook: AlertBook;
   /** Presence (dropped connections, silence) and missed disinfection runs. */
   readonly watchers: DeviceWatchers;
   now(): number;
@@ -162,6 +165,8 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     pipeline,
     dispatcher,
     bus,
+    engine,
+    alertBook: book,
     watchers,
     now,
     useClock(next) {

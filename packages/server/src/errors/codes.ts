@@ -86,6 +86,10 @@ export const ERROR_CODES = {
     status: 503,
     message: { zh: '设备接入服务未启用', en: 'Device ingestion is not running' },
   },
+  DEVICE_NOT_REGISTERED: {
+    status: 422,
+    message: { zh: '该设备未在平台登记', en: 'This device is not registered with the platform' },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -40,9 +40,19 @@ export function mqttRoutes(): { vendor: string; filter: string }[] {
   return out;
 }
 
+/** The vendor routes a topic matches, each with the binding key the topic carries for that vendor. */
+interface TopicCandidate {
+  readonly vendor: string;
+  readonly key: string | undefined;
+}
+
+/** Topics remembered with their candidates (devices' topics are few; a flood of strangers is bounded). */
+const MAX_CACHED_TOPICS = 10_000;
+
 export class IngestPipeline {
   private readonly routes = mqttRoutes();
   private readonly converterState = new Map<string, unknown>();
+  private readonly topics = new Map<string, readonly TopicCandidate[]>();
 
   constructor(private readonly d: PipelineDeps) {}
 
@@ -54,16 +64,17 @@ export class IngestPipeline {
   mqtt(topic: string, payload: Buffer): void {
     this.d.stats.messages += 1;
     let keyFound = false;
-    for (const route of this.routes) {
-      if (!topicMatches(route.filter, topic)) continue;
-      const key = topicKey(route.vendor, topic);
-      if (key === undefined) continue;
+    for (const candidate of this.candidates(topic)) {
+      if (candidate.key === undefined) continue;
       keyFound = true;
-      const entry = this.d.directory.find(route.vendor, key);
+      const entry = this.d.directory.find(candidate.vendor, candidate.key);
       if (!entry) continue;
-      void this.convert(entry, { topic, payload, receivedAt: new Date(this.d.now()).toISOString() }).catch((error) =>
-        this.d.log('ingest', error),
-      );
+      try {
+        const outcome = this.process(entry, { topic, payload, receivedAt: new Date(this.d.now()).toISOString() });
+        if (outcome instanceof Promise) outcome.catch((error) => this.d.log('ingest', error));
+      } catch (error) {
+        this.d.log('ingest', error);
+      }
       return;
     }
     this.d.stats.drop(topic, keyFound ? 'unknown_device' : 'no_device_key');
@@ -71,6 +82,33 @@ export class IngestPipeline {
 
   /** A message already tied to a device (HTTP push, broker connection events). */
   async convert(entry: DeviceEntry, message: RawMessage): Promise<IngestOutcome> {
+    return this.process(entry, message);
+  }
+
+  /** Events converted elsewhere (an edge gateway's `POST /v1/ingest/events`), applied like our own. */
+  async accept(entry: DeviceEntry, events: readonly NormalizedEvent[], message: RawMessage): Promise<void> {
+    await this.d.status.seen(entry.device.id, message.receivedAt);
+    await this.events(entry, events, message, 0);
+  }
+
+  /** The routes matching a topic, in route order, looked up once per topic. */
+  private candidates(topic: string): readonly TopicCandidate[] {
+    const known = this.topics.get(topic);
+    if (known) return known;
+    const found: TopicCandidate[] = [];
+    for (const route of this.routes) {
+      if (topicMatches(route.filter, topic)) found.push({ vendor: route.vendor, key: topicKey(route.vendor, topic) });
+    }
+    if (this.topics.size >= MAX_CACHED_TOPICS) this.topics.clear();
+    this.topics.set(topic, found);
+    return found;
+  }
+
+  /**
+   * Converts and applies a message. Synchronous when the device's status is in memory and its events
+   * need no database round trip first (readings, switches); otherwise the rest waits, in order.
+   */
+  private process(entry: DeviceEntry, message: RawMessage): IngestOutcome | Promise<IngestOutcome> {
     const adapter: Adapter | undefined = adapterFor(entry.device.vendor);
     const deviceId = entry.device.id;
     if (!adapter) return { ok: false, code: 'DEVICE_UNKNOWN_VENDOR' };
@@ -82,22 +120,33 @@ export class IngestPipeline {
     });
     if (!result.ok) {
       this.d.stats.conversionFailures += 1;
-      await this.d.status.failure(deviceId, result.rejection, message.receivedAt);
-      return { ok: false, code: result.rejection.code, details: result.rejection.details };
+      const outcome: IngestOutcome = { ok: false, code: result.rejection.code, details: result.rejection.details };
+      const counted = this.d.status.failure(deviceId, result.rejection, message.receivedAt);
+      return counted ? counted.then(() => outcome) : outcome;
     }
     if (result.state !== undefined) this.converterState.set(deviceId, result.state);
-    await this.d.status.seen(deviceId, message.receivedAt);
-    for (const event of result.events) await this.event(entry, event, message);
-    return { ok: true, events: result.events };
+    const outcome: IngestOutcome = { ok: true, events: result.events };
+    const seen = this.d.status.seen(deviceId, message.receivedAt);
+    const applied = seen
+      ? seen.then(() => this.events(entry, result.events, message, 0))
+      : this.events(entry, result.events, message, 0);
+    return applied ? applied.then(() => outcome) : outcome;
   }
 
-  /** Events converted elsewhere (an edge gateway's `POST /v1/ingest/events`), applied like our own. */
-  async accept(entry: DeviceEntry, events: readonly NormalizedEvent[], message: RawMessage): Promise<void> {
-    await this.d.status.seen(entry.device.id, message.receivedAt);
-    for (const event of events) await this.event(entry, event, message);
+  /** Applies events from index `from` on, one after the other; a promise only if one of them waits. */
+  private events(
+    entry: DeviceEntry,
+    events: readonly NormalizedEvent[],
+    message: RawMessage,
+    from: number,
+  ): void | Promise<void> {
+    for (let i = from; i < events.length; i++) {
+      const pending = this.event(entry, events[i] as NormalizedEvent, message);
+      if (pending) return pending.then(() => this.events(entry, events, message, i + 1));
+    }
   }
 
-  private async event(entry: DeviceEntry, event: NormalizedEvent, message: RawMessage): Promise<void> {
+  private event(entry: DeviceEntry, event: NormalizedEvent, message: RawMessage): void | Promise<void> {
     const { status, engine } = this.d;
     const deviceId = entry.device.id;
     this.d.stats.events += 1;
@@ -114,25 +163,29 @@ export class IngestPipeline {
           time,
         });
         const k = event.channel ? `${event.metric}@${event.channel}` : event.metric;
-        await status.reading(deviceId, k, { value: event.value, unit: event.unit, time: event.time });
+        const stored = status.reading(deviceId, k, { value: event.value, unit: event.unit, time: event.time });
+        // Thresholds are evaluated on receipt: an alert does not wait for the batch to be stored.
+        if (stored) return stored.then(() => engine.reading(entry, event));
         engine.reading(entry, event);
         return;
       }
-      case 'switch':
-        await status.reading(deviceId, event.channel ? `switch@${event.channel}` : 'switch', {
+      case 'switch': {
+        const stored = status.reading(deviceId, event.channel ? `switch@${event.channel}` : 'switch', {
           value: event.on ? 1 : 0,
           unit: 'bool',
           time: event.time,
         });
+        if (stored) return stored.then(() => engine.switched(entry, event));
         engine.switched(entry, event);
         return;
+      }
       case 'availability':
-        await status.availability(deviceId, event.online);
-        await engine.availability(entry, event.online, new Date(Date.parse(event.time)).toISOString());
-        return;
+        return (async () => {
+          await status.availability(deviceId, event.online);
+          await engine.availability(entry, event.online, new Date(Date.parse(event.time)).toISOString());
+        })();
       case 'violation':
-        await engine.violation(entry, event, message.attachments);
-        return;
+        return engine.violation(entry, event, message.attachments).then(() => undefined);
       case 'alarm':
         engine.alarm(entry, event);
         return;

@@ -1,5 +1,5 @@
 /** Rate a venue: dishes, hygiene and service, one face each, an optional comment. WeChat login on first use. */
-import { type Face, RATING_ASPECTS, type RatingAspect } from '@brightkitchen/sdk';
+import { type Face, type OutboxOutcome, RATING_ASPECTS, type RatingAspect } from '@brightkitchen/sdk';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -36,16 +36,22 @@ export default function RatePage() {
         faces: faces as Record<RatingAspect, Face>,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
-      // Offline, the rating waits in the outbox and goes out later; say so instead of spinning.
+      // Offline, the rating waits in the outbox and goes out later; say so instead of spinning, and say when it went.
+      const show = (result: OutboxOutcome) => {
+        if (result.state === 'sent') {
+          setOutcome({ kind: 'sent' });
+          if (params.code) notifyVenueChanged(params.code);
+          void Taro.showToast({ title: '感谢评价', icon: 'success' });
+        } else if (result.error.code === 'RATING_ALREADY_TODAY')
+          setOutcome({ kind: 'refused', text: RATING_ALREADY_TODAY_TEXT });
+        else setOutcome({ kind: 'refused', text: zhPart(result.error.message) });
+      };
       const result = await Promise.race([queued.settled, wait(8000)]);
-      if (!result) setOutcome({ kind: 'waiting' });
-      else if (result.state === 'sent') {
-        setOutcome({ kind: 'sent' });
-        if (params.code) notifyVenueChanged(params.code);
-        void Taro.showToast({ title: '感谢评价', icon: 'success' });
-      } else if (result.error.code === 'RATING_ALREADY_TODAY')
-        setOutcome({ kind: 'refused', text: RATING_ALREADY_TODAY_TEXT });
-      else setOutcome({ kind: 'refused', text: zhPart(result.error.message) });
+      if (result) show(result);
+      else {
+        setOutcome({ kind: 'waiting' });
+        void queued.settled.then(show);
+      }
     } catch (error) {
       setOutcome({ kind: 'refused', text: errorText(error).title });
     }

@@ -2,8 +2,9 @@ import { initial } from './001-initial.js';
 import { inspections } from './002-inspections.js';
 import { devices } from './010-devices.js';
 import { deviceGateways } from './011-device-gateways.js';
+import { idempotentRequests } from './020-idempotent-requests.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
-export const MIGRATIONS: readonly AppMigration[] = [initial, inspections, devices, deviceGateways];
+export const MIGRATIONS: readonly AppMigration[] = [initial, inspections, devices, deviceGateways, idempotentRequests];
 export type { AppMigration } from './migration.js';

@@ -15,6 +15,7 @@ import {
   venueScopeSql,
 } from '../../auth/index.js';
 import { AppError } from '../../errors/index.js';
+import { idempotentWrite, sendWriteAnswer } from '../../idempotency/index.js';
 import { afterCursor, pageOf } from '../../paging/index.js';
 import {
   errorResponses,
@@ -66,8 +67,11 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
       const { venueId } = request.params;
       const venue = await db.selectFrom('venues').select('id').where('id', '=', venueId).executeTakeFirst();
       if (!venue) throw new AppError('NOT_FOUND');
-      reply.status(201);
-      return submitComplaint(database, venue.id, principal.userId, input, photos);
+      const answer = await idempotentWrite(database, request, principal.userId, async () => ({
+        status: 201,
+        body: await submitComplaint(database, venue.id, principal.userId, input, photos),
+      }));
+      return sendWriteAnswer(reply, answer);
     },
   );
 

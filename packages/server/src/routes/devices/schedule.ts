@@ -46,6 +46,8 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
           oc.column('device_id').doUpdateSet({ runs: toJson(runs), updated_by: principal.userId, updated_at: at }),
         )
         .execute();
+      // From now on a run of this schedule that never draws power opens DISINFECTION_RUN_MISSED.
+      app.devices.watchers.scheduleSet(entry.device.id, runs, app.devices.now());
       return { deviceId: entry.device.id, runs, updatedAt: at, commands: messages };
     },
   );

@@ -1,9 +1,8 @@
 /** Transport shapes of the ledger routes; the record itself is the SDK's `LedgerRecordSchema`. */
 import { LEDGER_KINDS, LedgerRecordSchema } from '@brightkitchen/sdk';
 import * as v from 'valibot';
+import { IDEMPOTENCY_KEY } from '../../idempotency/index.js';
 import { jsonSchema } from '../../schemas/index.js';
-
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 export const BatchBodySchema = v.object({
   records: v.pipe(

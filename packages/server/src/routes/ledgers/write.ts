@@ -1,9 +1,10 @@
 /** POST /v1/venues/{venueId}/ledgers and /ledgers/batch: validated, idempotent, hash-chained writes. */
 import { LedgerSubmitAnswerSchema } from '@brightkitchen/sdk';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue } from '../../auth/index.js';
 import { AppError } from '../../errors/index.js';
+import { IDEMPOTENCY_KEY, readIdempotencyKey } from '../../idempotency/index.js';
 import {
   type AppendItem,
   type AppendOutcome,
@@ -13,7 +14,7 @@ import {
   requestHash,
 } from '../../ledgers/index.js';
 import { errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../../schemas/index.js';
-import { acceptAnyBody, batchJsonSchema, IDEMPOTENCY_KEY, ledgerRecordJsonSchema } from './schemas.js';
+import { acceptAnyBody, batchJsonSchema, ledgerRecordJsonSchema } from './schemas.js';
 
 const WRITERS = ['manager', 'staff'] as const;
 const SINGLE_BODY_LIMIT = 1024 * 1024;
@@ -49,27 +50,6 @@ const BatchAnswerSchema = v.object({
   ),
 });
 
-function idempotencyKeyOf(request: FastifyRequest): string {
-  const raw = request.headers['idempotency-key'];
-  const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!key) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError('VALIDATION_FAILED', {
-      issues: [
-        {
-          code: 'FIELD_FORMAT',
-          path: 'Idempotency-Key',
-          message: {
-            zh: 'Idempotency-Key 须为 8–200 位字母、数字或 _.:-',
-            en: 'Idempotency-Key: 8–200 of A-Z a-z 0-9 _ . : -',
-          },
-        },
-      ],
-    });
-  }
-  return key;
-}
-
 export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
 
@@ -90,7 +70,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply: FastifyReply) => {
       const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, WRITERS);
-      const idempotencyKey = idempotencyKeyOf(request);
+      const idempotencyKey = readIdempotencyKey(request, { required: true });
       const body: unknown = request.body;
       const now = new Date();
       const ctx = await loadRuleContext(database, venue, [body]);

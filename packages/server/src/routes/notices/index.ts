@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import * as v from 'valibot';
 import { authorizeVenue, requirePrincipal, requireRole, venueScope, venueScopeSql } from '../../auth/index.js';
 import { AppError } from '../../errors/index.js';
+import { idempotentWrite, sendWriteAnswer } from '../../idempotency/index.js';
 import { afterCursor, pageOf } from '../../paging/index.js';
 import {
   errorResponses,
@@ -55,8 +56,12 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
         const venue = await db.selectFrom('venues').select('id').where('id', '=', venueId).executeTakeFirst();
         if (!venue) throw new AppError('NOT_FOUND');
       }
-      reply.status(201);
-      return sendNotice(database, venueId, principal.userId, principal.role as 'consumer' | 'regulator', input);
+      const senderRole = principal.role as 'consumer' | 'regulator';
+      const answer = await idempotentWrite(database, request, principal.userId, async () => ({
+        status: 201,
+        body: await sendNotice(database, venueId, principal.userId, senderRole, input),
+      }));
+      return sendWriteAnswer(reply, answer);
     },
   );
 

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requireRole } from '../../auth/index.js';
 import type { Database } from '../../db/index.js';
 import { AppError } from '../../errors/index.js';
+import { idempotentWrite, sendWriteAnswer } from '../../idempotency/index.js';
 import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../../schemas/index.js';
 import { addRating, ratingSummary } from './service.js';
 
@@ -29,7 +30,7 @@ export const ratingRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ratings'],
-        summary: 'Rate a venue (one rating per consumer, venue and local day)',
+        summary: 'Rate a venue (one rating per consumer, venue and local day; optional Idempotency-Key)',
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(RatingInputSchema),
         response: errorResponses,
@@ -39,9 +40,11 @@ export const ratingRoutes: FastifyPluginAsync = async (app) => {
       const principal = requireRole(request, ['consumer']);
       const input = parseOrThrow(RatingInputSchema, request.body);
       const venue = await venueOrNotFound(database, request.params.venueId);
-      const rating = await addRating(database, venue, principal.userId, input);
-      reply.status(201);
-      return rating;
+      const answer = await idempotentWrite(database, request, principal.userId, async () => ({
+        status: 201,
+        body: await addRating(database, venue, principal.userId, input),
+      }));
+      return sendWriteAnswer(reply, answer);
     },
   );
 

@@ -1,0 +1,2 @@
+export { idempotentWrite, sendWriteAnswer, type WriteAnswer } from './idempotent.js';
+export { IDEMPOTENCY_KEY, readIdempotencyKey } from './key.js';

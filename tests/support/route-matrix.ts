@@ -1,0 +1,318 @@
+/**
+ * Who may call each route of the API, as data: one entry per route of GET /openapi.json (keyed
+ * `METHOD /path`), the callers allowed, and a valid request for them. The tenant-isolation matrix and
+ * the bad-input suite both walk it; a route without an entry fails them.
+ */
+import { randomBytes } from 'node:crypto';
+import { issueAccessToken } from '../../packages/server/src/auth/access-token.js';
+import type { FakeWechat } from '../../packages/server/src/testing/fake-wechat.js';
+import { TEST_PASSWORD } from '../../packages/server/src/testing/fixtures.js';
+import { purchase } from '../../packages/server/src/testing/ledger-records.js';
+import type { TestServer } from '../../packages/server/src/testing/test-server.js';
+import type { Caller } from './as-caller.js';
+import type { OpenApiRoute } from './openapi.js';
+import { pngBase64, type TwoVenueCity } from './two-venue-city.js';
+
+export const CALLERS = [
+  'consumerA',
+  'staffA',
+  'managerA',
+  'consumerB',
+  'staffB',
+  'managerB',
+  'regulatorA',
+  'regulatorOther',
+  'partner',
+  'admin',
+  'anonymous',
+  'forgedToken',
+  'expiredToken',
+  'otherVenueToken',
+] as const;
+export type CallerName = (typeof CALLERS)[number];
+
+/** Callers on B's side of the wall (and outsiders): nothing private to venue A may reach them. */
+export const B_SIDE: readonly CallerName[] = [
+  'consumerB',
+  'staffB',
+  'managerB',
+  'regulatorOther',
+  'otherVenueToken',
+  'anonymous',
+  'forgedToken',
+  'expiredToken',
+];
+/** Bad credentials: on a protected route always 401; on a public one they count as nobody. */
+export const BAD_TOKENS: readonly CallerName[] = ['forgedToken', 'expiredToken'];
+
+const USERS: readonly CallerName[] = [
+  'consumerA',
+  'staffA',
+  'managerA',
+  'consumerB',
+  'staffB',
+  'managerB',
+  'regulatorA',
+  'regulatorOther',
+  'admin',
+  'otherVenueToken',
+];
+const EVERYONE: readonly CallerName[] = [...USERS, 'partner', 'anonymous'];
+const A_STAFF: readonly CallerName[] = ['staffA', 'managerA'];
+const A_MEMBERS: readonly CallerName[] = [...A_STAFF, 'admin'];
+const A_OVERSIGHT: readonly CallerName[] = [...A_MEMBERS, 'regulatorA'];
+const OPERATORS_AND_REGULATORS: readonly CallerName[] = [
+  'staffA',
+  'managerA',
+  'staffB',
+  'managerB',
+  'regulatorA',
+  'regulatorOther',
+  'admin',
+  'otherVenueToken',
+];
+const CONSUMERS: readonly CallerName[] = ['consumerA', 'consumerB'];
+
+export interface Call {
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface MatrixEntry {
+  /** Who may act; everyone else must be refused (forged and expired tokens follow `anonymous`). */
+  readonly allow: readonly CallerName[];
+  /** A valid request for an allowed caller (fresh for each call: keys and logins are unique). */
+  readonly call?: (ctx: Ctx) => Call | Promise<Call>;
+}
+
+export interface Ctx {
+  readonly server: TestServer;
+  readonly city: TwoVenueCity;
+  readonly wechat: FakeWechat;
+}
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+/** Keyed by `METHOD /path` as the OpenAPI document names them. */
+export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
+  'POST /v1/auth/login': {
+    allow: EVERYONE,
+    call: ({ city }) => ({ body: { login: city.manager.login, password: TEST_PASSWORD } }),
+  },
+  'POST /v1/auth/wechat': {
+    allow: EVERYONE,
+    call: ({ wechat }) => {
+      const code = unique('code');
+      wechat.addCode(code, unique('openid'));
+      return { body: { code } };
+    },
+  },
+  'POST /v1/auth/refresh': {
+    allow: EVERYONE,
+    call: async ({ server, city }) => {
+      const login = await server.request<{ refreshToken: string }>('/v1/auth/login', {
+        body: { login: city.consumerB.login, password: 'a-long-password' },
+      });
+      return { body: { refreshToken: login.body.refreshToken } };
+    },
+  },
+  'GET /v1/me': { allow: [...USERS, 'partner'] },
+  'GET /v1/regions': { allow: [...USERS, 'partner'] },
+  'POST /v1/regions': { allow: ['admin'], call: () => ({ body: { name: '新区', code: unique('R') } }) },
+  'GET /v1/venues': {
+    allow: [
+      'staffA',
+      'managerA',
+      'staffB',
+      'managerB',
+      'regulatorA',
+      'regulatorOther',
+      'admin',
+      'partner',
+      'otherVenueToken',
+    ],
+  },
+  'POST /v1/venues': {
+    allow: ['regulatorA', 'admin'],
+    call: ({ city }) => ({
+      body: {
+        regionId: city.a.regionId,
+        name: '新开小吃店',
+        kind: 'snack_bar',
+        licence: { number: unique('JY'), issuedOn: '2024-01-01', expiresOn: '2029-01-01' },
+        address: '聊城市东昌府区 9 号',
+        coordinates: { lat: 36.4, lng: 115.9 },
+        timeZone: 'Asia/Shanghai',
+        hasLiveVideo: false,
+      },
+    }),
+  },
+  'GET /v1/venues/{venueId}': { allow: [...A_OVERSIGHT, 'partner'] },
+  'PATCH /v1/venues/{venueId}': {
+    allow: ['managerA', 'regulatorA', 'admin'],
+    call: () => ({ body: { name: '第一中学食堂' } }),
+  },
+  'GET /v1/venues/{venueId}/staff': { allow: A_MEMBERS },
+  'POST /v1/venues/{venueId}/staff': {
+    allow: ['managerA', 'admin'],
+    call: () => ({
+      body: { name: '王五', role: 'cook', healthCertificate: { number: unique('HC'), expiresOn: '2030-01-01' } },
+    }),
+  },
+  'PATCH /v1/venues/{venueId}/staff/{staffId}': {
+    allow: ['managerA', 'admin'],
+    call: () => ({ body: { name: '张三' } }),
+  },
+  'GET /v1/venues/{venueId}/members': { allow: ['managerA', 'admin'] },
+  'POST /v1/venues/{venueId}/members': {
+    allow: ['managerA', 'admin'],
+    call: () => ({ body: { login: unique('member'), password: 'a-long-password', role: 'operator_staff' } }),
+  },
+  'POST /v1/venues/{venueId}/ledgers': {
+    allow: A_STAFF,
+    call: () => ({ body: purchase(), headers: { 'idempotency-key': unique('iso-ledger') } }),
+  },
+  'GET /v1/venues/{venueId}/ledgers': { allow: A_OVERSIGHT },
+  'POST /v1/venues/{venueId}/ledgers/batch': {
+    allow: A_STAFF,
+    call: () => ({ body: { records: [{ idempotencyKey: unique('iso-batch'), record: purchase() }] } }),
+  },
+  'GET /v1/venues/{venueId}/ledgers/today': { allow: A_OVERSIGHT },
+  'GET /v1/venues/{venueId}/ledgers/chain/verify': { allow: A_OVERSIGHT },
+  'GET /v1/venues/{venueId}/ledgers/export': { allow: A_OVERSIGHT },
+  'POST /v1/venues/{venueId}/ratings': {
+    allow: CONSUMERS,
+    call: () => ({ body: { faces: { dishes: 'satisfied', hygiene: 'neutral', service: 'satisfied' } } }),
+  },
+  'GET /v1/venues/{venueId}/ratings/summary': { allow: EVERYONE },
+  'POST /v1/venues/{venueId}/notices': {
+    allow: [...CONSUMERS, 'regulatorA'],
+    call: () => ({ body: { subject: '请整改', body: '垃圾桶未加盖。' } }),
+  },
+  'GET /v1/notices': { allow: [...CONSUMERS, ...OPERATORS_AND_REGULATORS] },
+  'POST /v1/notices/{noticeId}/answer': { allow: A_STAFF, call: () => ({ body: { answer: '已整改，谢谢监督。' } }) },
+  'POST /v1/venues/{venueId}/complaints': {
+    allow: CONSUMERS,
+    call: () => ({ body: { text: '有异味', photos: [{ contentType: 'image/png', dataBase64: pngBase64() }] } }),
+  },
+  'GET /v1/complaints': { allow: [...CONSUMERS, ...OPERATORS_AND_REGULATORS] },
+  'GET /v1/complaints/{complaintId}/photos/{n}': { allow: ['consumerA', ...A_OVERSIGHT] },
+  'GET /v1/alerts': { allow: OPERATORS_AND_REGULATORS },
+  'POST /v1/alerts/{alertId}/ack': { allow: A_MEMBERS, call: () => ({ body: {} }) },
+  'POST /v1/alerts/{alertId}/resolve': {
+    allow: A_MEMBERS,
+    call: () => ({ body: { correctiveAction: '已停止该员工上岗，补办健康证。' } }),
+  },
+  'GET /v1/public/venues/{publicCode}': { allow: EVERYONE },
+  'GET /v1/open/grades': { allow: EVERYONE },
+  'POST /v1/venues/{venueId}/devices': {
+    allow: ['managerA', 'admin'],
+    call: () => ({
+      body: {
+        kind: 'sensor',
+        vendor: 'tasmota',
+        locationKind: 'fridge',
+        name: '冰柜',
+        binding: { topic: unique('th') },
+      },
+    }),
+  },
+  'GET /v1/venues/{venueId}/devices': { allow: A_OVERSIGHT },
+  'GET /v1/devices/{deviceId}': { allow: A_OVERSIGHT },
+  'POST /v1/devices/{deviceId}/schedule': {
+    allow: A_MEMBERS,
+    call: () => ({ body: { runs: [{ time: '06:00', durationMin: 30 }] } }),
+  },
+  'GET /v1/ingest/stats': { allow: ['admin'] },
+  // A device's own push (HTTP Basic with its secret): no user or partner may post for it.
+  'POST /v1/ingest/isapi/{deviceId}': { allow: [], call: () => ({ body: {} }) },
+  'GET /v1/alerts/{alertId}/snapshot': { allow: A_OVERSIGHT },
+  'GET /v1/venues/{venueId}/gateways': { allow: A_OVERSIGHT },
+  'POST /v1/venues/{venueId}/gateways': { allow: ['managerA', 'admin'], call: () => ({ body: { name: '后厨网关' } }) },
+  // Gateways post with HTTP Basic; of the users, only the venue's manager (and admin).
+  'POST /v1/ingest/events': {
+    allow: ['managerA', 'admin'],
+    call: ({ city }) => ({
+      body: {
+        venueId: city.a.venueId,
+        vendor: 'tasmota',
+        events: [
+          {
+            type: 'reading',
+            time: new Date().toISOString(),
+            deviceId: city.a.deviceId,
+            metric: 'temperature',
+            value: 3.5,
+            unit: '°C',
+          },
+        ],
+      },
+    }),
+  },
+  // A partner video network reports a violation of a camera registered at the platform.
+  'POST /v1/partner/violations': {
+    allow: ['partner'],
+    call: ({ city }) => ({
+      body: {
+        venueId: city.a.venueId,
+        violation: 'unknown',
+        time: new Date().toISOString(),
+        source: 'isolation-test',
+        cameraId: city.a.deviceId,
+        externalId: unique('alarm'),
+      },
+    }),
+  },
+};
+
+/** Reads first, so B's people list before they write anything of their own to venue A. */
+export const ORDERED_KEYS = [
+  ...Object.keys(MATRIX).filter((k) => k.startsWith('GET ')),
+  ...Object.keys(MATRIX).filter((k) => !k.startsWith('GET ')),
+];
+
+export function pathValues(city: TwoVenueCity): Record<string, string> {
+  const { a } = city;
+  return {
+    venueId: a.venueId,
+    staffId: a.staffId,
+    noticeId: a.noticeId,
+    complaintId: a.complaintId,
+    n: '0',
+    alertId: a.alertId,
+    deviceId: a.deviceId,
+    publicCode: a.publicCode,
+  };
+}
+
+/** List filters point at venue A and its district. */
+export function queryOf(route: OpenApiRoute, city: TwoVenueCity): string {
+  const values: Record<string, string> = { venueId: city.a.venueId, regionId: city.a.regionId };
+  const pairs = route.parameters
+    .filter((p) => p.in === 'query' && values[p.name] !== undefined)
+    .map((p) => `${p.name}=${encodeURIComponent(values[p.name] ?? '')}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+export function callersOf(server: TestServer, city: TwoVenueCity): Record<CallerName, Caller> {
+  const token = (t: string): Caller => ({ kind: 'token', token: t });
+  const secret = server.config.tokenSecret;
+  return {
+    consumerA: token(city.consumer.token),
+    staffA: token(city.staffer.token),
+    managerA: token(city.manager.token),
+    consumerB: token(city.consumerB.token),
+    staffB: token(city.staffB.token),
+    managerB: token(city.otherManager.token),
+    regulatorA: token(city.regulator.token),
+    regulatorOther: token(city.westRegulator.token),
+    partner: { kind: 'partner', key: city.partner },
+    admin: token(city.admin.token),
+    anonymous: { kind: 'anonymous' },
+    // Signed with another secret, claiming to be the admin.
+    forgedToken: token(issueAccessToken(`${secret}-forged`, { userId: city.admin.user.id, role: 'admin' }, 900)),
+    // A real token of A's manager that expired a minute ago.
+    expiredToken: token(issueAccessToken(secret, { userId: city.manager.user.id, role: 'operator_manager' }, -60)),
+    otherVenueToken: token(city.westManager.token),
+  };
+}
