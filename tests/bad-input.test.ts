@@ -63,11 +63,23 @@ function badCases(route: OpenApiRoute, valid: Record<string, unknown>, limit: nu
   const required = (route.bodySchema?.required as string[] | undefined) ?? [];
   if (required.length > 0) {
     const code = MISSING_FIELDS_CODE[route.key] ?? 'VALIDATION_FAILED';
-    cases.push({ name: 'missing fields', body: {}, status: code === 'VALIDATION_FAILED' ? 400 : 422, code, issues: true });
+    cases.push({
+      name: 'missing fields',
+      body: {},
+      status: code === 'VALIDATION_FAILED' ? 400 : 422,
+      code,
+      issues: true,
+    });
     const [first, ...rest] = required;
     if (first && rest.length > 0 && first in valid) {
       const { [first]: _dropped, ...withoutFirst } = valid;
-      cases.push({ name: `missing ${first}`, body: withoutFirst, status: 400, code: 'VALIDATION_FAILED', issues: true });
+      cases.push({
+        name: `missing ${first}`,
+        body: withoutFirst,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        issues: true,
+      });
     }
   }
   for (const [field, value] of Object.entries(valid)) {
@@ -228,7 +240,7 @@ describe.each(DATABASES)('bad input on every write route (%s)', (kind) => {
         body: {
           records: [
             { idempotencyKey: 'bad-batch-0001', record: purchase({ shelfLifeDays: 1 }) },
-            { idempotencyKey: 'bad-batch-0002', record: { kind: 'purchase_inspection' } },
+            { idempotencyKey: 'bad-batch-0002', record: { ...purchase(), quantity: 'four' } },
           ],
         },
       });
@@ -238,6 +250,14 @@ describe.each(DATABASES)('bad input on every write route (%s)', (kind) => {
         [400, 'VALIDATION_FAILED'],
       ]);
       expect(res.body.results[0]?.body.details?.issues?.length).toBeGreaterThan(0);
+      // A record missing what the regulations require is a rule breach too (422), not a shape problem.
+      const missing = await server.request<ErrorBody>(ledgerPath(), {
+        token: city.staffer.token,
+        body: { kind: 'purchase_inspection' },
+        headers: { 'idempotency-key': 'bad-input-missing-fields' },
+      });
+      expect([missing.status, missing.body.code]).toEqual([422, 'LEDGER_RULE_VIOLATION']);
+      expect(missing.body.details?.issues?.map((i) => i.code)).toContain('LEDGER_PURCHASE_FIELD_MISSING');
       expect(await rowCounts(server)).toEqual(before);
     });
   });

@@ -2,11 +2,16 @@ import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerBridge, PARTNER_VIOLATIONS_PATH } from './partner-bridge.js';
+import { type Platform, startPlatform } from './test-platform.js';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../packages/device-adapters/fixtures/${name}`, import.meta.url)));
+
+const until = async (check: () => Promise<boolean>) => {
+  for (let i = 0; i < 500 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+};
 
 function sipMessage(body: Uint8Array, callId: string, deviceId = '34020000001310000001'): Buffer {
   const xml = Buffer.from(body).toString('latin1').replace('34020000001310000001', deviceId);
@@ -27,7 +32,7 @@ function sipMessage(body: Uint8Array, callId: string, deviceId = '34020000001310
 }
 
 describe('partner video network bridge', () => {
-  it('answers the GB/T 28181 alarm 200 OK and queues it as a signed violation push for the venue', async () => {
+  it('answers the GB/T 28181 alarm 200 OK and keeps the signed push in the outbox while the platform is unreachable', async () => {
     const bridge = createPartnerBridge({
       // Nothing listens there: the push must wait in the outbox file, not be lost.
       platform: { baseURL: 'http://127.0.0.1:9', keyId: 'pk_city_video', secret: 'city-secret' },
@@ -50,9 +55,6 @@ describe('partner video network bridge', () => {
     await send(sipMessage(fixture('gb28181-alarm.xml'), 'call-2', '34020000001310000099'));
     await send(sipMessage(fixture('gb28181-keepalive.xml'), 'call-3'));
 
-    const until = async (check: () => Promise<boolean>) => {
-      for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
-    };
     await until(async () => bridge.counts.pushed === 1 && bridge.counts.notOurs === 1);
     const [item] = await bridge.client.outbox.pending();
     expect(item).toMatchObject({
@@ -70,5 +72,51 @@ describe('partner video network bridge', () => {
     expect(bridge.counts).toEqual({ pushed: 1, notOurs: 1, notViolations: expect.any(Number) });
     client.close();
     await bridge.stop();
+  });
+});
+
+describe('partner video network bridge against the platform', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(() => platform?.close());
+
+  it('pushes a GB/T 28181 intrusion through POST /v1/partner/violations: one alert at the venue, resends recognised', async () => {
+    const bridge = createPartnerBridge({
+      platform: { baseURL: platform.baseUrl, keyId: platform.partner.keyId, secret: platform.partner.secret },
+      sip: { host: '127.0.0.1', port: 0 },
+      cameras: { '34020000001310000001': { venueId: platform.venueId, name: '热菜间' } },
+      violationMap: { 'video:6': 'stranger' },
+      outboxPath: join(mkdtempSync(join(tmpdir(), 'bk-partner-')), 'outbox.json'),
+    });
+    await bridge.start();
+    const client = createSocket('udp4');
+    const port = bridge.sip.address()!.port;
+    const send = (packet: Buffer) =>
+      new Promise<string>((resolve) => {
+        client.once('message', (m) => resolve(m.toString('latin1')));
+        client.send(packet, port, '127.0.0.1');
+      });
+    try {
+      await send(sipMessage(fixture('gb28181-alarm.xml'), 'call-a'));
+      // The camera resends the same alarm (same SN) in a new transaction: the platform recognises it.
+      await send(sipMessage(fixture('gb28181-alarm.xml'), 'call-b'));
+      await until(async () => bridge.counts.pushed === 2 && (await bridge.client.outbox.pending()).length === 0);
+      expect(await bridge.client.outbox.pending()).toEqual([]);
+      expect(await bridge.client.outbox.rejected()).toEqual([]);
+
+      const alerts = await platform.alerts();
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({
+        venueId: platform.venueId,
+        source: 'violation',
+        type: 'stranger',
+        state: 'open',
+      });
+    } finally {
+      client.close();
+      await bridge.stop();
+    }
   });
 });

@@ -14,7 +14,6 @@ import type { GatewayConfig, GatewaySourceConfig } from './config.js';
 import { forwardOf } from './forward.js';
 import { createUplinkTransport } from './uplink-transport.js';
 
-
 export type GatewayLog = (level: 'info' | 'warn', message: string) => void;
 
 export interface GatewayStats {

@@ -24,9 +24,12 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** `YYYY-MM-DDTHH:mm:ss[.SSS]±HH:mm` of an instant at a UTC offset, as dayjs's `format()` writes it. */
 function isoAtOffset(ms: number, offsetMinutes: number): string {
   const local = new Date(ms + offsetMinutes * 60_000).toISOString();
+  const wholeSecond = local.endsWith('.000Z');
+  // dayjs writes UTC as `Z` in its default format (whole seconds) and as `+00:00` with milliseconds.
+  if (offsetMinutes === 0 && wholeSecond) return `${local.slice(0, 19)}Z`;
   const abs = Math.abs(offsetMinutes);
   const zone = `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-  return `${local.slice(0, local.endsWith('.000Z') ? 19 : 23)}${zone}`;
+  return `${local.slice(0, wholeSecond ? 19 : 23)}${zone}`;
 }
 
 function format(instant: {
@@ -44,8 +47,10 @@ function format(instant: {
 
 /** An instant in a zone, formatted; the same as `format(inZone(ms, timeZone))`. */
 function formatInZone(ms: number, timeZone: string): string | undefined {
-  if (ms >= FAST_MIN_MS && ms <= FAST_MAX_MS) return isoAtOffset(ms, zoneOffsetMinutes(ms, timeZone));
-  return format(inZone(ms, timeZone));
+  if (ms < FAST_MIN_MS || ms > FAST_MAX_MS) return format(inZone(ms, timeZone));
+  const offset = zoneOffsetMinutes(ms, timeZone);
+  // dayjs reads an offset of 1 to 16 (old local mean times) as hours: leave those to it.
+  return offset !== 0 && Math.abs(offset) <= 16 ? format(inZone(ms, timeZone)) : isoAtOffset(ms, offset);
 }
 
 /**

@@ -31,8 +31,25 @@ export type { AnnualGradeResult, DynamicGrade, Grade } from './grade.js';
 export { AnnualGradeResultSchema, DynamicGradeSchema, GradeSchema } from './grade.js';
 export type { Inspection, InspectionInput, InspectionItem } from './inspection.js';
 export { InspectionInputSchema, InspectionItemSchema, InspectionSchema } from './inspection.js';
+export type {
+  ChainAnchor,
+  ChainVerification,
+  LedgerEntry,
+  LedgerExport,
+  LedgerSubmitAnswer,
+} from './ledger-entry.js';
+export {
+  ChainAnchorSchema,
+  ChainVerificationSchema,
+  LedgerEntrySchema,
+  LedgerExportSchema,
+  LedgerIssueSchema,
+  LedgerSubmitAnswerSchema,
+} from './ledger-entry.js';
 export type { Notice, NoticeAnswerInput, NoticeInput, NoticeSenderRole } from './notice.js';
 export { NOTICE_SENDER_ROLES, NoticeAnswerInputSchema, NoticeInputSchema, NoticeSchema } from './notice.js';
+export type { OpenGrade, OpenGradesPage } from './open-data.js';
+export { OpenGradeSchema, OpenGradesPageSchema } from './open-data.js';
 export type { FieldIssueCode, ParseLimits } from './parse.js';
 export { DEFAULT_PARSE_LIMITS, FIELD_ISSUE_CODES, parse, toFieldIssue } from './parse.js';
 export type { Coordinates } from './primitives.js';
@@ -98,23 +115,6 @@ export {
   QuestionSchema,
   scoreExam,
 } from './training.js';
-export type {
-  ChainAnchor,
-  ChainVerification,
-  LedgerEntry,
-  LedgerExport,
-  LedgerSubmitAnswer,
-} from './ledger-entry.js';
-export {
-  ChainAnchorSchema,
-  ChainVerificationSchema,
-  LedgerEntrySchema,
-  LedgerExportSchema,
-  LedgerIssueSchema,
-  LedgerSubmitAnswerSchema,
-} from './ledger-entry.js';
-export type { OpenGrade, OpenGradesPage } from './open-data.js';
-export { OpenGradeSchema, OpenGradesPageSchema } from './open-data.js';
 export type { Me, Member, MemberInput, Membership, PublicUser, VenueRole } from './user.js';
 export {
   MemberInputSchema,

@@ -36,8 +36,8 @@ export const LedgerEntrySchema = v.object({
   /** The previous record's hash; 64 zeros for the first. */
   prevHash: HashSchema,
   createdAt: InstantSchema,
-  /** Nothing may be deleted before this instant (REGULATIONS.md retention). */
-  retainUntil: InstantSchema,
+  /** The day until which the record must be kept (REGULATIONS.md retention); never deleted before. */
+  retainUntil: DaySchema,
 });
 export type LedgerEntry = v.InferOutput<typeof LedgerEntrySchema>;
 

@@ -129,8 +129,39 @@ export interface LedgerCheck {
 const CURSOR = 'disinfection-ledger-check';
 
 /**
+ * The venue's UV lamps that were there to measure a period starting at `startIso`: registered by then,
+ * or with a measured run by then. A lamp registered later cannot contradict older records.
+ */
+async function measuringLamps(
+  database: Database,
+  venueId: string,
+  startIso: string,
+): Promise<{ id: string; binding_key: string }[]> {
+  const { db } = database;
+  const lamps = await db
+    .selectFrom('devices')
+    .select(['id', 'binding_key', 'created_at'])
+    .where('venue_id', '=', venueId)
+    .where('location_kind', '=', 'uv_lamp')
+    .execute();
+  const out: { id: string; binding_key: string }[] = [];
+  for (const lamp of lamps) {
+    const there =
+      lamp.created_at <= startIso ||
+      (await db
+        .selectFrom('disinfection_runs')
+        .select('id')
+        .where('device_id', '=', lamp.id)
+        .where('started_at', '<=', startIso)
+        .executeTakeFirst()) !== undefined;
+    if (there) out.push({ id: lamp.id, binding_key: lamp.binding_key });
+  }
+  return out;
+}
+
+/**
  * Compares UV air-disinfection ledger records (newer than the stored cursor, whose end has passed)
- * with the measured runs of the venue's UV lamps. Venues without a registered lamp are not judged.
+ * with the measured runs of the venue's UV lamps. Venues without a lamp there at the time are not judged.
  * Returns the records the telemetry contradicts.
  */
 export async function checkDisinfectionLedgers(database: Database, now: number): Promise<LedgerCheck[]> {
@@ -159,12 +190,7 @@ export async function checkDisinfectionLedgers(database: Database, now: number):
     if (record?.method !== 'uv') continue;
     const start = Date.parse(record.start);
     if (!Number.isFinite(start) || !(end > start)) continue;
-    const lamps = await db
-      .selectFrom('devices')
-      .select(['id', 'binding_key'])
-      .where('venue_id', '=', row.venue_id)
-      .where('location_kind', '=', 'uv_lamp')
-      .execute();
+    const lamps = await measuringLamps(database, row.venue_id, new Date(start).toISOString());
     const chosen = record.deviceId
       ? lamps.filter((l) => l.id === record.deviceId || l.binding_key === record.deviceId)
       : lamps;

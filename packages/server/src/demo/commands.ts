@@ -69,10 +69,5 @@ export function demoBanner(
   accounts: Awaited<ReturnType<typeof prepareDemo>>,
   notes: readonly string[] = [],
 ) {
-  return startBanner(
-    address.replace('[::1]', 'localhost'),
-    accounts,
-    join(config.dataDir, DEMO_ACCOUNTS_FILE),
-    notes,
-  );
+  return startBanner(address.replace('[::1]', 'localhost'), accounts, join(config.dataDir, DEMO_ACCOUNTS_FILE), notes);
 }

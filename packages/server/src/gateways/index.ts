@@ -8,7 +8,6 @@ export {
   listGateways,
 } from './gateway-store.js';
 export { bodyHash, PUSH_KEY, type PushKey, pushKeyOf, rememberPush, replayedPush, storedPush } from './push-record.js';
-export { type VenueTopicRules, venueTopicRules } from './venue-topics.js';
 export {
   type EventsBatch,
   EventsBatchSchema,
@@ -19,3 +18,4 @@ export {
   PartnerViolationSchema,
   SNAPSHOT_TYPES,
 } from './schemas.js';
+export { type VenueTopicRules, venueTopicRules } from './venue-topics.js';

@@ -50,7 +50,13 @@ export async function rememberPush(database: Database, keys: readonly PushKey[],
   for (const at of keys) {
     await database.db
       .insertInto('ingest_requests')
-      .values({ scope: at.scope, request_key: at.key, request_hash: hash, response: toJson(response), created_at: created })
+      .values({
+        scope: at.scope,
+        request_key: at.key,
+        request_hash: hash,
+        response: toJson(response),
+        created_at: created,
+      })
       .onConflict((oc) => oc.columns(['scope', 'request_key']).doNothing())
       .execute();
   }

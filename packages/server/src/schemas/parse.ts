@@ -13,6 +13,12 @@ export function valibotIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIss
 
 /** Parses input with a valibot schema or throws VALIDATION_FAILED with every field issue. */
 export function parseOrThrow<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown): v.InferOutput<TSchema> {
+  // valibot's `object` takes any non-null object, arrays included: a JSON array is not an object body.
+  if (Array.isArray(input) && schema.type === 'object') {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ code: 'SCHEMA_OBJECT', path: '', message: { zh: '须为 JSON 对象', en: 'Expected a JSON object' } }],
+    });
+  }
   const result = v.safeParse(schema, input);
   if (!result.success) throw new AppError('VALIDATION_FAILED', { issues: valibotIssues(result.issues) });
   return result.output;

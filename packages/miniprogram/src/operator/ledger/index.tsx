@@ -23,7 +23,7 @@ import { type FormContext, type FormValue, type FormValues, initialValues, toRec
 import { currentVenue } from '../../lib/operator-venue';
 import { operatorClient } from '../client';
 
-type Saved = { state: 'waiting' | 'sent' | 'refused'; text: string };
+type Saved = { state: 'waiting' | 'sent' | 'refused'; text: string; warning?: string };
 
 export function formContext(timeZone: string, now = Date.now()): FormContext {
   return { day: localDay(now, timeZone), time: inZone(now, timeZone).format('HH:mm'), timeZone };
@@ -87,11 +87,12 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
     const named = kind === 'morning_check' && values.staffName ? { ...record, staffName: values.staffName } : record;
     const queued = await operatorClient().ledgers.submit(venueId, named as LedgerRecord);
     const warnings = result.issues.map((i) => i.message.zh);
-    setSaved({ state: 'waiting', text: warnings.length ? `已保存。注意：${warnings.join('；')}` : '已保存' });
+    const warning = warnings.length ? { warning: `注意：${warnings.join('；')}` } : {};
+    setSaved({ state: 'waiting', text: '已保存', ...warning });
     const outcome = await queued.settled;
     setSaved(
       outcome.state === 'sent'
-        ? { state: 'sent', text: warnings.length ? `已上传。注意：${warnings.join('；')}` : '已上传' }
+        ? { state: 'sent', text: '已上传', ...warning }
         : { state: 'refused', text: `未被接受：${outcome.error.message.split(' / ')[0]}` },
     );
   }
@@ -101,6 +102,11 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
       <View className="page">
         <View className="card center" data-testid="saved">
           <Text className={saved.state === 'refused' ? 'field-message' : 'success-text'}>{saved.text}</Text>
+          {saved.warning ? (
+            <View role="alert" className="notice-text" data-testid="saved-warning">
+              <Text>{saved.warning}</Text>
+            </View>
+          ) : null}
           {saved.state === 'waiting' ? (
             <Text className="muted" data-testid="saved-waiting">
               待上传：已保存在手机上，联网后自动上传

@@ -56,7 +56,8 @@ describe('ledger form', () => {
     fireEvent.change(within(field('checker')).getByRole('textbox'), { target: { value: '王五' } });
     fireEvent.click(screen.getByText('保存'));
     await screen.findByTestId('saved-waiting');
-    expect(screen.getByTestId('saved').textContent).toMatch(/已保存。注意：.*(发热|体温|37\.3)/);
+    expect(screen.getByTestId('saved').textContent).toContain('已保存');
+    expect(screen.getByTestId('saved-warning').textContent).toMatch(/注意：.*(发热|体温|37\.3)/);
     const stored = JSON.parse(shim.storage.get('bk-operator:outbox') ?? '[]');
     expect(stored).toHaveLength(1);
     expect(stored[0].body).toMatchObject({

@@ -122,7 +122,9 @@ export const partnerViolationRoutes: FastifyPluginAsync = async (app) => {
             ...(input.description === undefined ? {} : { description: input.description }),
           },
         };
-        const alert = (await app.devices.engine.violation(entry, event, snapshot ? [snapshot] : [])) as Alert | undefined;
+        const alert = (await app.devices.engine.violation(entry, event, snapshot ? [snapshot] : [])) as
+          | Alert
+          | undefined;
         const openId = alert?.id ?? app.devices.alertBook.openAlertId(entry.device.id, input.violation) ?? null;
         answer = {
           externalId: input.externalId,

@@ -45,7 +45,10 @@ const BatchAnswerSchema = v.object({
     v.object({
       idempotencyKey: v.string(),
       status: v.number(),
-      body: v.union([LedgerSubmitAnswerSchema, v.object({ code: v.string(), message: v.string(), details: v.optional(v.unknown()) })]),
+      body: v.union([
+        LedgerSubmitAnswerSchema,
+        v.object({ code: v.string(), message: v.string(), details: v.optional(v.unknown()) }),
+      ]),
     }),
   ),
 });
