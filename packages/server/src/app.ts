@@ -15,6 +15,7 @@ import { registerDevicesRuntime } from './devices/runtime.js';
 import { registerErrorHandler } from './errors/index.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
 import { alertRoutes } from './routes/alerts/index.js';
+import { appStaticRoutes } from './routes/app-static/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { complaintRoutes } from './routes/complaints/index.js';
 import { deviceRoutes } from './routes/devices/index.js';
@@ -82,6 +83,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes);
   await app.register(docsRoutes);
+  await app.register(appStaticRoutes);
 
   await app.register(
     async (api) => {

@@ -2,9 +2,11 @@
  * Server configuration: environment variables, overridden by CLI flags (`--port 9000`, `--data-dir ./x`).
  * The token secret is generated once and kept in the data dir, so restarts keep sessions valid.
  */
+
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -18,6 +20,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The mini-program's H5 build served at `/app/` (BK_APP_DIR; default packages/miniprogram/dist-h5). */
+  readonly appDir: string;
   readonly database: DatabaseConfig;
   readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
   readonly tokenSecret: string;
@@ -112,6 +116,7 @@ export function loadConfig(
     port: Number(e.BK_PORT ?? 8080),
     host: e.BK_HOST ?? '127.0.0.1',
     dataDir,
+    appDir: resolve(e.BK_APP_DIR ?? fileURLToPath(new URL('../../miniprogram/dist-h5/', import.meta.url))),
     database,
     wechat: {
       apiBase: (e.BK_WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
@@ -151,6 +156,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,
+    appDir: config.appDir,
     database: { kind: config.database.kind, url: config.database.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
     wechat: { apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret ? '***' : '' },
     tokenSecret: '***',

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { LEDGER_KINDS, LIST_KINDS, VENUE_KINDS } from './enums.js';
 import { GradeSchema } from './grade.js';
-import { CountSchema, DaySchema, partialKeyedObject, text, UrlSchema } from './primitives.js';
+import { CountSchema, DaySchema, IdSchema, partialKeyedObject, text, UrlSchema } from './primitives.js';
 import { RatingSummarySchema } from './rating.js';
 import { LICENCE_STATUSES, PublicCodeSchema } from './venue.js';
 import { VIOLATION_TYPES_OR_UNKNOWN } from './violation.js';
@@ -37,6 +37,8 @@ export const ViolationCountsSchema = partialKeyedObject(VIOLATION_TYPES_OR_UNKNO
 export type ViolationCounts = v.InferOutput<typeof ViolationCountsSchema>;
 
 export const PublicVenueProfileSchema = v.object({
+  /** The venue's id: what rating, notice and complaint calls address (`/v1/venues/{venueId}/…`). */
+  venueId: IdSchema,
   publicCode: PublicCodeSchema,
   name: text(100),
   kind: v.picklist(VENUE_KINDS),

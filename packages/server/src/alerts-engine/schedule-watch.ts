@@ -2,7 +2,8 @@
  * The disinfection controller's other half: a preset run that never started. The schedules set by
  * `POST /v1/devices/{id}/schedule` are kept here; once a run's start plus the grace has passed, the
  * lamp's measured runs (disinfection_runs, from power telemetry) must show one under way by then that
- * had not ended before the start; otherwise the run was missed. A cursor in engine_cursors keeps a restart from judging twice.
+ * had not ended before the start; otherwise the run was missed. A cursor in engine_cursors keeps a
+ * restart from judging twice.
  */
 import type { ScheduledRun } from '@brightkitchen/sdk';
 import { type Database, parseJson } from '../db/index.js';

@@ -17,7 +17,6 @@ import {
 } from '../../lib/statements';
 import { useAsync } from '../../lib/use-async';
 import { onVenueChanged } from '../../lib/venue-changed';
-import { resolveVenueId } from '../../lib/venue-id';
 
 const ASPECT_TEXT = { dishes: '菜品', hygiene: '卫生', service: '服务' } as const;
 
@@ -33,13 +32,8 @@ export default function VenuePage() {
   if (!state.data) return <Loading />;
   const p = state.data;
   const go = async (page: string, extra = '') => {
-    const venueId = await resolveVenueId(consumerClient(), p).catch(() => null);
-    if (!venueId) {
-      void Taro.showToast({ title: '网络不可用，请稍后再试', icon: 'none' });
-      return;
-    }
     await Taro.navigateTo({
-      url: `/pages/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(venueId)}&name=${encodeURIComponent(p.name)}${extra}`,
+      url: `/pages/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(p.venueId)}&name=${encodeURIComponent(p.name)}${extra}`,
     });
   };
 

@@ -62,6 +62,7 @@ export async function buildPublicProfile(
     inspectionsForGrading(database, [row.id], today),
   ]);
   return {
+    venueId: row.id,
     publicCode: row.public_code,
     name: row.name,
     kind: row.kind as VenueKind,

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+
+/**
+ * Serves the mini-program's H5 build at `/app/` (hash router: `/app/#/pages/venue/index?code=…`), so the
+ * start command gives a newcomer a clickable app. `/` leads there, or to the API docs when no build exists.
+ */
+export const appStaticRoutes: FastifyPluginAsync = async (app) => {
+  const dir = app.ctx.config.appDir;
+  const built = existsSync(join(dir, 'index.html'));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(built ? '/app/' : '/docs'));
+  if (!built) {
+    app.get('/app/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('H5 应用尚未构建，请运行 pnpm build:h5 / The H5 app is not built: run `pnpm build:h5`.\n'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dir, prefix: '/app/', redirect: true, maxAge: '1h' });
+};
