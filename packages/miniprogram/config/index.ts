@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(() => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: h5 ? 'dist-h5' : 'dist',
+    // BK_MP_OUT: build elsewhere (the h5 test builds beside dist-h5 and swaps, so a running server never serves half a build).
+    outputRoot: process.env.BK_MP_OUT || (h5 ? 'dist-h5' : 'dist'),
     plugins: [],
     defineConstants: {
       // The API the weapp talks to (the h5 app uses the origin that served it).
@@ -60,6 +61,18 @@ export default defineConfig<'webpack5'>(() => {
       webpackChain(chain) {
         chain.resolve.merge({ extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } });
         chain.resolve.modules.add('node_modules');
+        if (process.env.BK_ANALYZE) {
+          chain.plugin('analyze').use(class {
+            apply(compiler: any) {
+              compiler.hooks.done.tap('analyze', (stats: any) => {
+                const j = stats.toJson({ chunks: true, chunkModules: true, modules: false, assets: false });
+                const out = j.chunks.map((c: any) => ({ id: c.id, names: c.names, initial: c.initial, size: c.size, files: c.files,
+                  modules: (c.modules ?? []).map((m: any) => [m.size, m.name]).sort((a: any, b: any) => b[0] - a[0]).slice(0, 40) }));
+                require('node:fs').writeFileSync(process.env.BK_ANALYZE as string, JSON.stringify(out, null, 1));
+              });
+            }
+          });
+        }
       },
     },
   };

@@ -14,6 +14,7 @@ import type { Clock } from './devices/clock.js';
 import { registerDevicesRuntime } from './devices/runtime.js';
 import { registerErrorHandler } from './errors/index.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
+import { registerMqttOverWebSocket } from './mqtt/ws-upgrade.js';
 import { alertRoutes } from './routes/alerts/index.js';
 import { appStaticRoutes } from './routes/app-static/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -69,6 +70,8 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   registerRetentionJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
+  // Realtime on the API's own origin: MQTT over WebSocket at /mqtt (embedded broker).
+  registerMqttOverWebSocket(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Bright Kitchen API (明厨亮灶)', version: '1.0.0' },

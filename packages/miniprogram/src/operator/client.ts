@@ -1,21 +1,48 @@
 /** The operator's SDK client: its own session and outbox (namespace `bk-operator`) and the MQTT realtime socket. */
 import type { BrightKitchenClient } from '@brightkitchen/sdk';
-import { createTaroClient, createTaroRealtime, type MqttRealtime } from '@brightkitchen/sdk/taro';
+import {
+  createTaroClient,
+  createTaroRealtime,
+  createTaroTransport,
+  type MqttRealtime,
+  type RealtimeStatus,
+} from '@brightkitchen/sdk/taro';
 import { watchBrowserNetwork } from '../lib/browser-network';
 import { endpoints, taro } from '../lib/client';
+import { type ApiCall, apiCaller } from './api-call';
 
-export type OperatorClient = BrightKitchenClient & { readonly socket: MqttRealtime };
+export type OperatorClient = BrightKitchenClient & {
+  readonly socket: MqttRealtime;
+  /** Routes the SDK has no resource for yet (devices), with this client's session. */
+  readonly call: ApiCall;
+  /** Follows the realtime connection; answers the unsubscribe. */
+  onRealtimeStatus(listener: (status: RealtimeStatus) => void): () => void;
+};
 
 let operator: OperatorClient | null = null;
 
 export function operatorClient(): OperatorClient {
   if (!operator) {
     const { baseURL, realtimeUrl } = endpoints();
+    const listeners = new Set<(status: RealtimeStatus) => void>();
     let client: BrightKitchenClient | null = null;
-    const socket = createTaroRealtime(taro, { url: realtimeUrl, session: async () => client?.auth.session() });
+    const socket = createTaroRealtime(taro, {
+      url: realtimeUrl,
+      session: async () => client?.auth.session(),
+      onStatus: (status) => {
+        for (const listener of listeners) listener(status);
+      },
+    });
     client = createTaroClient(taro, { baseURL, socket, namespace: 'bk-operator' });
     watchBrowserNetwork(client);
-    operator = client as OperatorClient;
+    operator = Object.assign(client, {
+      socket,
+      call: apiCaller(client.auth, createTaroTransport(taro), baseURL),
+      onRealtimeStatus(listener: (status: RealtimeStatus) => void) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    });
   }
   return operator;
 }

@@ -55,4 +55,20 @@ export const Switch = (p: Props) =>
     checked: Boolean(p.checked),
     onChange: (e: { target: { checked: boolean } }) => (p.onChange as (e: unknown) => void)?.(detail(e.target.checked)),
   });
-export const Picker = (p: Props) => createElement('div', pass(p));
+/** Time and date pickers carry a hidden `<input type="time|date">` a test can change (WeChat shows a wheel). */
+export const Picker = (p: Props) =>
+  p.mode === 'time' || p.mode === 'date'
+    ? createElement(
+        'div',
+        pass(p),
+        p.children,
+        createElement('input', {
+          type: p.mode,
+          'data-picker': p.mode,
+          'aria-hidden': true,
+          value: (p.value as string) ?? '',
+          onChange: (e: { target: { value: string } }) =>
+            (p.onChange as (e: unknown) => void)?.(detail(e.target.value)),
+        }),
+      )
+    : createElement('div', pass(p));

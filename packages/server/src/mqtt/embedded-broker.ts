@@ -39,8 +39,28 @@ function refused(): AuthenticateError {
   return Object.assign(new Error('bad username or password'), { returnCode: 4 }) as AuthenticateError;
 }
 
+/** Publish decisions remembered per connected device (bounded: a device probing topics starts over). */
+const MAX_DECISIONS = 64;
+
 export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
   const identities = new WeakMap<Client, BrokerIdentity>();
+  const decisions = new WeakMap<BrokerIdentity, Map<string, boolean>>();
+  // A device's topics are fixed for its connection, so its answer per topic is asked once; other
+  // identities' rights can change while connected (a gateway's venue gets a new device).
+  const mayPublish = (identity: BrokerIdentity, topic: string): boolean => {
+    if (identity.kind !== 'device') return options.authority.mayPublish(identity, topic);
+    let decided = decisions.get(identity);
+    if (!decided) {
+      decided = new Map();
+      decisions.set(identity, decided);
+    }
+    const known = decided.get(topic);
+    if (known !== undefined) return known;
+    const allowed = options.authority.mayPublish(identity, topic);
+    if (decided.size >= MAX_DECISIONS) decided.clear();
+    decided.set(topic, allowed);
+    return allowed;
+  };
   let broker: Aedes | undefined;
   let tcp: TcpServer | undefined;
   let http: HttpServer | undefined;
@@ -67,7 +87,7 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
         // client is null for a stale will published by the broker itself.
         const identity = client ? identities.get(client) : undefined;
         if (!client) return done(null);
-        if (!identity || !authority.mayPublish(identity, packet.topic)) return done(new Error('not authorized'));
+        if (!identity || !mayPublish(identity, packet.topic)) return done(new Error('not authorized'));
         done(null);
       };
       broker.authorizeSubscribe = (client, subscription, done) => {

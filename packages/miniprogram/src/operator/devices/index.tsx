@@ -1,19 +1,94 @@
 /**
- * Devices: status, last readings and the UV lamp / cabinet schedule. The API has no devices routes yet
- * (docs/api.md), so this page says so instead of showing made-up data.
+ * Devices of the venue: online or offline and when last heard, the last readings with units, and for UV lamps and
+ * disinfection cabinets the preset runs (view and change: sent to the device through the server).
  */
+import { LOCATION_KIND_LABELS } from '@brightkitchen/sdk';
 import { Text, View } from '@tarojs/components';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { currentVenue } from '../../lib/operator-venue';
+import { useAsync } from '../../lib/use-async';
+import { operatorClient } from '../client';
+import { type DeviceDetail, loadVenueDevices, saveSchedule } from './device-api';
+import { hasSchedule, lastSeenText, presence, readingRows } from './device-view';
+import { ScheduleEditor } from './schedule-editor';
+import './devices.css';
 
 export default function DevicesPage() {
+  const venue = currentVenue();
+  const venueId = venue?.id ?? '';
+  const { state, reload } = useAsync(() => loadVenueDevices(operatorClient().call, venueId), venueId);
+  if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;
+  if (!state.data) return <Loading />;
+  const devices = state.data;
+  const now = Date.now();
   return (
     <View className="page">
-      <View className="card">
-        <Text className="card-title">设备状态</Text>
-        <Text className="muted">
-          设备接口尚未开放：接入后将在此显示冷藏柜、留样柜温度，紫外线灯与消毒柜的运行状态和定时计划。
+      {devices.length === 0 ? (
+        <Empty text="本单位尚未接入设备。冷藏柜温度计、紫外线灯、消毒柜和摄像头接入后会显示在这里。" />
+      ) : (
+        <Text className="muted devices-summary">
+          {`共 ${devices.length} 台设备，${devices.filter((d) => d.status.online === true).length} 台在线`}
         </Text>
-        <Text className="muted">温度超限、消毒未执行等设备告警已在「告警」中实时提醒。</Text>
+      )}
+      {devices.map((d) => (
+        <DeviceCard
+          key={d.device.id}
+          detail={d}
+          now={now}
+          {...(venue?.timeZone ? { timeZone: venue.timeZone } : {})}
+          onSaved={reload}
+        />
+      ))}
+      {state.status === 'loading' ? <Text className="muted center">正在刷新…</Text> : null}
+    </View>
+  );
+}
+
+function DeviceCard({
+  detail,
+  now,
+  timeZone,
+  onSaved,
+}: {
+  detail: DeviceDetail;
+  now: number;
+  timeZone?: string;
+  onSaved: () => Promise<void>;
+}) {
+  const { device, status, schedule } = detail;
+  const p = presence(status);
+  const rows = readingRows(status.readings);
+  return (
+    <View className="card device" data-device-id={device.id}>
+      <View className="row-between">
+        <Text className="card-title device-name">{device.name}</Text>
+        <Text className={`presence presence-${p.tone}`}>{p.text}</Text>
       </View>
+      <Text className="muted">
+        {`${LOCATION_KIND_LABELS[device.locationKind]?.zh ?? device.locationKind} · ${lastSeenText(status.lastSeenAt, now, timeZone)}`}
+      </Text>
+      {rows.length > 0 ? (
+        <View className="readings">
+          {rows.map((r) => (
+            <View key={r.metric} className="reading">
+              <Text className="reading-label">{r.label}</Text>
+              <Text className="reading-value">{r.value}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Text className="muted">暂无读数</Text>
+      )}
+      {hasSchedule(device.locationKind) ? (
+        <ScheduleEditor
+          deviceName={device.name}
+          runs={schedule?.runs ?? []}
+          save={async (runs) => {
+            await saveSchedule(operatorClient().call, device.id, runs);
+            await onSaved();
+          }}
+        />
+      ) : null}
     </View>
   );
 }
