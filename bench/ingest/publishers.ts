@@ -1,4 +1,4 @@
-/** N simulated sensors as MQTT clients, each publishing QoS 1 vendor payloads with a window in flight. */
+/** Simulated sensors as full MQTT clients (mqtt.js): the breach probes. The load uses raw-mqtt.ts in workers. */
 import mqtt, { type MqttClient } from 'mqtt';
 
 export interface Sensor {
@@ -20,31 +20,6 @@ export async function connectSensors(
         connectTimeout: 10_000,
       }),
     })),
-  );
-}
-
-/**
- * Every sensor publishes `count` messages (payload by index), at most `window` unacknowledged each.
- * Resolves when the broker has acknowledged all of them (PUBACK).
- */
-export async function publishAll(
-  sensors: readonly Sensor[],
-  count: number,
-  payload: (sensor: number, index: number) => string,
-  window = 32,
-): Promise<void> {
-  await Promise.all(
-    sensors.map(async (sensor, s) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: window }, async () => {
-          while (next < count) {
-            const i = next++;
-            await sensor.client.publishAsync(sensor.topic, payload(s, i), { qos: 1 });
-          }
-        }),
-      );
-    }),
   );
 }
 

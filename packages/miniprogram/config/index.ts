@@ -4,6 +4,63 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 const root = path.resolve(__dirname, '..');
 const sdkSrc = path.resolve(root, '../sdk/src');
 
+const NODE_MODULES = /[\\/]node_modules[\\/]/;
+/** Taro's runtime and router: in the entry, as Taro itself splits them. */
+const TARO_RUNTIME = /@tarojs[\\/][a-z]+/;
+/** Only the live-video player loads it, and only when a venue has a stream: its own lazy chunk. */
+const HLS = /[\\/]hls\.js[\\/]/;
+/**
+ * What only operator pages use: the operator client, ledger forms. (The SDK's MQTT code stays shared: the module
+ * that makes the consumer client imports it, and a shared module must not wait on an operator chunk.)
+ */
+const OPERATOR_ONLY = [
+  path.join(root, 'src', 'operator'),
+  path.join(root, 'src', 'ledger-form'),
+  path.join(root, 'src', 'components', 'ledger-field'),
+];
+/** Our code any page may use. */
+const SHARED = [path.join(root, 'src', 'lib'), path.join(root, 'src', 'components'), sdkSrc];
+
+type ChunkModule = { resource?: string; context?: string | null };
+const under = (dirs: readonly string[], m: ChunkModule) => dirs.some((d) => (m.resource ?? '').startsWith(d));
+
+/**
+ * H5 chunks. Taro splits only the entry's modules, so every page chunk carried its own copy of the component
+ * wrappers, the SDK and valibot (~190 KB a page). Here what every page shares — libraries and our lib/, components/
+ * and SDK — is one `vendors` chunk, named in index.html and so fetched in parallel with the app at the first
+ * visit and cached (content hash) after; what only operator pages share is one lazy `operator` chunk; a page
+ * chunk keeps only the page.
+ */
+const h5SplitChunks = {
+  chunks: 'all' as const,
+  minSize: 0,
+  hidePathInfo: true,
+  cacheGroups: {
+    default: false as const,
+    defaultVendors: false as const,
+    taro: {
+      name: 'taro',
+      chunks: 'initial' as const,
+      test: (m: ChunkModule) => TARO_RUNTIME.test(m.context ?? ''),
+      priority: 100,
+    },
+    operator: {
+      name: 'operator',
+      chunks: 'async' as const,
+      minChunks: 2,
+      test: (m: ChunkModule) => under(OPERATOR_ONLY, m),
+      priority: 30,
+    },
+    vendors: {
+      name: 'vendors',
+      chunks: 'all' as const,
+      test: (m: ChunkModule) =>
+        (NODE_MODULES.test(m.resource ?? '') && !HLS.test(m.resource ?? '')) || under(SHARED, m),
+      priority: 20,
+    },
+  },
+};
+
 /**
  * One source, two targets: `taro build --type weapp` → dist/, `--type h5` → dist-h5/ (served by the server at /app/).
  * The SDK is compiled from its TypeScript source, so the app never waits for (or ships a stale) SDK build.
@@ -61,18 +118,7 @@ export default defineConfig<'webpack5'>(() => {
       webpackChain(chain) {
         chain.resolve.merge({ extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } });
         chain.resolve.modules.add('node_modules');
-        if (process.env.BK_ANALYZE) {
-          chain.plugin('analyze').use(class {
-            apply(compiler: any) {
-              compiler.hooks.done.tap('analyze', (stats: any) => {
-                const j = stats.toJson({ chunks: true, chunkModules: true, modules: false, assets: false });
-                const out = j.chunks.map((c: any) => ({ id: c.id, names: c.names, initial: c.initial, size: c.size, files: c.files,
-                  modules: (c.modules ?? []).map((m: any) => [m.size, m.name]).sort((a: any, b: any) => b[0] - a[0]).slice(0, 40) }));
-                require('node:fs').writeFileSync(process.env.BK_ANALYZE as string, JSON.stringify(out, null, 1));
-              });
-            }
-          });
-        }
+        chain.optimization.splitChunks(h5SplitChunks);
       },
     },
   };

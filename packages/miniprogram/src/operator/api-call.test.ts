@@ -6,7 +6,7 @@ const session = (token: string, expiresAt: number): Session => ({
   accessToken: token,
   refreshToken: `r-${token}`,
   expiresAt,
-  user: { id: 'u1', role: 'manager' } as Session['user'],
+  user: { id: 'u1', role: 'operator_manager', displayName: '王经理', login: 'wang' },
 });
 
 function fakeAuth(first: Session | null) {

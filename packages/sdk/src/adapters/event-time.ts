@@ -58,6 +58,17 @@ function formatInZone(ms: number, timeZone: string): string | undefined {
  * time without offset (read in `timeZone`). Returns ISO 8601 with the zone's offset, or undefined.
  */
 export function eventTime(value: unknown, timeZone: string = DEFAULT_TIME_ZONE): string | undefined {
+  if (typeof value !== 'string') return readTime(value, timeZone);
+  // Messages received in the same millisecond share their receive time: the last answer is kept.
+  if (last?.value === value && last.timeZone === timeZone) return last.result;
+  const result = readTime(value, timeZone);
+  last = { value, timeZone, result };
+  return result;
+}
+
+let last: { readonly value: string; readonly timeZone: string; readonly result: string | undefined } | undefined;
+
+function readTime(value: unknown, timeZone: string): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return undefined;
     const ms = value >= 1e11 ? value : value * 1000;
@@ -75,6 +86,6 @@ export function eventTime(value: unknown, timeZone: string = DEFAULT_TIME_ZONE):
   }
   const wallClock = WALL_CLOCK.exec(text);
   if (wallClock) return realDay(wallClock) ? format(fromLocalTime(text.replace(' ', 'T'), timeZone)) : undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return eventTime(Number(text), timeZone);
+  if (/^\d+(\.\d+)?$/.test(text)) return readTime(Number(text), timeZone);
   return undefined;
 }

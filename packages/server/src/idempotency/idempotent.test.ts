@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
+import { purgeIdempotentAnswers } from './purge.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
 
@@ -140,5 +141,16 @@ describe.each(DATABASES)('idempotent writes on %s', (kind) => {
       headers: { 'idempotency-key': 'no' },
     });
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('forgets kept answers after 30 days, and only those', async () => {
+    const kept = await server.database.db
+      .selectFrom('idempotent_requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(kept?.n)).toBeGreaterThan(0);
+    expect(await purgeIdempotentAnswers(server.database, new Date())).toBe(0);
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(await purgeIdempotentAnswers(server.database, later)).toBe(Number(kept?.n));
   });
 });

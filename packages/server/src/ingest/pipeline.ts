@@ -53,6 +53,11 @@ export class IngestPipeline {
   private readonly routes = mqttRoutes();
   private readonly converterState = new Map<string, unknown>();
   private readonly topics = new Map<string, readonly TopicCandidate[]>();
+  // Date → ISO text costs microseconds; messages of one millisecond, and readings of one message, share it.
+  private receivedMs = Number.NaN;
+  private receivedIso = '';
+  private eventTimeText = '';
+  private eventTimeUtc = '';
 
   constructor(private readonly d: PipelineDeps) {}
 
@@ -70,7 +75,7 @@ export class IngestPipeline {
       const entry = this.d.directory.find(candidate.vendor, candidate.key);
       if (!entry) continue;
       try {
-        const outcome = this.process(entry, { topic, payload, receivedAt: new Date(this.d.now()).toISOString() });
+        const outcome = this.process(entry, { topic, payload, receivedAt: this.receivedAt() });
         if (outcome instanceof Promise) outcome.catch((error) => this.d.log('ingest', error));
       } catch (error) {
         this.d.log('ingest', error);
@@ -89,6 +94,24 @@ export class IngestPipeline {
   async accept(entry: DeviceEntry, events: readonly NormalizedEvent[], message: RawMessage): Promise<void> {
     await this.d.status.seen(entry.device.id, message.receivedAt);
     await this.events(entry, events, message, 0);
+  }
+
+  private receivedAt(): string {
+    const now = this.d.now();
+    if (now !== this.receivedMs) {
+      this.receivedMs = now;
+      this.receivedIso = new Date(now).toISOString();
+    }
+    return this.receivedIso;
+  }
+
+  /** An event's time (ISO with offset) in UTC, as readings are stored. */
+  private utc(time: string): string {
+    if (time !== this.eventTimeText) {
+      this.eventTimeUtc = new Date(Date.parse(time)).toISOString();
+      this.eventTimeText = time;
+    }
+    return this.eventTimeUtc;
   }
 
   /** The routes matching a topic, in route order, looked up once per topic. */
@@ -152,7 +175,7 @@ export class IngestPipeline {
     this.d.stats.events += 1;
     switch (event.type) {
       case 'reading': {
-        const time = new Date(Date.parse(event.time)).toISOString();
+        const time = this.utc(event.time);
         this.d.buffer.push({
           device_id: deviceId,
           venue_id: entry.venueId,

@@ -1,7 +1,7 @@
 /**
  * Readings are written in batches: buffered, then flushed every `flushMs` or as soon as `flushRows`
  * are waiting, in one transaction together with the changed device statuses and threshold states
- * (batch-writer.ts: prepared multi-row statements, not a query built per row).
+ * (those at most every `flushMs`; batch-writer.ts: prepared multi-row statements, not a query per row).
  * Flushes never overlap; `flush()` resolves once everything buffered before the call is stored.
  */
 import type { Database, DeviceStatusTable, ReadingsTable, ThresholdStatesTable } from '../db/index.js';
@@ -40,7 +40,7 @@ export class ReadingBuffer {
       this.scheduled = true;
       setImmediate(() => {
         this.scheduled = false;
-        void this.flush();
+        void this.flush(false);
       });
     }
   }
@@ -49,9 +49,13 @@ export class ReadingBuffer {
     return this.rows.length;
   }
 
-  flush(): Promise<void> {
+  /**
+   * Stores what is buffered. `withState` false (a flush because `flushRows` were waiting) writes only
+   * the readings: statuses and threshold states follow with the next timed or explicit flush.
+   */
+  flush(withState = true): Promise<void> {
     this.running = this.running
-      .then(() => this.write())
+      .then(() => this.write(withState))
       .catch((error) => this.options.log?.('readings flush failed', error));
     return this.running;
   }
@@ -62,11 +66,11 @@ export class ReadingBuffer {
     await this.flush();
   }
 
-  private async write(): Promise<void> {
+  private async write(withState: boolean): Promise<void> {
     const readings = this.rows;
     this.rows = [];
-    const statuses = this.sources.statuses();
-    const thresholds = this.sources.thresholds();
+    const statuses = withState ? this.sources.statuses() : [];
+    const thresholds = withState ? this.sources.thresholds() : [];
     if (readings.length === 0 && statuses.length === 0 && thresholds.length === 0) return;
     await writeIngestBatch(this.database, { readings, statuses, thresholds });
     this.options.onStored?.(readings.length);

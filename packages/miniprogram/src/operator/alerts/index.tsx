@@ -1,6 +1,6 @@
 /**
- * Alerts of the venue: live over the realtime topic, polled every 10 s whenever realtime is not connected.
- * Acknowledge, then resolve with the corrective action taken.
+ * Alerts of the venue: live over the realtime topic (MQTT over WebSocket at `<api>/mqtt`), polled every 10 s
+ * whenever realtime is not connected. Acknowledge, then resolve with the corrective action taken.
  */
 import type { Alert, Severity } from '@brightkitchen/sdk';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
@@ -23,7 +23,7 @@ export default function AlertsPage() {
   const venue = currentVenue();
   const venueId = venue?.id ?? '';
   const [state, setState] = useState<State>({ s: 'loading' });
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState(() => operatorClient().socket.status === 'online');
   const visible = useRef(true);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -49,6 +49,16 @@ export default function AlertsPage() {
     if (!venueId) return;
     const client = operatorClient();
     let unsubscribe: (() => Promise<void>) | null = null;
+    let dropped = false;
+    const stopFollowing = client.onRealtimeStatus((status) => {
+      setLive(status === 'online');
+      if (status === 'offline') dropped = true;
+      // Back online after a drop: what was published meanwhile is fetched once.
+      if (status === 'online' && dropped) {
+        dropped = false;
+        if (visible.current) void loadRef.current();
+      }
+    });
     client.socket
       .subscribe(alertTopic(venueId), () => void loadRef.current())
       .then((u) => {
@@ -61,6 +71,7 @@ export default function AlertsPage() {
       if (!online && visible.current) void loadRef.current();
     }, POLL_MS);
     return () => {
+      stopFollowing();
       clearInterval(timer);
       void unsubscribe?.();
     };
@@ -70,7 +81,9 @@ export default function AlertsPage() {
   if (state.s === 'error') return <ErrorState error={state.error} onRetry={load} />;
   return (
     <View className="page">
-      <Text className="muted">{live ? '实时推送已连接' : '每 10 秒自动刷新'}</Text>
+      <Text className="muted" data-testid="realtime-status" data-live={live}>
+        {live ? '实时推送已连接' : '每 10 秒自动刷新'}
+      </Text>
       {state.alerts.length === 0 ? <Empty text="暂无待处理告警" /> : null}
       {state.alerts.map((a) => (
         <AlertCard key={a.id} alert={a} onChanged={load} />

@@ -1,12 +1,13 @@
 /**
- * The venue page a consumer sees after scanning: one request (GET /v1/public/venues/{code}) loads everything.
+ * The venue page a consumer sees after scanning: one request (GET /v1/public/venues/{code}) loads everything. It
+ * imports no SDK client (see lib/public-profile.ts): this is the page that has to show fast.
  */
 import { GRADE_FACE_LABELS, RATING_ASPECTS, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
 import { Button, Text, Video, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/states';
-import { consumerClient } from '../../lib/client';
+import { fetchPublicProfile } from '../../lib/public-profile';
 import { publicCodeFromQuery } from '../../lib/public-code';
 import {
   LIST_BADGE_TEXT,
@@ -23,7 +24,7 @@ const ASPECT_TEXT = { dishes: '菜品', hygiene: '卫生', service: '服务' } a
 export default function VenuePage() {
   const router = useRouter();
   const code = publicCodeFromQuery(router.params) ?? '';
-  const { state, reload } = useAsync(() => consumerClient().publicVenues.get(code), code);
+  const { state, reload } = useAsync(() => fetchPublicProfile(code), code);
   // Rated (or reported) from here: show the new summary on return.
   useEffect(() => onVenueChanged((changed) => changed === code && void reload()), [code, reload]);
 

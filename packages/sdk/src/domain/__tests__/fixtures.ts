@@ -214,6 +214,7 @@ export const certificate: Certificate = {
 };
 
 export const publicProfile: PublicVenueProfile = {
+  venueId: 'v-1',
   publicCode: 'Lc8xK2pQ',
   name: '聊城市实验小学食堂',
   kind: 'school_canteen',

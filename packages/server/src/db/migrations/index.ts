@@ -3,8 +3,16 @@ import { inspections } from './002-inspections.js';
 import { devices } from './010-devices.js';
 import { deviceGateways } from './011-device-gateways.js';
 import { idempotentRequests } from './020-idempotent-requests.js';
+import { engineIndexes } from './030-engine-indexes.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
-export const MIGRATIONS: readonly AppMigration[] = [initial, inspections, devices, deviceGateways, idempotentRequests];
+export const MIGRATIONS: readonly AppMigration[] = [
+  initial,
+  inspections,
+  devices,
+  deviceGateways,
+  idempotentRequests,
+  engineIndexes,
+];
 export type { AppMigration } from './migration.js';
