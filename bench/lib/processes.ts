@@ -1,18 +1,7 @@
 /** Child processes and readiness polling shared by the benchmarks. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../tests/setup/free-port.js';
 
 export interface Started {
   readonly child: ChildProcess;
