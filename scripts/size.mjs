@@ -118,7 +118,44 @@ if (existsSync(join(weapp, 'app.json'))) {
 } else {
   console.log('weapp not built: run `pnpm build:weapp` to measure the mini-program packages');
 }
+// The h5 build (packages/miniprogram/dist-h5): what the first visit loads (the scripts index.html names) and the
+// chunks the router loads per page; shared code sits in the `vendors` chunk, cached across pages.
+const h5 = new URL('../packages/miniprogram/dist-h5/', import.meta.url).pathname;
+if (existsSync(join(h5, 'index.html'))) {
+  const html = readFileSync(join(h5, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/<script[^>]*src="\/app\/([^"]+)"/g)].map((m) => m[1]);
+  const js = readdirSync(join(h5, 'js')).filter((f) => f.endsWith('.js'));
+  const measureFile = (f) => {
+    const bytes = readFileSync(join(h5, f));
+    return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  const kb = (n) => (n / 1024).toFixed(1);
+  const sum = (files) =>
+    files.map(measureFile).reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip }), { min: 0, gzip: 0 });
+  // Page chunks: numbered chunks other than the lazy video player (hls.js, only when a venue has a stream).
+  const pages = js
+    .filter((f) => /^\d+\./.test(f))
+    .map((f) => ({ f, ...measureFile(`js/${f}`) }))
+    .filter((c) => c.min < 400 * 1024);
+  const first = sum(initial);
+  const largest = pages.reduce((a, b) => (b.min > a.min ? b : a), { f: '-', min: 0, gzip: 0 });
+  console.table([
+    { h5: `first visit: ${initial.join(', ')}`, 'min (KB)': kb(first.min), 'min+gzip (KB)': kb(first.gzip) },
+    { h5: `page chunks (${pages.length}), largest ${largest.f}`, 'min (KB)': kb(largest.min), 'min+gzip (KB)': kb(largest.gzip) },
+  ]);
+}
+
 const timings = new URL('../artifacts/miniprogram-h5-timings.json', import.meta.url).pathname;
-if (existsSync(timings)) console.log('h5 (headless Chromium, localhost):', readFileSync(timings, 'utf8').trim());
+if (existsSync(timings)) {
+  // Written by tests/miniprogram-h5.test.ts: cold navigations in fresh browser contexts, navigation start → venue name.
+  const t = JSON.parse(readFileSync(timings, 'utf8'));
+  console.log(
+    `h5 venue page, profile shown (headless Chromium, localhost, goal ≤ 1000 ms): median ${t.venueProfileShownMs} ms` +
+      (t.venueProfileShownRunsMs ? ` of ${JSON.stringify(t.venueProfileShownRunsMs)}` : '') +
+      (t.alertShownAfterSaveMs !== undefined ? `; operator alert over realtime ${t.alertShownAfterSaveMs} ms after save` : ''),
+  );
+} else {
+  console.log('h5 timing not measured yet: run `npx vitest run tests/miniprogram-h5.test.ts`');
+}
 
 if (over && process.argv.includes('--strict')) process.exit(1);

@@ -10,16 +10,7 @@
  * first when missing or older than the sources.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,8 +83,14 @@ async function coldVenueProfileMs(url: string, name: string): Promise<number> {
   try {
     const page = await fresh.newPage();
     await page.addInitScript((expected) => {
-      const w = globalThis as unknown as { __shownAt?: number; document: Document };
-      new MutationObserver((_records, observer) => {
+      // Runs in the page (the test's TypeScript has no DOM types).
+      type Observer = { observe(target: unknown, options: object): void; disconnect(): void };
+      const w = globalThis as unknown as {
+        __shownAt?: number;
+        document: { querySelector(s: string): { textContent: string | null } | null };
+        MutationObserver: new (cb: (records: unknown, observer: Observer) => void) => Observer;
+      };
+      new w.MutationObserver((_records, observer) => {
         if (w.document.querySelector('.venue-name')?.textContent === expected) {
           w.__shownAt = performance.now();
           observer.disconnect();
@@ -266,7 +263,9 @@ describe('mini-program h5 in Chromium against the real server', () => {
     timings.alertShownAfterSaveMs = shownAt - savedAt;
     await expect(alert.textContent()).resolves.toMatch(/张三|体温|发热/);
     // It came through the topic: a PUBLISH naming the alert arrived, and the page fetched the list only after it.
-    const pushed = published.find((p) => p.at >= savedAt - 1000 && p.text.includes(`bk/venues/${city.venues.school}/events`));
+    const pushed = published.find(
+      (p) => p.at >= savedAt - 1000 && p.text.includes(`bk/venues/${city.venues.school}/events`),
+    );
     expect(pushed).toBeDefined();
     const fetchedAfterSave = alertFetches.filter((t) => t >= savedAt - 1000);
     expect(fetchedAfterSave.length).toBeGreaterThan(0);

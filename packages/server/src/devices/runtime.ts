@@ -187,6 +187,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     endpoints: () => bus?.endpoints(),
     async registered(entry) {
       directory.put(entry);
+      status.registered(entry.device.id);
       await profiles.ensure(entry.venueId);
       thresholds.watch(entry, clock.now());
     },
@@ -205,6 +206,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   if (!bus) return runtime;
   app.addHook('onReady', async () => {
     await directory.load(database);
+    await status.load();
     for (const entry of directory.all()) await profiles.ensure(entry.venueId);
     await book.load();
     await thresholds.load(database, (id) => directory.get(id));

@@ -39,6 +39,17 @@ export class DeviceStatusBook {
 
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** Loads every stored status (at start), so ingestion of a known device never waits for a read. */
+  async load(): Promise<void> {
+    const rows = await this.db.selectFrom('device_status').selectAll().execute();
+    for (const row of rows) if (!this.live.has(row.device_id)) this.live.set(row.device_id, statusOf(row));
+  }
+
+  /** A device registered just now has nothing stored yet: its status is known (empty) without a read. */
+  registered(deviceId: string): void {
+    if (!this.live.has(deviceId)) this.live.set(deviceId, statusOf(undefined));
+  }
+
   private async entry(deviceId: string): Promise<DeviceStatus> {
     let status = this.live.get(deviceId);
     if (!status) {

@@ -60,7 +60,8 @@ afterEach(cleanup);
 
 describe('devices page', () => {
   it('says so when the venue has no devices', async () => {
-    shim.answer = (req) => (req.url.endsWith('/v1/venues/v1/devices') ? json(200, { items: [], nextCursor: null }) : 'offline');
+    shim.answer = (req) =>
+      req.url.endsWith('/v1/venues/v1/devices') ? json(200, { items: [], nextCursor: null }) : 'offline';
     render(createElement(DevicesPage));
     await screen.findByText(/本单位尚未接入设备/);
     expect(shim.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /v1/venues/v1/devices']);

@@ -7,8 +7,8 @@ import { Button, Text, Video, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/states';
-import { fetchPublicProfile } from '../../lib/public-profile';
 import { publicCodeFromQuery } from '../../lib/public-code';
+import { fetchPublicProfile } from '../../lib/public-profile';
 import {
   LIST_BADGE_TEXT,
   ledgerStatements,
