@@ -141,7 +141,11 @@ if (existsSync(join(h5, 'index.html'))) {
   const largest = pages.reduce((a, b) => (b.min > a.min ? b : a), { f: '-', min: 0, gzip: 0 });
   console.table([
     { h5: `first visit: ${initial.join(', ')}`, 'min (KB)': kb(first.min), 'min+gzip (KB)': kb(first.gzip) },
-    { h5: `page chunks (${pages.length}), largest ${largest.f}`, 'min (KB)': kb(largest.min), 'min+gzip (KB)': kb(largest.gzip) },
+    {
+      h5: `page chunks (${pages.length}), largest ${largest.f}`,
+      'min (KB)': kb(largest.min),
+      'min+gzip (KB)': kb(largest.gzip),
+    },
   ]);
 }
 
@@ -152,7 +156,9 @@ if (existsSync(timings)) {
   console.log(
     `h5 venue page, profile shown (headless Chromium, localhost, goal ≤ 1000 ms): median ${t.venueProfileShownMs} ms` +
       (t.venueProfileShownRunsMs ? ` of ${JSON.stringify(t.venueProfileShownRunsMs)}` : '') +
-      (t.alertShownAfterSaveMs !== undefined ? `; operator alert over realtime ${t.alertShownAfterSaveMs} ms after save` : ''),
+      (t.alertShownAfterSaveMs !== undefined
+        ? `; operator alert over realtime ${t.alertShownAfterSaveMs} ms after save`
+        : ''),
   );
 } else {
   console.log('h5 timing not measured yet: run `npx vitest run tests/miniprogram-h5.test.ts`');

@@ -36,6 +36,8 @@ const METRIC_TEXT: Readonly<Record<string, string>> = {
   dew_point: '露点',
   power: '功率',
   energy: '累计用电',
+  energy_today: '今日用电',
+  body_temperature: '体温',
   voltage: '电压',
   current: '电流',
   battery: '电量',
@@ -69,24 +71,37 @@ export function readingValue(metric: string, reading: LastReading): string {
 }
 
 export interface ReadingRow {
-  readonly metric: string;
+  readonly key: string;
   readonly label: string;
   readonly value: string;
 }
 
+/**
+ * The status keys a reading by `metric` or `metric@channel` (a relay's output, a sensor's serial): the channel
+ * means nothing in a kitchen, so a metric read on several channels is numbered instead ("温度 1", "温度 2").
+ */
 export function readingRows(readings: Readonly<Record<string, LastReading>>): ReadingRow[] {
   const rank = (m: string) => {
     const i = METRIC_ORDER.indexOf(m);
     return i < 0 ? METRIC_ORDER.length : i;
   };
-  return Object.keys(readings)
-    .filter((m) => !HIDDEN.has(m))
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((metric) => ({
-      metric,
-      label: METRIC_TEXT[metric] ?? metric,
-      value: readingValue(metric, readings[metric] as LastReading),
-    }));
+  const entries = Object.keys(readings)
+    .map((key) => ({ key, metric: key.split('@')[0] ?? key, reading: readings[key] as LastReading }))
+    .filter((e) => !HIDDEN.has(e.metric))
+    .sort((a, b) => rank(a.metric) - rank(b.metric) || a.metric.localeCompare(b.metric) || a.key.localeCompare(b.key));
+  const perMetric = new Map<string, number>();
+  for (const e of entries) perMetric.set(e.metric, (perMetric.get(e.metric) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return entries.map(({ key, metric, reading }) => {
+    const n = (seen.get(metric) ?? 0) + 1;
+    seen.set(metric, n);
+    const text = METRIC_TEXT[metric] ?? metric;
+    return {
+      key,
+      label: (perMetric.get(metric) ?? 1) > 1 ? `${text} ${n}` : text,
+      value: readingValue(metric, reading),
+    };
+  });
 }
 
 export const WEEKDAY_TEXT: Readonly<Record<IsoWeekday, string>> = {

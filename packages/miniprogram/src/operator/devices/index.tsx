@@ -70,7 +70,7 @@ function DeviceCard({
       {rows.length > 0 ? (
         <View className="readings">
           {rows.map((r) => (
-            <View key={r.metric} className="reading">
+            <View key={r.key} className="reading">
               <Text className="reading-label">{r.label}</Text>
               <Text className="reading-value">{r.value}</Text>
             </View>
