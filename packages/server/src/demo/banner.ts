@@ -25,7 +25,10 @@ export function startBanner(
     lines.push(`  Demo accounts 演示账号 (also in ${accountsFile}):`);
     for (const account of accounts) lines.push(`    ${account.role.padEnd(17)} ${credentials(account)}`);
     const operator = accounts.find((a) => a.publicCode);
-    if (operator?.publicCode) lines.push(`  QR profile 扫码页: ${url}/v1/public/venues/${operator.publicCode}`);
+    if (operator?.publicCode) {
+      lines.push(`  App 小程序 (H5): ${url}/app/#/pages/venue/index?code=${operator.publicCode}`);
+      lines.push(`  QR profile 扫码页 (JSON): ${url}/v1/public/venues/${operator.publicCode}`);
+    }
   }
   for (const note of notes) lines.push(`  ${note}`);
   lines.push('');
