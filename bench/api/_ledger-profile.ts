@@ -10,7 +10,7 @@ import { freePort, startProcess } from '../lib/processes.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'packages/server/dist/cli.js');
 const ledgerCount = Number(process.env.BENCH_LEDGERS ?? 20_000);
-const prof = process.env.PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
+const prof = process.env.PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/ledgerprof'] : [];
 
 async function startServer(dataDir: string, extra: string[] = []) {
   const port = await freePort();

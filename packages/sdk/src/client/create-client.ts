@@ -8,6 +8,7 @@ import { type AlertsClient, createAlertsClient } from './resources/alerts.js';
 import { type AuthClient, createAuthClient } from './resources/auth.js';
 import { type ComplaintsClient, createComplaintsClient } from './resources/complaints.js';
 import type { ResourceContext } from './resources/context.js';
+import { createDevicesClient, type DevicesClient } from './resources/devices.js';
 import { createLedgersClient, type LedgersClient } from './resources/ledgers.js';
 import { createNoticesClient, type NoticesClient } from './resources/notices.js';
 import { createOpenDataClient, type OpenDataClient } from './resources/open-data.js';
@@ -67,6 +68,7 @@ export interface BrightKitchenClient {
   readonly notices: NoticesClient;
   readonly complaints: ComplaintsClient;
   readonly alerts: AlertsClient;
+  readonly devices: DevicesClient;
   readonly publicVenues: PublicVenuesClient;
   readonly openData: OpenDataClient;
   readonly outbox: Outbox;
@@ -124,6 +126,7 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     notices: createNoticesClient(context),
     complaints: createComplaintsClient(context),
     alerts: createAlertsClient(context),
+    devices: createDevicesClient(context),
     publicVenues: createPublicVenuesClient(context),
     openData: createOpenDataClient(context),
     outbox,

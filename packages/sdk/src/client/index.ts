@@ -32,6 +32,7 @@ export type { FlushResult, Outbox, QueuedWrite } from './outbox/outbox.js';
 export type { AlertListQuery, AlertsClient } from './resources/alerts.js';
 export type { AuthClient } from './resources/auth.js';
 export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
+export type { DeviceScheduleOptions, DevicesClient, GatewaysClient } from './resources/devices.js';
 export type {
   LedgerBatchResult,
   LedgerSubmitOptions,

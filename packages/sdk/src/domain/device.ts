@@ -1,6 +1,6 @@
 /** A registered device (sensor, switch, camera, …) bound to a venue and a location kind. */
 import * as v from 'valibot';
-import { DEVICE_KINDS, LOCATION_KINDS } from './enums.js';
+import { DEVICE_KINDS, LOCATION_KINDS, VIOLATION_TYPES } from './enums.js';
 import { IdSchema, text } from './primitives.js';
 
 /** How ingestion finds the device: its MQTT topic and/or its network or vendor address. */
@@ -27,3 +27,56 @@ export type Device = v.InferOutput<typeof DeviceSchema>;
 /** A device to register (the server gives the id). */
 export const DeviceInputSchema = v.object(deviceEntries);
 export type DeviceInput = v.InferOutput<typeof DeviceInputSchema>;
+
+/** What a vendor rule maps to: a violation type, `unknown` (kept as an unknown violation) or `ignore`. */
+export const DEVICE_VIOLATION_TARGETS = [...VIOLATION_TYPES, 'unknown', 'ignore'] as const;
+
+/** Vendor rule id or name → violation type (AIOP cameras, Frigate labels, GB/T 28181 `video:6`). */
+export const DeviceViolationMapSchema = v.record(
+  v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  v.picklist(DEVICE_VIOLATION_TARGETS),
+);
+export type DeviceViolationMap = v.InferOutput<typeof DeviceViolationMapSchema>;
+
+/** `POST /v1/venues/{venueId}/devices`: the device (its venue is the path's) and its violation mapping. */
+export const DeviceRegistrationSchema = v.object({
+  ...v.omit(DeviceInputSchema, ['venueId']).entries,
+  violationMap: v.optional(DeviceViolationMapSchema),
+});
+export type DeviceRegistration = v.InferOutput<typeof DeviceRegistrationSchema>;
+
+/** A device as the server answers it: with its violation mapping and when it was registered. */
+export const RegisteredDeviceSchema = v.object({
+  ...DeviceSchema.entries,
+  violationMap: v.optional(DeviceViolationMapSchema),
+  createdAt: v.optional(v.string()),
+});
+export type RegisteredDevice = v.InferOutput<typeof RegisteredDeviceSchema>;
+
+/** `GET /v1/venues/{venueId}/devices` (every device at once: a venue has a handful). */
+export const DevicePageSchema = v.object({ items: v.array(RegisteredDeviceSchema), nextCursor: v.nullable(v.string()) });
+
+/** Where devices and gateways reach the platform's MQTT broker. */
+export const MqttEndpointsSchema = v.object({ tcp: v.string(), ws: v.optional(v.string()) });
+export type MqttEndpoints = v.InferOutput<typeof MqttEndpointsSchema>;
+
+/** The device's own MQTT topics on the embedded broker. */
+export const DeviceTopicsSchema = v.object({ publish: v.array(v.string()), subscribe: v.array(v.string()) });
+export type DeviceTopics = v.InferOutput<typeof DeviceTopicsSchema>;
+
+/** The answer to a registration; `credentials.password` is shown this once and never again. */
+export const DeviceRegisteredSchema = v.object({
+  device: RegisteredDeviceSchema,
+  credentials: v.object({
+    /** The device id. */
+    username: v.string(),
+    password: v.string(),
+    /** Absent when the server runs no broker. */
+    mqtt: v.optional(MqttEndpointsSchema),
+    /** Absent when the binding has no MQTT topic. */
+    topics: v.optional(DeviceTopicsSchema),
+    /** Path of the Hikvision ISAPI push (HTTP Basic: username + password). */
+    isapiPush: v.string(),
+  }),
+});
+export type DeviceRegistered = v.InferOutput<typeof DeviceRegisteredSchema>;

@@ -25,8 +25,41 @@ export {
   ComplaintPhotoUploadSchema,
   ComplaintSchema,
 } from './complaint.js';
-export type { Device, DeviceBinding, DeviceInput } from './device.js';
-export { DeviceBindingSchema, DeviceInputSchema, DeviceSchema } from './device.js';
+export type {
+  Device,
+  DeviceBinding,
+  DeviceInput,
+  DeviceRegistered,
+  DeviceRegistration,
+  DeviceTopics,
+  DeviceViolationMap,
+  MqttEndpoints,
+  RegisteredDevice,
+} from './device.js';
+export {
+  DEVICE_VIOLATION_TARGETS,
+  DeviceBindingSchema,
+  DeviceInputSchema,
+  DevicePageSchema,
+  DeviceRegisteredSchema,
+  DeviceRegistrationSchema,
+  DeviceSchema,
+  DeviceTopicsSchema,
+  DeviceViolationMapSchema,
+  MqttEndpointsSchema,
+  RegisteredDeviceSchema,
+} from './device.js';
+export type { DeviceDetail, DeviceSchedule, DeviceScheduleSet, DeviceStatus, LastReading } from './device-status.js';
+export {
+  DeviceDetailSchema,
+  DeviceScheduleSchema,
+  DeviceScheduleSetSchema,
+  DeviceStatusSchema,
+  LastReadingSchema,
+  ScheduledRunSchema,
+} from './device-status.js';
+export type { Gateway, GatewayInput, GatewayRegistered } from './gateway.js';
+export { GatewayInputSchema, GatewayPageSchema, GatewayRegisteredSchema, GatewaySchema } from './gateway.js';
 export type { AnnualGradeResult, DynamicGrade, Grade } from './grade.js';
 export { AnnualGradeResultSchema, DynamicGradeSchema, GradeSchema } from './grade.js';
 export type { Inspection, InspectionInput, InspectionItem } from './inspection.js';

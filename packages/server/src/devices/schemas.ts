@@ -1,15 +1,8 @@
 /** Transport schemas of the device routes. The device shape itself comes from the SDK. */
-import { DeviceInputSchema, VIOLATION_TYPES } from '@brightkitchen/sdk';
+import { type DeviceRegistration, DeviceRegistrationSchema } from '@brightkitchen/sdk';
 import * as v from 'valibot';
 
-const MAPPED = [...VIOLATION_TYPES, 'unknown', 'ignore'] as const;
-
-export const DeviceRegistrationSchema = v.object({
-  ...v.omit(DeviceInputSchema, ['venueId']).entries,
-  /** Vendor rule id or name → violation type (AIOP cameras, Frigate labels, GB/T 28181 `video:6`). */
-  violationMap: v.optional(v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(128)), v.picklist(MAPPED))),
-});
-export type DeviceRegistration = v.InferOutput<typeof DeviceRegistrationSchema>;
+export { type DeviceRegistration, DeviceRegistrationSchema };
 
 const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 

@@ -9,8 +9,7 @@ const Instant = v.pipe(
   v.check((s) => isIsoInstant(s), 'an ISO 8601 instant with offset'),
 );
 
-export const GatewayInputSchema = v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)) });
-export type GatewayInput = v.InferOutput<typeof GatewayInputSchema>;
+export { type GatewayInput, GatewayInputSchema } from '@brightkitchen/sdk';
 
 /** `POST /v1/ingest/events`: what an edge gateway's converters produced (device ids: platform or vendor). */
 export const EventsBatchSchema = v.object({

@@ -15,6 +15,8 @@ export interface AlertsClient {
   ack(alertId: string): Promise<Alert>;
   /** `correctiveAction` is required and must not be blank. */
   resolve(alertId: string, correctiveAction: string): Promise<Alert>;
+  /** The image a camera attached to a violation alert (JPEG, PNG or WebP); `NOT_FOUND` when it has none. */
+  snapshot(alertId: string): Promise<ArrayBuffer>;
 }
 
 export function createAlertsClient({ http }: ResourceContext): AlertsClient {
@@ -24,5 +26,12 @@ export function createAlertsClient({ http }: ResourceContext): AlertsClient {
     ack: (alertId) => http.call({ method: 'POST', path: `${path(alertId)}/ack`, body: {} }),
     resolve: (alertId, correctiveAction) =>
       http.call({ method: 'POST', path: `${path(alertId)}/resolve`, body: { correctiveAction } }),
+    snapshot: (alertId) =>
+      http.call({
+        method: 'GET',
+        path: `${path(alertId)}/snapshot`,
+        responseType: 'arraybuffer',
+        headers: { accept: 'image/*' },
+      }),
   };
 }

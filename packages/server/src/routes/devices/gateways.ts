@@ -3,6 +3,7 @@
  * gateway's credentials once — for the broker (relay the venue's devices) and for
  * POST /v1/ingest/events (HTTP Basic); GET lists them for the venue's people and its regulator.
  */
+import { GatewayPageSchema, GatewayRegisteredSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../../auth/index.js';
 import { createGatewayCredential, type GatewayInput, GatewayInputSchema, listGateways } from '../../gateways/index.js';
@@ -19,7 +20,7 @@ export const gatewayRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Register an edge gateway of the venue (answers its credentials once)',
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(GatewayInputSchema),
-        response: errorResponses,
+        response: { 201: jsonSchema(GatewayRegisteredSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -53,7 +54,7 @@ export const gatewayRoutes: FastifyPluginAsync = async (app) => {
         tags: ['devices'],
         summary: 'Edge gateways of a venue',
         params: jsonSchema(VenueParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(GatewayPageSchema), ...errorResponses },
       },
     },
     async (request) => {

@@ -15,6 +15,7 @@ import {
   type RegisteredDevice,
   registerDevice,
 } from '../../devices/index.js';
+import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema } from '@brightkitchen/sdk';
 import { AppError } from '../../errors/index.js';
 import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../../schemas/index.js';
 
@@ -29,7 +30,7 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Register a device (answers its MQTT credentials once)',
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(DeviceRegistrationSchema),
-        response: errorResponses,
+        response: { 201: jsonSchema(DeviceRegisteredSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -59,7 +60,7 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
         tags: ['devices'],
         summary: 'Devices of a venue',
         params: jsonSchema(VenueParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(DevicePageSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -75,7 +76,7 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
         tags: ['devices'],
         summary: 'A device with its status and last readings',
         params: jsonSchema(DeviceParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(DeviceDetailSchema), ...errorResponses },
       },
     },
     async (request) => {

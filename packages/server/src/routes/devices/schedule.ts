@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBERS } from '../../auth/index.js';
 import { toJson } from '../../db/index.js';
 import { DeviceParamsSchema, type ScheduleInput, ScheduleInputSchema } from '../../devices/index.js';
+import { DeviceScheduleSetSchema } from '@brightkitchen/sdk';
 import { AppError } from '../../errors/index.js';
 import { errorResponses, jsonSchema, parseOrThrow } from '../../schemas/index.js';
 
@@ -20,7 +21,7 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Set the preset run times of a controllable device (sent as vendor commands)',
         params: jsonSchema(DeviceParamsSchema),
         body: jsonSchema(ScheduleInputSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(DeviceScheduleSetSchema), ...errorResponses },
       },
     },
     async (request) => {
