@@ -6,6 +6,7 @@
 import {
   type BrightKitchenClient,
   createNodeClient,
+  DeviceDetailSchema,
   isBrightKitchenError,
   LedgerExportSchema,
   MemberSchema,
@@ -16,6 +17,7 @@ import {
   type QueuedWrite,
 } from '@brightkitchen/sdk/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type DeviceTestServer, startDeviceServer, uniqueKey } from '../packages/server/src/devices/test-support.js';
 import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
 import { morningCheck } from '../packages/server/src/testing/ledger-records.js';
 import { DATABASES, startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
@@ -247,5 +249,83 @@ describe.each(DATABASES)('SDK resources against the real server (%s)', (kind) =>
       const result = parse(schema, answer);
       expect(result.ok ? [] : result.issues).toEqual([]);
     }
+  });
+});
+
+describe.each(DATABASES)('SDK devices resource against the real server with its broker (%s)', (kind) => {
+  let server: DeviceTestServer;
+  let city: TestCity;
+  const clients: BrightKitchenClient[] = [];
+
+  async function loggedIn(login: string): Promise<BrightKitchenClient> {
+    const c = createNodeClient({ baseURL: server.baseUrl, timeoutMs: 5_000 });
+    clients.push(c);
+    await c.auth.login(login, TEST_PASSWORD);
+    return c;
+  }
+
+  beforeAll(async () => {
+    server = await startDeviceServer(kind);
+    city = await seedTestCity(server);
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.close();
+  });
+  afterAll(() => server?.close());
+
+  it('register → list → setSchedule → get shows the schedule; another venue’s manager is refused', async () => {
+    const manager = await loggedIn(city.manager.login);
+    const topic = uniqueKey('uv');
+    const registered = await manager.devices.register(city.venues.school, {
+      kind: 'switch',
+      vendor: 'tasmota',
+      locationKind: 'uv_lamp',
+      name: '备餐间紫外线灯',
+      binding: { topic },
+    });
+    expect(registered.device).toMatchObject({ venueId: city.venues.school, name: '备餐间紫外线灯' });
+    expect(registered.credentials.username).toBe(registered.device.id);
+    expect(registered.credentials.password.length).toBeGreaterThanOrEqual(24);
+    expect(registered.credentials.topics?.subscribe).toEqual([`cmnd/${topic}/#`]);
+    expect(registered.credentials.mqtt?.tcp).toMatch(/^mqtt:\/\//);
+
+    const list = await manager.devices.list(city.venues.school);
+    expect(list.items.map((d) => d.id)).toContain(registered.device.id);
+    expect(JSON.stringify(list)).not.toContain(registered.credentials.password);
+
+    const runs = [
+      { time: '22:30', durationMin: 30 },
+      { time: '06:00', durationMin: 45, days: [1, 2, 3, 4, 5] as const },
+    ];
+    const set = await manager.devices.setSchedule(registered.device.id, runs);
+    expect(set.runs).toEqual(runs);
+    expect(set.commands.length).toBeGreaterThan(0);
+    expect(set.commands.every((c) => c.topic.startsWith(`cmnd/${topic}/`))).toBe(true);
+
+    const detail = await manager.devices.get(registered.device.id);
+    const checked = parse(DeviceDetailSchema, detail);
+    expect(checked.ok ? [] : checked.issues).toEqual([]);
+    expect(detail.device.id).toBe(registered.device.id);
+    expect(detail.schedule?.runs).toEqual(runs);
+    expect(detail.status.online).toBeNull();
+
+    const other = await loggedIn(city.otherManager.login);
+    for (const attempt of [
+      () => other.devices.list(city.venues.school),
+      () => other.devices.get(registered.device.id),
+      () => other.devices.setSchedule(registered.device.id, [{ time: '01:00', durationMin: 5 }]),
+      () =>
+        other.devices.register(city.venues.school, {
+          kind: 'switch',
+          vendor: 'tasmota',
+          locationKind: 'uv_lamp',
+          name: '另一家的灯',
+          binding: { topic: uniqueKey('uv') },
+        }),
+    ]) {
+      const error = await attempt().catch((e: unknown) => e);
+      expect(isBrightKitchenError(error) && error.status).toBe(403);
+    }
+    expect((await manager.devices.get(registered.device.id)).schedule?.runs).toEqual(runs);
   });
 });

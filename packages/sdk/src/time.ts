@@ -32,17 +32,24 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-// Offsets change only at quarter-hour boundaries, so the last quarter-hour looked up per zone is remembered.
+// Offsets change only at quarter-hour boundaries, so each zone remembers the quarter-hours it looked up
+// (a batch of records spans a few; validation also looks up "now"). Bounded: cleared when it grows large.
 const QUARTER_HOUR_MS = 900_000;
-const lastOffset = new Map<string, { bucket: number; offset: number }>();
+const MAX_REMEMBERED = 4096;
+const offsets = new Map<string, Map<number, number>>();
 
 /** Minutes east of UTC of a zone at an instant (480 for Asia/Shanghai). Throws RangeError on an unknown zone. */
 export function zoneOffsetMinutes(epochMs: number, tz: string = DEFAULT_TIME_ZONE): number {
   const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
-  const hit = lastOffset.get(tz);
-  if (hit?.bucket === bucket) return hit.offset;
+  let zone = offsets.get(tz);
+  const hit = zone?.get(bucket);
+  if (hit !== undefined) return hit;
   const offset = computeOffset(epochMs, tz);
-  lastOffset.set(tz, { bucket, offset });
+  if (!zone) {
+    zone = new Map();
+    offsets.set(tz, zone);
+  } else if (zone.size >= MAX_REMEMBERED) zone.clear();
+  zone.set(bucket, offset);
   return offset;
 }
 

@@ -1,20 +1,11 @@
 /** The operator's SDK client: its own session and outbox (namespace `bk-operator`) and the MQTT realtime socket. */
 import type { BrightKitchenClient } from '@brightkitchen/sdk';
-import {
-  createTaroClient,
-  createTaroRealtime,
-  createTaroTransport,
-  type MqttRealtime,
-  type RealtimeStatus,
-} from '@brightkitchen/sdk/taro';
+import { createTaroClient, createTaroRealtime, type MqttRealtime, type RealtimeStatus } from '@brightkitchen/sdk/taro';
 import { watchBrowserNetwork } from '../lib/browser-network';
 import { endpoints, taro } from '../lib/client';
-import { type ApiCall, apiCaller } from './api-call';
 
 export type OperatorClient = BrightKitchenClient & {
   readonly socket: MqttRealtime;
-  /** Routes the SDK has no resource for yet (devices), with this client's session. */
-  readonly call: ApiCall;
   /** Follows the realtime connection; answers the unsubscribe. */
   onRealtimeStatus(listener: (status: RealtimeStatus) => void): () => void;
 };
@@ -37,7 +28,6 @@ export function operatorClient(): OperatorClient {
     watchBrowserNetwork(client);
     operator = Object.assign(client, {
       socket,
-      call: apiCaller(client.auth, createTaroTransport(taro), baseURL),
       onRealtimeStatus(listener: (status: RealtimeStatus) => void) {
         listeners.add(listener);
         return () => void listeners.delete(listener);

@@ -32,6 +32,57 @@ describe('canonicalJson', () => {
   });
 });
 
+/** The first, plain implementation: the loop-based one must write exactly the same text. */
+function referenceCanonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'null' : text;
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => (item === undefined ? 'null' : referenceCanonicalJson(item))).join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined && typeof record[key] !== 'function')
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${referenceCanonicalJson(record[key])}`).join(',')}}`;
+}
+
+describe('canonicalJson against its reference', () => {
+  it('writes the same text for any value, sparse arrays and undefined included', () => {
+    const sparse: unknown[] = [1, undefined];
+    sparse[3] = 3; // index 2 is a hole
+    expect(canonicalJson(sparse)).toBe(referenceCanonicalJson(sparse));
+    fc.assert(
+      fc.property(fc.anything({ withSparseArray: true, withNullPrototype: true }), (v) => {
+        expect(canonicalJson(v)).toBe(referenceCanonicalJson(v));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('hashLedgerEntry', () => {
+  it('gives the same hash with the pure sha256 and with an injected Node crypto', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          venueId: fc.string(),
+          seq: fc.nat(),
+          prevHash: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+          kind: fc.string(),
+          body: fc.jsonValue(),
+          createdAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        }),
+        (entry) => {
+          expect(hashLedgerEntry(entry, nodeSha)).toBe(hashLedgerEntry(entry));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('verifyChain', () => {
   function chain(n: number) {
     const out = [];

@@ -54,7 +54,10 @@ export const RegisteredDeviceSchema = v.object({
 export type RegisteredDevice = v.InferOutput<typeof RegisteredDeviceSchema>;
 
 /** `GET /v1/venues/{venueId}/devices` (every device at once: a venue has a handful). */
-export const DevicePageSchema = v.object({ items: v.array(RegisteredDeviceSchema), nextCursor: v.nullable(v.string()) });
+export const DevicePageSchema = v.object({
+  items: v.array(RegisteredDeviceSchema),
+  nextCursor: v.nullable(v.string()),
+});
 
 /** Where devices and gateways reach the platform's MQTT broker. */
 export const MqttEndpointsSchema = v.object({ tcp: v.string(), ws: v.optional(v.string()) });

@@ -19,9 +19,19 @@ export function addDays(day: string, days: number): string {
   return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
 }
 
+// Retention dates repeat (one per record day): remembered, cleared when the cache grows large.
+const monthsLater = new Map<string, string>();
+
 /** `day` plus `months` calendar months (Aug 31 + 6 months = Feb 28/29). */
 export function addMonths(day: string, months: number): string {
-  return dayjs.utc(day).add(months, 'month').format('YYYY-MM-DD');
+  const key = `${day}|${months}`;
+  let out = monthsLater.get(key);
+  if (out === undefined) {
+    out = dayjs.utc(day).add(months, 'month').format('YYYY-MM-DD');
+    if (monthsLater.size >= 4096) monthsLater.clear();
+    monthsLater.set(key, out);
+  }
+  return out;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

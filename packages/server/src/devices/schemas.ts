@@ -1,8 +1,7 @@
 /** Transport schemas of the device routes. The device shape itself comes from the SDK. */
-import { type DeviceRegistration, DeviceRegistrationSchema } from '@brightkitchen/sdk';
 import * as v from 'valibot';
 
-export { type DeviceRegistration, DeviceRegistrationSchema };
+export { type DeviceRegistration, DeviceRegistrationSchema } from '@brightkitchen/sdk';
 
 const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 

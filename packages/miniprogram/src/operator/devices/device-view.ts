@@ -2,8 +2,14 @@
  * How a device reads on the phone: presence, when it was last heard, its last readings with units, and its preset
  * runs. Pure: values in, Chinese text out.
  */
-import { type IsoWeekday, type LocationKind, localDay, type ScheduledRun } from '@brightkitchen/sdk';
-import type { DeviceStatus, LastReading } from './device-api';
+import {
+  type DeviceStatus,
+  type IsoWeekday,
+  type LastReading,
+  type LocationKind,
+  localDay,
+  type ScheduledRun,
+} from '@brightkitchen/sdk';
 
 /** The devices whose preset runs the operator sets here (the server sends them as vendor commands). */
 export const SCHEDULED_KINDS: readonly LocationKind[] = ['uv_lamp', 'disinfection_cabinet'];
@@ -12,7 +18,7 @@ export const hasSchedule = (locationKind: LocationKind): boolean => SCHEDULED_KI
 
 export type Tone = 'ok' | 'bad' | 'idle';
 
-export function presence(status: DeviceStatus): { text: string; tone: Tone } {
+export function presence(status: Pick<DeviceStatus, 'online' | 'lastSeenAt'>): { text: string; tone: Tone } {
   if (status.online === true) return { text: '在线', tone: 'ok' };
   if (status.online === false) return { text: '离线', tone: 'bad' };
   return status.lastSeenAt ? { text: '在线状态未知', tone: 'idle' } : { text: '尚未接入', tone: 'idle' };

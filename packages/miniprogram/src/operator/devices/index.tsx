@@ -16,7 +16,7 @@ import './devices.css';
 export default function DevicesPage() {
   const venue = currentVenue();
   const venueId = venue?.id ?? '';
-  const { state, reload } = useAsync(() => loadVenueDevices(operatorClient().call, venueId), venueId);
+  const { state, reload } = useAsync(() => loadVenueDevices(operatorClient().devices, venueId), venueId);
   if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;
   if (!state.data) return <Loading />;
   const devices = state.data;
@@ -84,7 +84,7 @@ function DeviceCard({
           deviceName={device.name}
           runs={schedule?.runs ?? []}
           save={async (runs) => {
-            await saveSchedule(operatorClient().call, device.id, runs);
+            await saveSchedule(operatorClient().devices, device.id, runs);
             await onSaved();
           }}
         />

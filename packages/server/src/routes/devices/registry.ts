@@ -3,6 +3,8 @@
  * the region's regulator read), GET /v1/devices/{deviceId} (the device with its live status).
  * Registration answers the generated MQTT credentials once.
  */
+
+import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../../auth/index.js';
 import { parseJson } from '../../db/index.js';
@@ -15,7 +17,6 @@ import {
   type RegisteredDevice,
   registerDevice,
 } from '../../devices/index.js';
-import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema } from '@brightkitchen/sdk';
 import { AppError } from '../../errors/index.js';
 import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../../schemas/index.js';
 

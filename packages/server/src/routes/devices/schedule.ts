@@ -3,11 +3,12 @@
  * disinfection cabinet; the device's adapter encodes them (Tasmota Timer commands) and the server
  * publishes them to the device. The schedule is kept with the device.
  */
+
+import { DeviceScheduleSetSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBERS } from '../../auth/index.js';
 import { toJson } from '../../db/index.js';
 import { DeviceParamsSchema, type ScheduleInput, ScheduleInputSchema } from '../../devices/index.js';
-import { DeviceScheduleSetSchema } from '@brightkitchen/sdk';
 import { AppError } from '../../errors/index.js';
 import { errorResponses, jsonSchema, parseOrThrow } from '../../schemas/index.js';
 
