@@ -1,7 +1,7 @@
 /** An edge gateway of a venue: relays the venue's devices on the broker and posts their normalized events. */
 import * as v from 'valibot';
 import { MqttEndpointsSchema } from './device.js';
-import { IdSchema } from './primitives.js';
+import { IdSchema, text } from './primitives.js';
 
 export const GatewaySchema = v.object({
   id: IdSchema,
@@ -12,7 +12,7 @@ export const GatewaySchema = v.object({
 });
 export type Gateway = v.InferOutput<typeof GatewaySchema>;
 
-export const GatewayInputSchema = v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)) });
+export const GatewayInputSchema = v.object({ name: text(100) });
 export type GatewayInput = v.InferOutput<typeof GatewayInputSchema>;
 
 /** `GET /v1/venues/{venueId}/gateways`. */
