@@ -10,15 +10,20 @@ export interface SeededRandom {
   id(length?: number): string;
 }
 
-export function seededRandom(seed: number): SeededRandom {
+/** mulberry32: uniform floats in [0, 1) from a 32-bit seed; the demo city's seeding uses it too. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function seededRandom(seed: number): SeededRandom {
+  const next = mulberry32(seed);
   return {
     next,
     jitter: (spread) => (next() * 2 - 1) * spread,

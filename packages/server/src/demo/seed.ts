@@ -8,6 +8,7 @@ import { localDay, NATIONAL_PROFILE, type Staff, type Venue } from '@brightkitch
 import type { Insertable, Kysely } from 'kysely';
 import { type Database, type DB, newId, toJson } from '../db/index.js';
 import { type AppendItem, appendLedgerRecords, prepareRecord, requestHash } from '../ledgers/index.js';
+import { venueRow } from '../venues/venue-store.js';
 import { createDemoAccounts, type DemoAccount } from './accounts.js';
 import { complaintRows, inspectionRows, noticeRows, ratingRows, violationAlertRows } from './activity.js';
 import { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
@@ -93,18 +94,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     await insertAll(
       trx,
       'venues',
-      plans.map(({ venue }) => ({
-        id: venue.id,
-        region_id: venue.regionId,
-        public_code: venue.publicCode,
-        name: venue.name,
-        kind: venue.kind,
-        time_zone: venue.timeZone,
-        data: toJson(venue),
-        archived_at: null,
-        created_at: createdAt,
-        updated_at: createdAt,
-      })),
+      plans.map(({ venue }) => venueRow(venue, createdAt)),
     );
     await insertAll(
       trx,

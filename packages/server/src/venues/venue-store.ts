@@ -22,27 +22,29 @@ async function assertPublicCodeFree({ db }: Database, publicCode: string, except
   if (await q.executeTakeFirst()) throw new AppError('CONFLICT', { field: 'publicCode' });
 }
 
+/** The `venues` row of a new venue: the SDK object as JSON plus the columns used to filter and scope. */
+export function venueRow(venue: Venue, at: string) {
+  return {
+    id: venue.id,
+    region_id: venue.regionId,
+    public_code: venue.publicCode,
+    name: venue.name,
+    kind: venue.kind,
+    time_zone: venue.timeZone,
+    data: toJson(venue),
+    archived_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 export async function createVenue(database: Database, input: VenueInput): Promise<Venue> {
   await assertRegion(database, input.regionId);
   const publicCode = input.publicCode ?? newPublicCode();
   await assertPublicCodeFree(database, publicCode);
   const venue: Venue = { ...input, id: newId('ven'), publicCode };
   const now = nowIso();
-  await database.db
-    .insertInto('venues')
-    .values({
-      id: venue.id,
-      region_id: venue.regionId,
-      public_code: venue.publicCode,
-      name: venue.name,
-      kind: venue.kind,
-      time_zone: venue.timeZone,
-      data: toJson(venue),
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await database.db.insertInto('venues').values(venueRow(venue, now)).execute();
   return venue;
 }
 
