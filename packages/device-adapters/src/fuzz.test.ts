@@ -69,22 +69,19 @@ describe.each(Object.keys(ADAPTERS))('%s under fuzzing', (vendor) => {
   });
 
   it('refuses 10 MB at once', () => {
-    const started = Date.now();
     const huge = new Uint8Array(10 * 1024 * 1024).fill(0x3c);
     const result = adapter.convert({ payload: huge, receivedAt: RECEIVED_AT });
     expect(result).toMatchObject({ ok: false, rejection: { code: 'ADAPTER_PAYLOAD_TOO_LARGE' } });
     const text = adapter.convert({ payload: '{"a":'.repeat(2_200_000), receivedAt: RECEIVED_AT });
     expect(text).toMatchObject({ ok: false, rejection: { code: 'ADAPTER_PAYLOAD_TOO_LARGE' } });
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  // A hang shows as the test's own timeout, not as a timing assertion.
   it('survives pathological input under the size limit without hanging', () => {
-    const started = Date.now();
     for (const payload of ['<a>'.repeat(1_000_000), '['.repeat(3_000_000), `--b\r\n${'x'.repeat(3_000_000)}`]) {
       expectTyped(adapter.convert({ payload, receivedAt: RECEIVED_AT, ...(topics[1] ? { topic: topics[1] } : {}) }));
     }
-    expect(Date.now() - started).toBeLessThan(15000);
-  });
+  }, 60_000);
 });
 
 describe('truncated samples', () => {
