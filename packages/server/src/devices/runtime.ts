@@ -127,7 +127,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const book = new AlertBook({
     database,
     publish: realtime ?? (async () => {}),
-    onOpened: () => void dispatcher.tick(),
+    onOpened: (alert) => void dispatcher.opened(alert.id),
     log,
   });
   const engine = new AlertEngine({ database, book, thresholds, disinfection, log });

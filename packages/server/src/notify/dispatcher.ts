@@ -59,47 +59,65 @@ const clip = (text: string, n: number) =>
         .join('')}…`
     : text;
 
+const NOTHING: DispatchReport = { planned: 0, delivered: 0, failed: 0 };
+
 export class EscalationDispatcher {
-  private running: Promise<DispatchReport> | undefined;
-  private again = false;
+  /** Passes run one after the other, never overlapping. */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** A pass queued and not started yet takes in the calls that come meanwhile. */
+  private queuedFull: Promise<DispatchReport> | undefined;
+  private queuedFresh: Promise<DispatchReport> | undefined;
+  private readonly fresh = new Set<string>();
 
   constructor(private readonly o: DispatcherOptions) {}
 
-  /** Runs one pass (a pass already running is followed by one more). */
+  /** A full pass over every unresolved alert, with the retries of failed deliveries (the clock's tick). */
   tick(): Promise<DispatchReport> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.pass()
-      .catch((error) => {
-        this.o.log('escalation dispatcher', error);
-        return { planned: 0, delivered: 0, failed: 0 };
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.tick();
-        }
-      });
-    return this.running;
+    this.queuedFull ??= this.enqueue(() => {
+      this.queuedFull = undefined;
+      return this.pass();
+    });
+    return this.queuedFull;
   }
 
-  private async pass(): Promise<DispatchReport> {
+  /**
+   * An alert was just opened: its first notification goes out now, in a pass over the alerts opened
+   * since the last such pass only (a burst of openings does not rescan every unresolved alert of the city).
+   */
+  opened(alertId: string): Promise<DispatchReport> {
+    this.fresh.add(alertId);
+    this.queuedFresh ??= this.enqueue(() => {
+      this.queuedFresh = undefined;
+      const ids = [...this.fresh];
+      this.fresh.clear();
+      return this.pass(ids);
+    });
+    return this.queuedFresh;
+  }
+
+  private enqueue(run: () => Promise<DispatchReport>): Promise<DispatchReport> {
+    const next = this.chain.then(run).catch((error) => {
+      this.o.log('escalation dispatcher', error);
+      return NOTHING;
+    });
+    this.chain = next;
+    return next;
+  }
+
+  /** Plans and sends what is due: for the given alerts only, or (without `only`) for all, then the retries. */
+  private async pass(only?: readonly string[]): Promise<DispatchReport> {
     const { db } = this.o.database;
     const now = this.o.now();
     const nowIso = new Date(now).toISOString();
     const policy = this.o.policy ?? DEFAULT_ESCALATION_POLICY;
-    const alerts = (await db
+    let query = db
       .selectFrom('alerts')
       .innerJoin('venues', 'venues.id', 'alerts.venue_id')
       .selectAll('alerts')
       .select(['venues.name as venue_name', 'venues.time_zone as time_zone'])
-      .where('alerts.state', '!=', 'resolved')
-      .orderBy('alerts.opened_at')
-      .limit(2000)
-      .execute()) as AlertWithVenue[];
+      .where('alerts.state', '!=', 'resolved');
+    if (only) query = query.where('alerts.id', 'in', only);
+    const alerts = (await query.orderBy('alerts.opened_at').limit(2000).execute()) as AlertWithVenue[];
     const byId = new Map(alerts.map((a) => [a.id, a]));
     const sent = new Map<string, SentNotification[]>();
     if (alerts.length > 0) {
@@ -126,7 +144,15 @@ export class EscalationDispatcher {
     }
     const results = await Promise.all(work);
     // Retries after this pass's own deliveries settled, so nothing planned above is sent twice.
-    const retries = await db
+    if (!only) results.push(...(await this.retries(byId, now)));
+    const delivered = results.filter(Boolean).length;
+    return { planned, delivered, failed: results.length - delivered };
+  }
+
+  /** Deliveries that failed or never finished, past their backoff. */
+  private async retries(byId: ReadonlyMap<string, AlertWithVenue>, now: number): Promise<boolean[]> {
+    const nowIso = new Date(now).toISOString();
+    const retries = await this.o.database.db
       .selectFrom('alert_notifications')
       .selectAll()
       .where('status', 'in', ['failed', 'pending'])
@@ -135,15 +161,12 @@ export class EscalationDispatcher {
       .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)]))
       .limit(500)
       .execute();
-    const retried = await Promise.all(
+    return Promise.all(
       retries.flatMap((row) => {
         const alert = byId.get(row.alert_id);
         return alert ? [this.deliver(row, alert, now)] : [];
       }),
     );
-    results.push(...retried);
-    const delivered = results.filter(Boolean).length;
-    return { planned, delivered, failed: results.length - delivered };
   }
 
   /** Records the deliveries of one due notification (idempotent on alert, repeat, channel, recipient). */
