@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  // writer-thread.js sits beside the chunks: ingest-writer.ts starts it by a URL relative to itself.
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'writer-thread': 'src/ingest/writer-thread.ts' },
   format: ['esm'],
   dts: { entry: { index: 'src/index.ts' } },
   clean: true,

@@ -2,11 +2,12 @@
  * One Kysely query layer over SQLite (better-sqlite3, WAL) or PostgreSQL (pg Pool), chosen by config.
  * Route code only sees `Database`: the Kysely instance plus the dialect for the rare portable switch.
  */
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { DB } from './schema.js';
+import { openSqlite } from './sqlite-connection.js';
 
 export type DialectKind = DatabaseConfig['kind'];
 
@@ -37,11 +38,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  const sqlite = new SQLite(config.url);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  const sqlite = openSqlite(config.url);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

@@ -15,6 +15,7 @@ import { ThresholdWatch } from '../alerts-engine/threshold-watch.js';
 import { VenueProfiles } from '../alerts-engine/venue-profiles.js';
 import { AppError } from '../errors/index.js';
 import { IngestStats } from '../ingest/ingest-stats.js';
+import { createIngestWriter } from '../ingest/ingest-writer.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { ReadingBuffer } from '../ingest/reading-buffer.js';
 import { createBrokerAuthority, venueEventsTopic } from '../mqtt/broker-authority.js';
@@ -79,8 +80,9 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const profiles = new VenueProfiles(database);
   const thresholds = new ThresholdWatch(profiles, nowIso);
   const disinfection = new DisinfectionWatch(database, (venueId) => profiles.of(venueId).profile);
+  const writer = createIngestWriter(database);
   const buffer = new ReadingBuffer(
-    database,
+    writer,
     { statuses: () => status.takeDirty(), thresholds: () => thresholds.takeDirty() },
     {
       flushRows: settings.flushRows,
@@ -223,6 +225,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     if (timer) clearInterval(timer);
     await ticking?.catch(() => undefined);
     await buffer.stop();
+    await writer.close();
     await bus.close();
   });
   return runtime;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceStatusTable, ReadingsTable } from '../db/index.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 import { READINGS_PER_STATEMENT, writeIngestBatch } from './batch-writer.js';
+import { createIngestWriter, type IngestWriter } from './ingest-writer.js';
+import type { IngestBatch } from './sqlite-batch.js';
 
 const reading = (device: string, i: number, channel: string | null = null): ReadingsTable => ({
   device_id: device,
@@ -24,12 +26,22 @@ const status = (device: string, failures: number): DeviceStatusTable => ({
   updated_at: '2026-01-01T08:00:01.000Z',
 });
 
-describe.each(DATABASES)('ingestion batch writer on %s', (kind) => {
+// In-process on both databases, and through the server's own choice (the writer thread on SQLite).
+const WRITERS = DATABASES.flatMap((kind) => [
+  { kind, via: 'in-process' },
+  { kind, via: 'the server’s ingest writer' },
+]);
+
+describe.each(WRITERS)('ingestion batch writer on $kind, $via', ({ kind, via }) => {
   let server: TestServer;
+  let writer: IngestWriter | undefined;
+  const write = (batch: IngestBatch) => (writer ? writer.write(batch) : writeIngestBatch(server.database, batch));
   beforeAll(async () => {
     server = await startTestServer(kind, { BK_DEVICES: 'off' });
+    if (via !== 'in-process') writer = createIngestWriter(server.database);
   });
   afterAll(async () => {
+    await writer?.close();
     await server?.close();
   });
 
@@ -37,12 +49,12 @@ describe.each(DATABASES)('ingestion batch writer on %s', (kind) => {
     const { database } = server;
     const count = READINGS_PER_STATEMENT * 2 + 3;
     const readings = Array.from({ length: count }, (_, i) => reading('dev_a', i, i === 5 ? 'probe-2' : null));
-    await writeIngestBatch(database, {
+    await write({
       readings,
       statuses: [status('dev_a', 1), status('dev_b', 0)],
       thresholds: [{ device_id: 'dev_a', metric: 'temperature', state: '{"phase":"normal"}', updated_at: 'x' }],
     });
-    await writeIngestBatch(database, {
+    await write({
       readings: [],
       statuses: [status('dev_a', 3)],
       thresholds: [{ device_id: 'dev_a', metric: 'temperature', state: '{"phase":"alarm"}', updated_at: 'y' }],
@@ -72,9 +84,7 @@ describe.each(DATABASES)('ingestion batch writer on %s', (kind) => {
     const { database } = server;
     const bad = { ...reading('dev_c', 1), value: null } as unknown as ReadingsTable;
     const readings = [...Array.from({ length: READINGS_PER_STATEMENT + 1 }, (_, i) => reading('dev_c', i)), bad];
-    await expect(
-      writeIngestBatch(database, { readings, statuses: [status('dev_c', 9)], thresholds: [] }),
-    ).rejects.toThrow();
+    await expect(write({ readings, statuses: [status('dev_c', 9)], thresholds: [] })).rejects.toThrow();
     const rows = await database.db
       .selectFrom('readings')
       .select('device_id')

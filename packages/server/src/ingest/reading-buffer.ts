@@ -1,11 +1,12 @@
 /**
  * Readings are written in batches: buffered, then flushed every `flushMs` or as soon as `flushRows`
  * are waiting, in one transaction together with the changed device statuses and threshold states
- * (those at most every `flushMs`; batch-writer.ts: prepared multi-row statements, not a query per row).
+ * (those at most every `flushMs`; ingest-writer.ts: on SQLite in a writer thread, with prepared
+ * multi-row statements, not a query per row).
  * Flushes never overlap; `flush()` resolves once everything buffered before the call is stored.
  */
-import type { Database, DeviceStatusTable, ReadingsTable, ThresholdStatesTable } from '../db/index.js';
-import { writeIngestBatch } from './batch-writer.js';
+import type { DeviceStatusTable, ReadingsTable, ThresholdStatesTable } from '../db/index.js';
+import type { IngestWriter } from './ingest-writer.js';
 
 export interface BatchSources {
   readonly statuses: () => DeviceStatusTable[];
@@ -19,7 +20,7 @@ export class ReadingBuffer {
   private scheduled = false;
 
   constructor(
-    private readonly database: Database,
+    private readonly writer: IngestWriter,
     private readonly sources: BatchSources,
     private readonly options: {
       flushRows: number;
@@ -72,7 +73,7 @@ export class ReadingBuffer {
     const statuses = withState ? this.sources.statuses() : [];
     const thresholds = withState ? this.sources.thresholds() : [];
     if (readings.length === 0 && statuses.length === 0 && thresholds.length === 0) return;
-    await writeIngestBatch(this.database, { readings, statuses, thresholds });
+    await this.writer.write({ readings, statuses, thresholds });
     this.options.onStored?.(readings.length);
   }
 }
