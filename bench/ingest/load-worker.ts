@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { sensorPayload } from './payload.js';
-import { publishWindowed, type RawClient, rawConnect } from './raw-mqtt.js';
+import { publishPaced, publishWindowed, type RawClient, rawConnect } from './raw-mqtt.js';
 
 export type LoadJob =
   | {
@@ -14,8 +14,16 @@ export type LoadJob =
       readonly url: string;
       readonly sensors: readonly { index: number; topic: string; username?: string; password?: string }[];
       readonly window: number;
+      /** Sensors across all threads (a paced rate is for all of them). */
+      readonly totalSensors: number;
     }
   | { readonly kind: 'consume'; readonly url: string; readonly filter: string; readonly expected: number };
+
+/** A run: messages per sensor, as fast as the window allows or (with `ratePerSecond`, for all sensors together) paced. */
+export interface LoadRun {
+  readonly count: number;
+  readonly ratePerSecond?: number;
+}
 
 export type LoadReport =
   | { readonly type: 'ready' }
@@ -41,13 +49,18 @@ if (job.kind === 'publish') {
     );
   }
   post({ type: 'ready' });
-  // Each `go` message carries the number of messages per sensor; the parent terminates the worker at the end.
-  port.on('message', async (count: number) => {
+  // Each `go` message is a `LoadRun`; the parent terminates the worker at the end.
+  port.on('message', async ({ count, ratePerSecond }: LoadRun) => {
     const startedAt = now();
+    // Paced: this thread's share of the rate, spread evenly over its sensors.
+    const intervalMs = ratePerSecond ? (1000 * job.totalSensors) / ratePerSecond : 0;
     await Promise.all(
       clients.map((client, i) => {
         const sensor = job.sensors[i]!;
-        return publishWindowed(client, sensor.topic, count, job.window, (n) => sensorPayload(sensor.index, n));
+        const payload = (n: number) => sensorPayload(sensor.index, n);
+        return intervalMs > 0
+          ? publishPaced(client, sensor.topic, count, intervalMs, payload)
+          : publishWindowed(client, sensor.topic, count, job.window, payload);
       }),
     );
     post({ type: 'done', startedAt, endedAt: now() });

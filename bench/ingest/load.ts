@@ -2,14 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import type { LoadJob, LoadReport } from './load-worker.js';
+import type { LoadJob, LoadReport, LoadRun } from './load-worker.js';
 
 export interface PreparedLoad {
   /**
-   * Starts all workers at once (publishers: `count` messages per sensor); resolves with the earliest
-   * start and the latest end (epoch ms).
+   * Starts all workers at once (publishers: `count` messages per sensor, as fast as acknowledged or at
+   * `ratePerSecond` for all sensors together); resolves with the earliest start and the latest end (epoch ms).
    */
-  run(count?: number): Promise<{ startedAt: number; endedAt: number }>;
+  run(count?: number, ratePerSecond?: number): Promise<{ startedAt: number; endedAt: number }>;
   stop(): Promise<void>;
 }
 
@@ -44,9 +44,10 @@ async function prepareWorkers(jobs: readonly LoadJob[]): Promise<PreparedLoad> {
     });
   await Promise.all(workers.map(next));
   return {
-    async run(count = 0) {
+    async run(count = 0, ratePerSecond?: number) {
       const reports = workers.map(next);
-      for (const worker of workers) worker.postMessage(count);
+      const run: LoadRun = ratePerSecond ? { count, ratePerSecond } : { count };
+      for (const worker of workers) worker.postMessage(run);
       const done = (await Promise.all(reports)).flatMap((r) => (r.type === 'done' ? [r] : []));
       return {
         startedAt: Math.min(...done.map((d) => d.startedAt)),
@@ -72,6 +73,7 @@ export function preparePublishers(
     url,
     sensors: indexed.filter((s) => s.index % Math.max(1, threads) === t),
     window,
+    totalSensors: sensors.length,
   }));
   return prepareWorkers(jobs.filter((j) => j.kind === 'publish' && j.sensors.length > 0));
 }

@@ -194,3 +194,34 @@ export function publishWindowed(
     else send(window);
   });
 }
+
+/**
+ * Publishes `count` QoS 1 messages on `topic`, one every `intervalMs` (a steady offered load, whatever
+ * the acknowledgements); resolves when all are acknowledged.
+ */
+export function publishPaced(
+  client: RawClient,
+  topic: string,
+  count: number,
+  intervalMs: number,
+  payload: (index: number) => string,
+): Promise<void> {
+  const topicBytes = Buffer.from(topic, 'utf8');
+  let sent = 0;
+  let done = 0;
+  return new Promise((resolve) => {
+    if (count === 0) return resolve();
+    client.onAck((n) => {
+      done += n;
+      if (done >= count) resolve();
+    });
+    const started = performance.now();
+    const tick = () => {
+      // Catches up after a late timer, so the rate holds on average.
+      const due = Math.min(count, Math.floor((performance.now() - started) / intervalMs) + 1);
+      for (; sent < due; sent++) client.write(publishPacket(topicBytes, payload(sent), (sent % 65535) + 1));
+      if (sent < count) setTimeout(tick, Math.max(0, started + sent * intervalMs - performance.now()));
+    };
+    tick();
+  });
+}

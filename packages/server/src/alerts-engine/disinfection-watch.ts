@@ -128,33 +128,38 @@ export interface LedgerCheck {
 
 const CURSOR = 'disinfection-ledger-check';
 
-/**
- * The venue's UV lamps that were there to measure a period starting at `startIso`: registered by then,
- * or with a measured run by then. A lamp registered later cannot contradict older records.
- */
-async function measuringLamps(
-  database: Database,
-  venueId: string,
-  startIso: string,
-): Promise<{ id: string; binding_key: string }[]> {
-  const { db } = database;
-  const lamps = await db
+type Lamp = { readonly id: string; readonly binding_key: string; readonly created_at: string };
+
+/** The UV lamps of these venues, by venue (one query for a page of ledger records). */
+async function uvLamps(database: Database, venueIds: readonly string[]): Promise<Map<string, Lamp[]>> {
+  const byVenue = new Map<string, Lamp[]>();
+  if (venueIds.length === 0) return byVenue;
+  const rows = await database.db
     .selectFrom('devices')
-    .select(['id', 'binding_key', 'created_at'])
-    .where('venue_id', '=', venueId)
+    .select(['id', 'binding_key', 'created_at', 'venue_id'])
+    .where('venue_id', 'in', venueIds)
     .where('location_kind', '=', 'uv_lamp')
     .execute();
-  const out: { id: string; binding_key: string }[] = [];
+  for (const { venue_id, ...lamp } of rows) byVenue.set(venue_id, [...(byVenue.get(venue_id) ?? []), lamp]);
+  return byVenue;
+}
+
+/**
+ * Of a venue's UV lamps, those that were there to measure a period starting at `startIso`: registered
+ * by then, or with a measured run by then. A lamp registered later cannot contradict older records.
+ */
+async function measuringLamps(database: Database, lamps: readonly Lamp[], startIso: string): Promise<Lamp[]> {
+  const out: Lamp[] = [];
   for (const lamp of lamps) {
     const there =
       lamp.created_at <= startIso ||
-      (await db
+      (await database.db
         .selectFrom('disinfection_runs')
         .select('id')
         .where('device_id', '=', lamp.id)
         .where('started_at', '<=', startIso)
         .executeTakeFirst()) !== undefined;
-    if (there) out.push({ id: lamp.id, binding_key: lamp.binding_key });
+    if (there) out.push(lamp);
   }
   return out;
 }
@@ -180,6 +185,7 @@ export async function checkDisinfectionLedgers(database: Database, now: number):
     q = q.where((eb) => eb.or([eb('created_at', '>', at), eb.and([eb('created_at', '=', at), eb('id', '>', id)])]));
   }
   const rows = await q.execute();
+  const lampsByVenue = await uvLamps(database, [...new Set(rows.map((r) => r.venue_id))]);
   const out: LedgerCheck[] = [];
   let last: string | undefined;
   for (const row of rows) {
@@ -190,7 +196,7 @@ export async function checkDisinfectionLedgers(database: Database, now: number):
     if (record?.method !== 'uv') continue;
     const start = Date.parse(record.start);
     if (!Number.isFinite(start) || !(end > start)) continue;
-    const lamps = await measuringLamps(database, row.venue_id, new Date(start).toISOString());
+    const lamps = await measuringLamps(database, lampsByVenue.get(row.venue_id) ?? [], new Date(start).toISOString());
     const chosen = record.deviceId
       ? lamps.filter((l) => l.id === record.deviceId || l.binding_key === record.deviceId)
       : lamps;

@@ -11,6 +11,8 @@ import { writeIngestBatch } from './batch-writer.js';
 import type { IngestBatch } from './sqlite-batch.js';
 
 export interface IngestWriter {
+  /** Batches it takes at once, stored in the order sent. */
+  readonly maxInFlight: number;
   /** Resolves once the batch is committed (all of it), rejects if none of it was. */
   write(batch: IngestBatch): Promise<void>;
   close(): Promise<void>;
@@ -24,7 +26,8 @@ export type WriterReply = { readonly id: number; readonly error?: string };
 export function createIngestWriter(database: Database): IngestWriter {
   const { sqlite } = database;
   if (database.dialect === 'sqlite' && sqlite && !sqlite.memory) return new SqliteWriterThread(sqlite.name);
-  return { write: (batch) => writeIngestBatch(database, batch), close: async () => {} };
+  // One at a time: PostgreSQL transactions running side by side could commit out of order.
+  return { maxInFlight: 1, write: (batch) => writeIngestBatch(database, batch), close: async () => {} };
 }
 
 /**
@@ -41,6 +44,9 @@ function threadEntry(): { entry: URL | string; eval: boolean } {
 }
 
 class SqliteWriterThread implements IngestWriter {
+  /** Enough to keep the thread busy between two turns of the event loop, few enough that a write of the
+   * server's own waits for at most a handful of short transactions. */
+  readonly maxInFlight = 4;
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();

@@ -1,12 +1,18 @@
 /**
- * Readings are written in batches: buffered, then flushed every `flushMs` or as soon as `flushRows`
- * are waiting, in one transaction together with the changed device statuses and threshold states
- * (those at most every `flushMs`; ingest-writer.ts: on SQLite in a writer thread, with prepared
- * multi-row statements, not a query per row).
- * Flushes never overlap; `flush()` resolves once everything buffered before the call is stored.
+ * Readings are written in batches of at most `MAX_BATCH_ROWS`: buffered, then sent as soon as
+ * `flushRows` are waiting, and every `flushMs` together with the changed device statuses and threshold
+ * states. Up to `writer.maxInFlight` batches are on their way at once (the SQLite writer thread takes
+ * them in order, one transaction each; PostgreSQL gets one at a time); what is sent is never
+ * reordered. `flush()` resolves once everything buffered before the call is stored.
  */
 import type { DeviceStatusTable, ReadingsTable, ThresholdStatesTable } from '../db/index.js';
 import type { IngestWriter } from './ingest-writer.js';
+
+/**
+ * Readings per transaction. SQLite has one writer at a time: short transactions of the ingest writer
+ * thread keep the server's own writes (alerts, ledgers) from waiting more than a few milliseconds.
+ */
+export const MAX_BATCH_ROWS = 1000;
 
 export interface BatchSources {
   readonly statuses: () => DeviceStatusTable[];
@@ -16,8 +22,9 @@ export interface BatchSources {
 export class ReadingBuffer {
   private rows: ReadingsTable[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private scheduled = false;
+  private inFlight = 0;
+  /** The last batch sent: the writer stores batches in order, so its end is the end of all before it. */
+  private last: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly writer: IngestWriter,
@@ -31,34 +38,27 @@ export class ReadingBuffer {
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush(), this.options.flushMs);
+    this.timer ??= setInterval(() => {
+      this.send(true);
+      this.pump();
+    }, this.options.flushMs);
     this.timer.unref();
   }
 
   push(row: ReadingsTable): void {
     this.rows.push(row);
-    if (this.rows.length >= this.options.flushRows && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        void this.flush(false);
-      });
-    }
+    if (this.rows.length >= this.options.flushRows) this.pump();
   }
 
   get pending(): number {
     return this.rows.length;
   }
 
-  /**
-   * Stores what is buffered. `withState` false (a flush because `flushRows` were waiting) writes only
-   * the readings: statuses and threshold states follow with the next timed or explicit flush.
-   */
-  flush(withState = true): Promise<void> {
-    this.running = this.running
-      .then(() => this.write(withState))
-      .catch((error) => this.options.log?.('readings flush failed', error));
-    return this.running;
+  /** Sends everything buffered, with the changed statuses and threshold states, and waits until it is stored. */
+  flush(): Promise<void> {
+    this.send(true);
+    while (this.rows.length > 0) this.send(false);
+    return this.last;
   }
 
   async stop(): Promise<void> {
@@ -67,13 +67,26 @@ export class ReadingBuffer {
     await this.flush();
   }
 
-  private async write(withState: boolean): Promise<void> {
-    const readings = this.rows;
-    this.rows = [];
+  /** Full batches, as many as the writer takes at once. */
+  private pump(): void {
+    while (this.inFlight < this.writer.maxInFlight && this.rows.length >= this.options.flushRows) this.send(false);
+  }
+
+  private send(withState: boolean): void {
+    const readings = this.rows.splice(0, MAX_BATCH_ROWS);
     const statuses = withState ? this.sources.statuses() : [];
     const thresholds = withState ? this.sources.thresholds() : [];
     if (readings.length === 0 && statuses.length === 0 && thresholds.length === 0) return;
-    await this.writer.write({ readings, statuses, thresholds });
-    this.options.onStored?.(readings.length);
+    this.inFlight += 1;
+    this.last = this.writer
+      .write({ readings, statuses, thresholds })
+      .then(
+        () => this.options.onStored?.(readings.length),
+        (error) => this.options.log?.('readings batch failed', error),
+      )
+      .finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
   }
 }

@@ -4,6 +4,7 @@ import { devices } from './010-devices.js';
 import { deviceGateways } from './011-device-gateways.js';
 import { idempotentRequests } from './020-idempotent-requests.js';
 import { engineIndexes } from './030-engine-indexes.js';
+import { readingsTimeIndex } from './031-readings-time-index.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   deviceGateways,
   idempotentRequests,
   engineIndexes,
+  readingsTimeIndex,
 ];
 export type { AppMigration } from './migration.js';
