@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { sensorPayload } from './payload.js';
-import { publishPaced, publishWindowed, type RawClient, rawConnect } from './raw-mqtt.js';
+import { publishMany, type RawClient, rawConnect } from './raw-mqtt.js';
 
 export type LoadJob =
   | {
@@ -57,10 +57,8 @@ if (job.kind === 'publish') {
     await Promise.all(
       clients.map((client, i) => {
         const sensor = job.sensors[i]!;
-        const payload = (n: number) => sensorPayload(sensor.index, n);
-        return intervalMs > 0
-          ? publishPaced(client, sensor.topic, count, intervalMs, payload)
-          : publishWindowed(client, sensor.topic, count, job.window, payload);
+        const pacing = intervalMs > 0 ? { intervalMs } : { window: job.window };
+        return publishMany(client, sensor.topic, count, pacing, (n) => sensorPayload(sensor.index, n));
       }),
     );
     post({ type: 'done', startedAt, endedAt: now() });

@@ -163,63 +163,41 @@ export function rawConnect(
   });
 }
 
-/**
- * Publishes `count` QoS 1 messages on `topic`, at most `window` unacknowledged; resolves when all are acknowledged.
- */
-export function publishWindowed(
-  client: RawClient,
-  topic: string,
-  count: number,
-  window: number,
-  payload: (index: number) => string,
-): Promise<void> {
-  const topicBytes = Buffer.from(topic, 'utf8');
-  let sent = 0;
-  let done = 0;
-  return new Promise((resolve) => {
-    const send = (n: number) => {
-      const batch: Buffer[] = [];
-      for (let k = 0; k < n && sent < count; k++) {
-        batch.push(publishPacket(topicBytes, payload(sent), (sent % 65535) + 1));
-        sent++;
-      }
-      if (batch.length > 0) client.write(batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch));
-    };
-    client.onAck((n) => {
-      done += n;
-      if (done >= count) resolve();
-      else send(n);
-    });
-    if (count === 0) resolve();
-    else send(window);
-  });
-}
+/** At most `window` messages unacknowledged, or one every `intervalMs` (a steady offered load, whatever the acks). */
+export type Pacing = { readonly window: number } | { readonly intervalMs: number };
 
-/**
- * Publishes `count` QoS 1 messages on `topic`, one every `intervalMs` (a steady offered load, whatever
- * the acknowledgements); resolves when all are acknowledged.
- */
-export function publishPaced(
+/** Publishes `count` QoS 1 messages on `topic` as `pacing` says; resolves when all are acknowledged. */
+export function publishMany(
   client: RawClient,
   topic: string,
   count: number,
-  intervalMs: number,
+  pacing: Pacing,
   payload: (index: number) => string,
 ): Promise<void> {
   const topicBytes = Buffer.from(topic, 'utf8');
   let sent = 0;
   let done = 0;
+  /** Sends until `upTo` messages (at most `count`) are out, in one write. */
+  const sendUpTo = (upTo: number) => {
+    const batch: Buffer[] = [];
+    for (; sent < Math.min(upTo, count); sent++) {
+      batch.push(publishPacket(topicBytes, payload(sent), (sent % 65535) + 1));
+    }
+    if (batch.length > 0) client.write(batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch));
+  };
   return new Promise((resolve) => {
     if (count === 0) return resolve();
     client.onAck((n) => {
       done += n;
       if (done >= count) resolve();
+      else if ('window' in pacing) sendUpTo(done + pacing.window);
     });
+    if ('window' in pacing) return sendUpTo(pacing.window);
+    const { intervalMs } = pacing;
     const started = performance.now();
+    // Catches up after a late timer, so the rate holds on average.
     const tick = () => {
-      // Catches up after a late timer, so the rate holds on average.
-      const due = Math.min(count, Math.floor((performance.now() - started) / intervalMs) + 1);
-      for (; sent < due; sent++) client.write(publishPacket(topicBytes, payload(sent), (sent % 65535) + 1));
+      sendUpTo(Math.floor((performance.now() - started) / intervalMs) + 1);
       if (sent < count) setTimeout(tick, Math.max(0, started + sent * intervalMs - performance.now()));
     };
     tick();
