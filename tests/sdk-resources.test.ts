@@ -19,7 +19,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DeviceTestServer, startDeviceServer, uniqueKey } from '../packages/server/src/devices/test-support.js';
 import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
-import { morningCheck } from '../packages/server/src/testing/ledger-records.js';
+import { morningCheck, purchase } from '../packages/server/src/testing/ledger-records.js';
 import { DATABASES, startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
 import { pngBase64 } from './support/two-venue-city.js';
 
@@ -139,6 +139,24 @@ describe.each(DATABASES)('SDK resources against the real server (%s)', (kind) =>
     const refused = await west.complaints.photo(complaintId, 0).catch((e: unknown) => e);
     expect(isBrightKitchenError(refused)).toBe(true);
     expect((refused as { status: number }).status).toBe(403);
+  });
+
+  it('ledger photos: a photo queued with its record goes first; the record refers to those very bytes', async () => {
+    const operator = await loggedIn(city.staffer.login);
+    const photo = pngBase64(300);
+    // Both wait in the outbox (as offline) and leave in order: the photo, then the record that refers to it.
+    const { ref, queued } = await operator.ledgers.attachPhoto(city.venues.school, {
+      contentType: 'image/png',
+      dataBase64: photo,
+    });
+    const record = await operator.ledgers.submit(city.venues.school, purchase({ invoicePhotoRef: ref }));
+    expect((await sent(queued)).result).toMatchObject({ ref, contentType: 'image/png', size: 300 });
+    await sent(record);
+    const listed = await operator.ledgers.list(city.venues.school, { kind: 'purchase_inspection' });
+    expect(listed.items.map((e) => (e.record as { invoicePhotoRef?: string }).invoicePhotoRef)).toContain(ref);
+    const regulator = await loggedIn(city.regulator.login);
+    const bytes = Buffer.from(await regulator.ledgers.photo(city.venues.school, ref));
+    expect(bytes.toString('base64')).toBe(photo);
   });
 
   it('alerts: a ledger warning opens an alert; the venue acknowledges and resolves it', async () => {

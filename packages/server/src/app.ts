@@ -22,6 +22,7 @@ import { complaintRoutes } from './routes/complaints/index.js';
 import { deviceRoutes } from './routes/devices/index.js';
 import { docsRoutes } from './routes/docs/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { ledgerPhotoRoutes } from './routes/ledger-photos/index.js';
 import { ledgerRoutes } from './routes/ledgers/index.js';
 import { meRoutes } from './routes/me/index.js';
 import { noticeRoutes } from './routes/notices/index.js';
@@ -100,6 +101,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(ratingRoutes);
       await api.register(noticeRoutes);
       await api.register(complaintRoutes);
+      await api.register(ledgerPhotoRoutes);
       await api.register(alertRoutes);
       await api.register(publicVenueRoutes);
       await api.register(openDataRoutes);

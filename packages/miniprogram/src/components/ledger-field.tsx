@@ -4,6 +4,7 @@ import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import type { FieldMessage } from '../ledger-form/issues';
 import type { FieldSpec } from '../ledger-form/specs';
 import type { FormValue } from '../ledger-form/values';
+import { PhotoInput } from './photo-field';
 
 export interface StaffChoice {
   readonly id: string;
@@ -98,6 +99,8 @@ function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'messa
         </View>
       );
     }
+    case 'photo':
+      return <PhotoInput label={label} value={value} onChange={onChange} />;
     case 'time':
     case 'date':
       return (

@@ -38,7 +38,9 @@ export type FieldSpec =
   | (Base & { readonly type: 'time' })
   | (Base & { readonly type: 'date' })
   | (Base & { readonly type: 'staff' })
-  | (Base & { readonly type: 'list' });
+  | (Base & { readonly type: 'list' })
+  /** A photo kept with the record (queued before it); the record holds its reference. */
+  | (Base & { readonly type: 'photo' });
 
 const MEAL_LABELS: Readonly<Record<(typeof MEALS)[number], string>> = {
   breakfast: '早餐',
@@ -99,6 +101,8 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
       optional: true,
     },
     { path: 'certificateNo', type: 'text', optional: true, hint: '畜禽肉类须有动物检疫合格证明' },
+    // Not marked optional: the SDK's purchase rule wants the invoice or voucher (食品安全法 §53).
+    { path: 'invoicePhotoRef', type: 'photo', hint: '拍摄票据/凭证' },
   ],
   tableware_disinfection: [
     { path: 'items', type: 'list', hint: '多个用逗号分隔，如 碗,盘,筷子' },
@@ -120,6 +124,7 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
     { path: 'storageTempC', type: 'number', unit: '℃', optional: true },
     { path: 'sealedSeparately', type: 'bool', yes: '已分别密封', no: '未分别密封' },
     { path: 'person', type: 'text' },
+    { path: 'samplePhotoRef', type: 'photo', optional: true, hint: '拍摄留样菜品，可选' },
   ],
   air_disinfection: [
     { path: 'room', type: 'text', hint: '如 凉菜间' },

@@ -3,9 +3,11 @@
  * Pure: the SDK's `validateLedger` then judges the record; nothing is re-checked here.
  */
 import { fromLocalTime, type LedgerKind } from '@brightkitchen/sdk';
+import { isPhotoValue, type PhotoValue } from './photo-value.js';
 import { type FieldSpec, LEDGER_FORMS } from './specs.js';
 
-export type FormValue = string | boolean | readonly string[];
+/** What an input holds; a photo field holds the chosen photo, or `''` when there is none. */
+export type FormValue = string | boolean | readonly string[] | PhotoValue;
 export type FormValues = Readonly<Record<string, FormValue>>;
 
 export interface FormContext {
@@ -55,6 +57,8 @@ function convert(field: FieldSpec, raw: FormValue | undefined, ctx: FormContext)
       return raw === true;
     case 'multi':
       return Array.isArray(raw) ? [...raw] : [];
+    case 'photo':
+      return isPhotoValue(raw) ? raw.ref : undefined;
     case 'number': {
       const text = String(raw).trim();
       if (text === '') return undefined;

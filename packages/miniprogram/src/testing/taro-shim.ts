@@ -16,6 +16,17 @@ export interface ShimRequest {
 }
 export type ShimAnswer = { statusCode: number; data: unknown } | 'offline';
 
+/** What `chooseMedia` answers next (none: the person cancels). */
+export interface ShimPickedFile {
+  readonly path: string;
+  readonly size: number;
+}
+export interface ShimCompress {
+  readonly src: string;
+  readonly quality?: number;
+  readonly compressedWidth?: number;
+}
+
 export const shim = {
   storage: new Map<string, string>(),
   params: {} as Record<string, string>,
@@ -23,6 +34,15 @@ export const shim = {
   requests: [] as ShimRequest[],
   answer: (_req: ShimRequest): ShimAnswer => 'offline',
   toasts: [] as string[],
+  /** Largest value `setStorage` keeps, in characters (WeChat: 1 MB per key); larger fails like WeChat does. */
+  storageMaxChars: Number.POSITIVE_INFINITY,
+  /** The photo library: `chooseMedia` answers `picked`, files are read as base64 from `files`. */
+  picked: [] as ShimPickedFile[],
+  files: new Map<string, string>(),
+  chooseCounts: [] as number[],
+  compressions: [] as ShimCompress[],
+  /** Where `compressImage` puts its result (its own path by default: the file does not shrink). */
+  compress: (c: ShimCompress): string => c.src,
   reset() {
     this.storage.clear();
     this.params = {};
@@ -30,6 +50,12 @@ export const shim = {
     this.requests = [];
     this.toasts = [];
     this.answer = () => 'offline';
+    this.storageMaxChars = Number.POSITIVE_INFINITY;
+    this.picked = [];
+    this.files.clear();
+    this.chooseCounts = [];
+    this.compressions = [];
+    this.compress = (c) => c.src;
   },
 };
 
@@ -58,6 +84,7 @@ const Taro = {
     return { data: shim.storage.get(key) };
   },
   async setStorage({ key, data }: { key: string; data: string }) {
+    if (data.length > shim.storageMaxChars) throw { errMsg: 'setStorage:fail entry size limit reached' };
     shim.storage.set(key, data);
   },
   async removeStorage({ key }: { key: string }) {
@@ -84,6 +111,23 @@ const Taro = {
   async navigateBack() {
     shim.navigations.push('back');
   },
+  async chooseMedia({ count }: { count: number }) {
+    shim.chooseCounts.push(count);
+    if (shim.picked.length === 0) throw { errMsg: 'chooseMedia:fail cancel' };
+    const tempFiles = shim.picked.slice(0, count).map((f) => ({ tempFilePath: f.path, size: f.size }));
+    return { tempFiles, type: 'image' };
+  },
+  async compressImage(c: ShimCompress) {
+    shim.compressions.push(c);
+    return { tempFilePath: shim.compress(c) };
+  },
+  getFileSystemManager: () => ({
+    readFileSync(path: string, encoding: string) {
+      const data = shim.files.get(path);
+      if (data === undefined || encoding !== 'base64') throw { errMsg: `readFileSync:fail ${path}` };
+      return data;
+    },
+  }),
   async showToast({ title }: { title: string }) {
     shim.toasts.push(title);
   },

@@ -39,6 +39,7 @@ export type {
   LedgerSubmitResult,
   LedgersClient,
 } from './resources/ledgers.js';
+export { ledgerPhotoRef } from './resources/ledgers.js';
 export type { NoticeListQuery, NoticesClient } from './resources/notices.js';
 export type { OpenDataClient, OpenGradesQuery } from './resources/open-data.js';
 export type { PublicVenuesClient } from './resources/public-venues.js';

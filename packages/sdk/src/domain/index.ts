@@ -79,6 +79,15 @@ export {
   LedgerIssueSchema,
   LedgerSubmitAnswerSchema,
 } from './ledger-entry.js';
+export type { LedgerPhoto, LedgerPhotoUpload } from './ledger-photo.js';
+export {
+  base64ToBytes,
+  LEDGER_PHOTO_MAX_BYTES,
+  LEDGER_PHOTO_REF,
+  LedgerPhotoRefSchema,
+  LedgerPhotoSchema,
+  LedgerPhotoUploadSchema,
+} from './ledger-photo.js';
 export type { Notice, NoticeAnswerInput, NoticeInput, NoticeSenderRole } from './notice.js';
 export { NOTICE_SENDER_ROLES, NoticeAnswerInputSchema, NoticeInputSchema, NoticeSchema } from './notice.js';
 export type { OpenGrade, OpenGradesPage } from './open-data.js';

@@ -43,6 +43,7 @@ export const LEDGER_FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   rinsed: { zh: '清水冲洗', en: 'rinsed' },
   operator: { zh: '操作人', en: 'operator' },
   dishName: { zh: '菜品名称', en: 'dish name' },
+  samplePhotoRef: { zh: '留样照片', en: 'sample photo' },
   meal: { zh: '餐次', en: 'meal' },
   weightGrams: { zh: '留样重量', en: 'sample weight' },
   sampledAt: { zh: '留样时间', en: 'sampled at' },

@@ -101,6 +101,8 @@ export const SampleRetentionRecordSchema = v.object({
   sealedSeparately: v.boolean(),
   person: text,
   disposedAt: v.optional(instant),
+  /** A photo of the retained sample (`sha256:…`, see ledger-photo.ts). */
+  samplePhotoRef: v.optional(text),
 });
 
 export const AirDisinfectionRecordSchema = v.object({

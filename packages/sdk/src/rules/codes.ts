@@ -51,6 +51,15 @@ export const RULE_CODES = {
     opensAlert: false,
     message: { zh: '{field} 晚于当前时间（{actual}）', en: '{field} is in the future ({actual})' },
   },
+  LEDGER_PHOTO_MISSING: {
+    severity: 'error',
+    source: S.platform,
+    opensAlert: false,
+    message: {
+      zh: '{field} 引用的照片尚未上传',
+      en: 'The photo {field} refers to has not been uploaded',
+    },
+  },
   LEDGER_TIME_ORDER: {
     severity: 'error',
     source: S.platform,

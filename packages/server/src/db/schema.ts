@@ -142,6 +142,16 @@ export interface ComplaintPhotosTable {
   bytes: Uint8Array;
 }
 
+export interface LedgerPhotosTable {
+  venue_id: string;
+  sha256: string;
+  content_type: string;
+  size: number;
+  bytes: Uint8Array;
+  created_by: string;
+  created_at: string;
+}
+
 export interface AlertsTable {
   id: string;
   venue_id: string;
@@ -337,6 +347,7 @@ export interface DB {
   notices: NoticesTable;
   complaints: ComplaintsTable;
   complaint_photos: ComplaintPhotosTable;
+  ledger_photos: LedgerPhotosTable;
   alerts: AlertsTable;
   notification_log: NotificationLogTable;
   inspections: InspectionsTable;

@@ -171,6 +171,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
       timeZone: venue.timeZone,
       profile: NATIONAL_PROFILE,
       healthCertificates: new Map(staff.map((s) => [s.id, s.healthCertificate.expiresOn] as const)),
+      storedPhotos: new Set<string>(),
     };
     const items: AppendItem[] = planLedgers(venue, staff, days, nowMs, random).map((record, n) => ({
       idempotencyKey: `demo-seed-${n}`,

@@ -3,12 +3,15 @@
  * morning checks the staff member's health certificate from the archive (whatever the client sent).
  */
 import {
+  LEDGER_PHOTO_REF,
   type LedgerIssue,
   type LedgerRecord,
   ledgerAlerts,
+  ledgerFieldLabel,
   NATIONAL_PROFILE,
   type RuleProfile,
   retentionUntil,
+  ruleMessage,
   type Staff,
   type VenueKind,
   validateLedger,
@@ -35,6 +38,20 @@ export interface VenueRuleContext {
   readonly profile: RuleProfile;
   /** Health-certificate expiry by staff id (`null`: on file without a certificate). */
   readonly healthCertificates: ReadonlyMap<string, string | null>;
+  /** Of the `sha256:` photo references among the records, those the venue has stored. */
+  readonly storedPhotos: ReadonlySet<string>;
+}
+
+/** Record fields that may refer to a stored ledger photo. */
+const PHOTO_FIELDS = ['invoicePhotoRef', 'samplePhotoRef'] as const;
+
+function photoRefs(input: unknown): string[] {
+  const i = input as Record<string, unknown> | null;
+  if (!i || typeof i !== 'object') return [];
+  return PHOTO_FIELDS.flatMap((f) => {
+    const ref = i[f];
+    return typeof ref === 'string' && LEDGER_PHOTO_REF.test(ref) ? [ref] : [];
+  });
 }
 
 /** Loads the staff archive entries the morning checks among `inputs` refer to. */
@@ -61,6 +78,21 @@ export async function loadRuleContext(
       healthCertificates.set(row.id, staff.healthCertificate?.expiresOn ?? null);
     }
   }
+  const refs = [...new Set(inputs.flatMap(photoRefs))];
+  const storedPhotos = new Set<string>();
+  if (refs.length > 0) {
+    const rows = await db
+      .selectFrom('ledger_photos')
+      .select('sha256')
+      .where('venue_id', '=', venue.id)
+      .where(
+        'sha256',
+        'in',
+        refs.map((r) => r.slice('sha256:'.length)),
+      )
+      .execute();
+    for (const row of rows) storedPhotos.add(`sha256:${row.sha256}`);
+  }
   // TODO(profiles): resolve region and venue-kind overrides once regions carry rule profiles.
   return {
     venueId: venue.id,
@@ -68,6 +100,7 @@ export async function loadRuleContext(
     timeZone: venue.time_zone,
     profile: NATIONAL_PROFILE,
     healthCertificates,
+    storedPhotos,
   };
 }
 
@@ -85,6 +118,11 @@ const OTHER_VENUE: LedgerIssue = {
   message: { zh: '记录所属单位与请求路径不一致', en: 'The record’s venue differs from the venue in the path' },
 };
 
+function photoMissing(field: string): LedgerIssue {
+  const message = ruleMessage('LEDGER_PHOTO_MISSING', { field: ledgerFieldLabel(field) });
+  return { code: 'LEDGER_PHOTO_MISSING', path: field, severity: 'error', message };
+}
+
 export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date): PreparedRecord {
   let candidate = input;
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
@@ -96,6 +134,12 @@ export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date):
       candidate = { ...(candidate as object), healthCertificateExpiresOn: ctx.healthCertificates.get(obj.staffId) };
     }
   }
+  // A record may only point at a photo the venue has: the outbox sends the photo first.
+  const missing = PHOTO_FIELDS.filter((f) => {
+    const ref = (input as Record<string, unknown> | null)?.[f];
+    return typeof ref === 'string' && LEDGER_PHOTO_REF.test(ref) && !ctx.storedPhotos.has(ref);
+  });
+  if (missing.length > 0) return { ok: false, issues: missing.map(photoMissing) };
   const result = validateLedger(candidate, {
     venueKind: ctx.venueKind,
     timeZone: ctx.timeZone,

@@ -8,7 +8,6 @@ import {
   LEDGER_KIND_LABELS,
   LEDGER_KINDS,
   type LedgerKind,
-  type LedgerRecord,
   localDay,
   type VenueKind,
   validateLedger,
@@ -20,8 +19,10 @@ import { LedgerField, type StaffChoice } from '../../components/ledger-field';
 import { issuesByField } from '../../ledger-form/issues';
 import { LEDGER_FORMS } from '../../ledger-form/specs';
 import { type FormContext, type FormValue, type FormValues, initialValues, toRecord } from '../../ledger-form/values';
+import { zhPart } from '../../lib/error-text';
 import { currentVenue } from '../../lib/operator-venue';
 import { operatorClient } from '../client';
+import { saveLedger } from './save-ledger';
 
 type Saved = { state: 'waiting' | 'sent' | 'refused'; text: string; warning?: string };
 
@@ -58,6 +59,8 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
   const [values, setValues] = useState<FormValues>(() => initialValues(kind, ctx));
   const [attempted, setAttempted] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState('');
   const staff = useStaff(venueId, ctx.day, kind === 'morning_check');
 
   const record = useMemo(() => toRecord(kind, values, ctx), [kind, values, ctx]);
@@ -83,17 +86,34 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
 
   async function save() {
     setAttempted(true);
-    if (!result.ok) return;
+    if (!result.ok || saving) return;
+    setSaving(true);
+    setSaveError('');
     const named = kind === 'morning_check' && values.staffName ? { ...record, staffName: values.staffName } : record;
-    const queued = await operatorClient().ledgers.submit(venueId, named as LedgerRecord);
+    const outcome = await saveLedger(operatorClient().ledgers, venueId, named, fields, values);
+    setSaving(false);
+    if (!outcome.saved) {
+      setSaveError(
+        outcome.failed === 'photo'
+          ? `照片未能保存在手机上，记录未保存：${outcome.reason}`
+          : `记录未能保存在手机上：${outcome.reason}`,
+      );
+      return;
+    }
     const warnings = result.issues.map((i) => i.message.zh);
     const warning = warnings.length ? { warning: `注意：${warnings.join('；')}` } : {};
     setSaved({ state: 'waiting', text: '已保存', ...warning });
-    const outcome = await queued.settled;
+    const [recordOutcome, ...photoOutcomes] = await Promise.all([
+      outcome.record.settled,
+      ...outcome.photos.map((p) => p.settled),
+    ]);
+    const photoRefused = photoOutcomes.find((o) => o.state !== 'sent');
     setSaved(
-      outcome.state === 'sent'
-        ? { state: 'sent', text: '已上传', ...warning }
-        : { state: 'refused', text: `未被接受：${outcome.error.message.split(' / ')[0]}` },
+      recordOutcome?.state === 'failed'
+        ? { state: 'refused', text: `未被接受：${zhPart(recordOutcome.error.message)}` }
+        : photoRefused?.state === 'failed'
+          ? { state: 'refused', text: `照片未被接受：${zhPart(photoRefused.error.message)}` }
+          : { state: 'sent', text: '已上传', ...warning },
     );
   }
 
@@ -150,12 +170,17 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
           <Text>{m.text}</Text>
         </View>
       ))}
+      {saveError ? (
+        <View role="alert" className="notice-text" data-testid="save-error">
+          <Text>{saveError}</Text>
+        </View>
+      ) : null}
       {attempted && errorCount > 0 ? (
         <View role="alert" className="notice-text">
           <Text>{`请按提示修改 ${errorCount} 处后保存`}</Text>
         </View>
       ) : null}
-      <Button className="btn btn-primary btn-large" onClick={save}>
+      <Button className="btn btn-primary btn-large" disabled={saving} onClick={save}>
         保存
       </Button>
     </View>

@@ -246,6 +246,30 @@ describe('outbox', () => {
     expect(drained).toEqual([{ sent: 2, failed: 0 }]);
   });
 
+  it('refuses a write the phone cannot keep (storage full) and never sends it', async () => {
+    const sink = idempotentSink();
+    const { transport, requests } = scriptedTransport(sink.answer);
+    const memory = createMemoryStorage();
+    let full = false;
+    const storage = {
+      ...memory,
+      set: (key: string, value: string) =>
+        full && value.includes('菜品 2') ? Promise.reject(new Error('storage full')) : memory.set(key, value),
+    };
+    const client = createClient({ baseURL: 'http://bk.test', transport, clock: manualClock(), storage });
+    client.outbox.setOnline(false);
+    await client.ledgers.submit(VENUE, sample(1));
+    full = true;
+    await expect(client.ledgers.submit(VENUE, sample(2))).rejects.toThrow('storage full');
+    full = false;
+    const third = await client.ledgers.submit(VENUE, sample(3));
+    expect(dishes((await client.outbox.pending()).map((i) => i.body))).toEqual(['菜品 1', '菜品 3']);
+    client.outbox.setOnline(true);
+    await third.settled;
+    expect(dishes(sink.order)).toEqual(['菜品 1', '菜品 3']);
+    expect(requests).toHaveLength(2);
+  });
+
   it('emits queued and sent with the stored item', async () => {
     const sink = idempotentSink();
     const client = createClient({ baseURL: 'http://bk.test', ...scriptedTransport(sink.answer), clock: manualClock() });

@@ -83,8 +83,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let timer: unknown = null;
   let run: Promise<FlushResult> | null = null;
 
+  /** Writes being stored: not sent before they are kept, and dropped if keeping them fails. */
+  let staged: OutboxItem[] = [];
   const saveQueue = createPersister(options.storage, queueKey, () =>
-    queue.length === 0 ? null : JSON.stringify(queue),
+    queue.length + staged.length === 0 ? null : JSON.stringify([...queue, ...staged]),
   );
   const saveRejected = createPersister(options.storage, rejectedKey, () =>
     rejectedList.length === 0 ? null : JSON.stringify(rejectedList),
@@ -191,9 +193,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
         enqueuedAt: options.clock.now(),
         attempts: 0,
       };
+      staged.push(item);
+      try {
+        await saveQueue();
+      } finally {
+        staged = staged.filter((i) => i !== item);
+      }
+      // Kept: only now may it be sent (a write that could not be stored is refused, never sent).
       const outcome = settled(id);
       queue.push(item);
-      await saveQueue();
       events.emit('queued', { item, pending: queue.length });
       if (started && online && timer === null) void kick().catch(ignore);
       return { id, kind, idempotencyKey: item.idempotencyKey, settled: outcome };

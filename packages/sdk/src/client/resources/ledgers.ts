@@ -1,4 +1,6 @@
+import { sha256HexOfBytes } from '../../chain/sha256.js';
 import type { LedgerRecord } from '../../domain/ledger.js';
+import { base64ToBytes, type LedgerPhotoUpload } from '../../domain/ledger-photo.js';
 import type { LedgersToday } from '../../domain/public-profile.js';
 import { type LedgerValidationOptions, validateLedger } from '../../rules/ledger/validate.js';
 import { RuleError } from '../errors/rule-error.js';
@@ -58,6 +60,18 @@ export interface LedgersClient {
   verifyChain(venueId: string): Promise<ChainVerification>;
   /** Records with their hashes, to keep and verify offline. */
   export(venueId: string): Promise<LedgerExport>;
+  /**
+   * Queues a photo for the venue's ledgers (before the record that refers to it: the outbox keeps the
+   * order) and answers its reference, `sha256:<hex>`, to put in the record (`invoicePhotoRef`, `samplePhotoRef`).
+   */
+  attachPhoto(venueId: string, photo: LedgerPhotoUpload): Promise<{ ref: string; queued: QueuedWrite }>;
+  /** A stored photo's bytes (members of the venue and its regulators). */
+  photo(venueId: string, ref: string): Promise<ArrayBuffer>;
+}
+
+/** The reference of a photo: the SHA-256 of its bytes. */
+export function ledgerPhotoRef(dataBase64: string): string {
+  return `sha256:${sha256HexOfBytes(base64ToBytes(dataBase64))}`;
 }
 
 export function ledgersPath(venueId: string): string {
@@ -104,5 +118,16 @@ export function createLedgersClient({ http, outbox }: ResourceContext, newKey: (
     today: (venueId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/today` }),
     verifyChain: (venueId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/chain/verify` }),
     export: (venueId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/export` }),
+    async attachPhoto(venueId, photo) {
+      const ref = ledgerPhotoRef(photo.dataBase64);
+      return { ref, queued: await outbox.enqueue('ledger-photo', `/v1/venues/${seg(venueId)}/ledger-photos`, photo) };
+    },
+    photo: (venueId, ref) =>
+      http.call({
+        method: 'GET',
+        path: `/v1/venues/${seg(venueId)}/ledger-photos/${seg(ref)}`,
+        responseType: 'arraybuffer',
+        headers: { accept: 'image/*' },
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { deviceGateways } from './011-device-gateways.js';
 import { idempotentRequests } from './020-idempotent-requests.js';
 import { engineIndexes } from './030-engine-indexes.js';
 import { readingsTimeIndex } from './031-readings-time-index.js';
+import { ledgerPhotos } from './032-ledger-photos.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   idempotentRequests,
   engineIndexes,
   readingsTimeIndex,
+  ledgerPhotos,
 ];
 export type { AppMigration } from './migration.js';

@@ -17,6 +17,7 @@ import {
 import { AppError } from '../../errors/index.js';
 import { idempotentWrite, sendWriteAnswer } from '../../idempotency/index.js';
 import { afterCursor, pageOf } from '../../paging/index.js';
+import { sendImage } from '../../photos/photo-upload.js';
 import {
   errorResponses,
   IdParam,
@@ -136,11 +137,7 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
         .where('n', '=', Number(request.params.n))
         .executeTakeFirst();
       if (!photo) throw new AppError('NOT_FOUND');
-      return reply
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        .type(photo.content_type)
-        .send(Buffer.from(photo.bytes));
+      return sendImage(reply, photo, 'private, max-age=3600');
     },
   );
 };

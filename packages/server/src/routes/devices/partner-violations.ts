@@ -22,8 +22,8 @@ import {
   replayedPush,
   storedPush,
 } from '../../gateways/index.js';
+import { sniffImageType } from '../../photos/photo-type.js';
 import { errorResponses, jsonSchema, parseOrThrow } from '../../schemas/index.js';
-import { sniffImageType } from '../complaints/photo-type.js';
 
 interface ViolationAnswer {
   readonly externalId: string;
