@@ -31,7 +31,9 @@ import { publicVenueRoutes } from './routes/public-venues/index.js';
 import { publicProfileInvalidation } from './routes/public-venues/invalidation.js';
 import { ratingRoutes } from './routes/ratings/index.js';
 import { regionRoutes } from './routes/regions/index.js';
+import { ruleProfileRoutes } from './routes/rule-profiles/index.js';
 import { venueRoutes } from './routes/venues/index.js';
+import { RegionProfiles } from './rule-profiles/region-profiles.js';
 
 export interface BuildAppOptions {
   /** Use an already opened database (tests, seeding); otherwise opened from `config.database`. */
@@ -56,7 +58,12 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   });
-  app.decorate('ctx', { config, database, replayCache: new ReplayCache(config.partnerWindowMs) });
+  app.decorate('ctx', {
+    config,
+    database,
+    replayCache: new ReplayCache(config.partnerWindowMs),
+    profiles: new RegionProfiles(database),
+  });
   if (!options.database) app.addHook('onClose', async () => database.close());
 
   // Keep the raw JSON text: partner signatures and idempotency compare exactly what was sent.
@@ -102,6 +109,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(noticeRoutes);
       await api.register(complaintRoutes);
       await api.register(ledgerPhotoRoutes);
+      await api.register(ruleProfileRoutes);
       await api.register(alertRoutes);
       await api.register(publicVenueRoutes);
       await api.register(openDataRoutes);

@@ -8,11 +8,14 @@ import type { ReplayCache } from './auth/replay-cache.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/index.js';
 import type { AppError } from './errors/index.js';
+import type { RegionProfiles } from './rule-profiles/region-profiles.js';
 
 export interface AppContext {
   readonly config: ServerConfig;
   readonly database: Database;
   readonly replayCache: ReplayCache;
+  /** The rule profile of each region and venue (national numbers, region overrides, venue kind). */
+  readonly profiles: RegionProfiles;
 }
 
 /** The outcome of reading the request's credentials: none, a principal, or the reason they were refused. */

@@ -44,7 +44,7 @@ export type { NoticeListQuery, NoticesClient } from './resources/notices.js';
 export type { OpenDataClient, OpenGradesQuery } from './resources/open-data.js';
 export type { PublicVenuesClient } from './resources/public-venues.js';
 export type { RatingsClient } from './resources/ratings.js';
-export type { RegionsClient } from './resources/regions.js';
+export type { RegionRuleProfile, RegionsClient } from './resources/regions.js';
 export type { MembersClient, StaffClient, StaffOnDay, VenueListQuery, VenuesClient } from './resources/venues.js';
 export type { Session, TokenAnswer } from './session.js';
 export { canonicalRequest, type Hashing, type HmacSha256, partnerHeaders, type Sha256 } from './signing.js';

@@ -79,6 +79,7 @@ export type {
   TemperatureRange,
 } from './profile.js';
 export { isSampleRetentionRequired, NATIONAL_PROFILE, resolveProfile } from './profile.js';
+export { parseProfileOverride } from './profile-override.js';
 // Sensor thresholds (delay, hysteresis, silence)
 export type {
   BrokenBound,

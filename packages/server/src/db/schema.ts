@@ -152,6 +152,13 @@ export interface LedgerPhotosTable {
   created_at: string;
 }
 
+export interface RegionRuleProfilesTable {
+  region_id: string;
+  overrides: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface AlertsTable {
   id: string;
   venue_id: string;
@@ -348,6 +355,7 @@ export interface DB {
   complaints: ComplaintsTable;
   complaint_photos: ComplaintPhotosTable;
   ledger_photos: LedgerPhotosTable;
+  region_rule_profiles: RegionRuleProfilesTable;
   alerts: AlertsTable;
   notification_log: NotificationLogTable;
   inspections: InspectionsTable;

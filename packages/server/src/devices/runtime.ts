@@ -77,7 +77,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const directory = new DeviceDirectory();
   const status = new DeviceStatusBook(database.db);
   const stats = new IngestStats();
-  const profiles = new VenueProfiles(database);
+  const profiles = new VenueProfiles(database, app.ctx.profiles, log);
   const thresholds = new ThresholdWatch(profiles, nowIso);
   const disinfection = new DisinfectionWatch(database, (venueId) => profiles.of(venueId).profile);
   const writer = createIngestWriter(database);

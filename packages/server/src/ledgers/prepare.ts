@@ -54,11 +54,15 @@ function photoRefs(input: unknown): string[] {
   });
 }
 
-/** Loads the staff archive entries the morning checks among `inputs` refer to. */
+/**
+ * Loads what the records among `inputs` refer to (the staff of morning checks, stored photos); `profile`
+ * is the venue's (national, region, venue kind: `app.ctx.profiles.profileOfVenue`).
+ */
 export async function loadRuleContext(
   { db }: Database,
   venue: VenuesTable,
   inputs: readonly unknown[],
+  profile: RuleProfile = NATIONAL_PROFILE,
 ): Promise<VenueRuleContext> {
   const staffIds = new Set<string>();
   for (const input of inputs) {
@@ -93,12 +97,11 @@ export async function loadRuleContext(
       .execute();
     for (const row of rows) storedPhotos.add(`sha256:${row.sha256}`);
   }
-  // TODO(profiles): resolve region and venue-kind overrides once regions carry rule profiles.
   return {
     venueId: venue.id,
     venueKind: venue.kind as VenueKind,
     timeZone: venue.time_zone,
-    profile: NATIONAL_PROFILE,
+    profile,
     healthCertificates,
     storedPhotos,
   };

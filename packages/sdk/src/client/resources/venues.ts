@@ -1,6 +1,7 @@
 import type { VenueKind } from '../../domain/enums.js';
 import type { Staff, StaffInput, StaffPatch } from '../../domain/staff.js';
 import type { Venue, VenueInput, VenuePatch } from '../../domain/venue.js';
+import type { RuleProfile } from '../../rules/profile.js';
 import { seg } from '../query.js';
 import type { Member, MemberInput, Page, PageQuery } from '../wire-types.js';
 import type { ResourceContext } from './context.js';
@@ -33,6 +34,8 @@ export interface VenuesClient {
   get(venueId: string): Promise<Venue>;
   create(input: VenueInput): Promise<Venue>;
   update(venueId: string, patch: VenuePatch): Promise<Venue>;
+  /** The numbers the venue's records and sensors are judged by (national, its region's, its kind's). */
+  ruleProfile(venueId: string): Promise<RuleProfile>;
   readonly staff: StaffClient;
   readonly members: MembersClient;
 }
@@ -44,6 +47,7 @@ export function createVenuesClient({ http }: ResourceContext): VenuesClient {
     get: (venueId) => http.call({ method: 'GET', path: venue(venueId) }),
     create: (input) => http.call({ method: 'POST', path: '/v1/venues', body: input }),
     update: (venueId, patch) => http.call({ method: 'PATCH', path: venue(venueId), body: patch }),
+    ruleProfile: (venueId) => http.call({ method: 'GET', path: `${venue(venueId)}/rule-profile` }),
     staff: {
       list: (venueId, query) =>
         http.call({ method: 'GET', path: `${venue(venueId)}/staff`, ...(query ? { query: { ...query } } : {}) }),

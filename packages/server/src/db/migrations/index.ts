@@ -6,6 +6,7 @@ import { idempotentRequests } from './020-idempotent-requests.js';
 import { engineIndexes } from './030-engine-indexes.js';
 import { readingsTimeIndex } from './031-readings-time-index.js';
 import { ledgerPhotos } from './032-ledger-photos.js';
+import { regionRuleProfiles } from './033-region-rule-profiles.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   engineIndexes,
   readingsTimeIndex,
   ledgerPhotos,
+  regionRuleProfiles,
 ];
 export type { AppMigration } from './migration.js';

@@ -76,7 +76,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
       const idempotencyKey = readIdempotencyKey(request, { required: true });
       const body: unknown = request.body;
       const now = new Date();
-      const ctx = await loadRuleContext(database, venue, [body]);
+      const ctx = await loadRuleContext(database, venue, [body], await app.ctx.profiles.profileOfVenue(venue));
       const item: AppendItem = {
         idempotencyKey,
         requestHash: requestHash(body),
@@ -112,6 +112,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         database,
         venue,
         records.map((r) => r.record),
+        await app.ctx.profiles.profileOfVenue(venue),
       );
       const items: AppendItem[] = records.map((r) => ({
         idempotencyKey: r.idempotencyKey,

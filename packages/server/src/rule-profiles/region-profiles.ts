@@ -1,0 +1,89 @@
+/**
+ * The rule profile each venue is judged by: the national numbers, then its region's overrides (stored in
+ * `region_rule_profiles`, set by the region's regulators), then its venue kind's. Overrides are cached per
+ * region in this process; setting them clears the entry and tells the listeners (the alert engine's
+ * thresholds). Another server process sharing the database sees a change within `CACHE_MS`.
+ */
+import { type RuleProfile, type RuleProfileOverride, resolveProfile, type VenueKind } from '@brightkitchen/sdk';
+import { type Database, parseJson, toJson } from '../db/index.js';
+
+const CACHE_MS = 60_000;
+
+export interface RegionOverride {
+  readonly overrides: RuleProfileOverride;
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+}
+
+const NONE: RegionOverride = { overrides: {}, updatedAt: null, updatedBy: null };
+
+export class RegionProfiles {
+  private readonly cache = new Map<string, { at: number; value: Promise<RegionOverride> }>();
+  private readonly listeners = new Set<(regionId: string) => void>();
+
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** What the region changes in the national numbers (`{}` when nothing). */
+  override(regionId: string): Promise<RegionOverride> {
+    const hit = this.cache.get(regionId);
+    if (hit && this.now() - hit.at < CACHE_MS) return hit.value;
+    const value = this.load(regionId);
+    this.cache.set(regionId, { at: this.now(), value });
+    value.catch(() => this.cache.delete(regionId));
+    return value;
+  }
+
+  /** The national numbers with the region's overrides (and the venue kind's, when given). */
+  async profile(regionId: string, venueKind?: VenueKind): Promise<RuleProfile> {
+    const { overrides } = await this.override(regionId);
+    return resolveProfile({ regionOverrides: overrides, ...(venueKind ? { venueKind } : {}) });
+  }
+
+  profileOfVenue(venue: { readonly region_id: string; readonly kind: string }): Promise<RuleProfile> {
+    return this.profile(venue.region_id, venue.kind as VenueKind);
+  }
+
+  /** Stores the region's overrides (already checked with `parseProfileOverride`), replacing the previous ones. */
+  async set(regionId: string, overrides: RuleProfileOverride, userId: string): Promise<RegionOverride> {
+    const row = {
+      region_id: regionId,
+      overrides: toJson(overrides),
+      updated_by: userId,
+      updated_at: new Date(this.now()).toISOString(),
+    };
+    await this.database.db
+      .insertInto('region_rule_profiles')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('region_id')
+          .doUpdateSet({ overrides: row.overrides, updated_by: userId, updated_at: row.updated_at }),
+      )
+      .execute();
+    this.cache.delete(regionId);
+    for (const listener of this.listeners) listener(regionId);
+    return { overrides, updatedAt: row.updated_at, updatedBy: userId };
+  }
+
+  onChange(listener: (regionId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async load(regionId: string): Promise<RegionOverride> {
+    const row = await this.database.db
+      .selectFrom('region_rule_profiles')
+      .selectAll()
+      .where('region_id', '=', regionId)
+      .executeTakeFirst();
+    if (!row) return NONE;
+    return {
+      overrides: parseJson<RuleProfileOverride>(row.overrides, {}),
+      updatedAt: row.updated_at,
+      updatedBy: row.updated_by,
+    };
+  }
+}
