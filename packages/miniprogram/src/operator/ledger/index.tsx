@@ -9,18 +9,20 @@ import {
   LEDGER_KINDS,
   type LedgerKind,
   localDay,
+  type RuleProfile,
   type VenueKind,
   validateLedger,
 } from '@brightkitchen/sdk';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LedgerField, type StaffChoice } from '../../components/ledger-field';
 import { issuesByField } from '../../ledger-form/issues';
 import { LEDGER_FORMS } from '../../ledger-form/specs';
 import { type FormContext, type FormValue, type FormValues, initialValues, toRecord } from '../../ledger-form/values';
 import { zhPart } from '../../lib/error-text';
 import { currentVenue } from '../../lib/operator-venue';
+import { useCached } from '../../lib/use-cached';
 import { operatorClient } from '../client';
 import { saveLedger } from './save-ledger';
 
@@ -62,11 +64,12 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState('');
   const staff = useStaff(venueId, ctx.day, kind === 'morning_check');
+  const profile = useRuleProfile(venueId);
 
   const record = useMemo(() => toRecord(kind, values, ctx), [kind, values, ctx]);
   const result = useMemo(
-    () => validateLedger(record, { timeZone, ...(venueKind ? { venueKind } : {}) }),
-    [record, timeZone, venueKind],
+    () => validateLedger(record, { timeZone, ...(venueKind ? { venueKind } : {}), ...(profile ? { profile } : {}) }),
+    [record, timeZone, venueKind, profile],
   );
   const shown = attempted
     ? issuesByField(
@@ -189,25 +192,19 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
 
 /** The venue's staff for the morning check, also offline: the last list fetched is kept on the phone. */
 function useStaff(venueId: string, day: string, wanted: boolean): readonly StaffChoice[] {
-  const key = `bk-operator:staff:${venueId}`;
-  const [staff, setStaff] = useState<readonly StaffChoice[]>(() => {
-    if (!wanted) return [];
-    try {
-      return JSON.parse((Taro.getStorageSync(key) as string) || '[]') as StaffChoice[];
-    } catch {
-      return [];
-    }
-  });
-  useEffect(() => {
-    if (!wanted) return;
+  const load = () =>
     operatorClient()
       .venues.staff.list(venueId, { date: day, limit: 500 })
-      .then((page) => {
-        const list = page.items.map((s) => ({ id: s.id, name: s.name, ...(s.unfit ? { unfit: true } : {}) }));
-        setStaff(list);
-        Taro.setStorageSync(key, JSON.stringify(list));
-      })
-      .catch(() => {});
-  }, [venueId, day, wanted, key]);
-  return staff;
+      .then((page) => page.items.map((s) => ({ id: s.id, name: s.name, ...(s.unfit ? { unfit: true } : {}) })));
+  return useCached<readonly StaffChoice[]>(`bk-operator:staff:${venueId}`, [], wanted ? load : undefined);
+}
+
+/**
+ * The numbers the server judges this venue's records by (its region may ask 200 g samples): checked as typed
+ * with the same ones, kept for offline; the national numbers until first fetched.
+ */
+function useRuleProfile(venueId: string): RuleProfile | null {
+  return useCached<RuleProfile | null>(`bk-operator:profile:${venueId}`, null, () =>
+    operatorClient().venues.ruleProfile(venueId),
+  );
 }
