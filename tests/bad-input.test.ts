@@ -20,6 +20,7 @@ const MiB = 1024 * 1024;
 const ROUTE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /v1/venues/{venueId}/ledgers': 1 * MiB,
   'POST /v1/venues/{venueId}/complaints': 12 * MiB,
+  'POST /v1/venues/{venueId}/ledger-photos': 1 * MiB,
   'POST /v1/partner/violations': 4 * MiB,
 };
 

@@ -119,6 +119,13 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /v1/me': { allow: [...USERS, 'partner'] },
   'GET /v1/regions': { allow: [...USERS, 'partner'] },
   'POST /v1/regions': { allow: ['admin'], call: () => ({ body: { name: '新区', code: unique('R') } }) },
+  // The rules a kitchen is held to are public to users; only the region's regulators (and admin) change them.
+  'GET /v1/regions/{regionId}/rule-profile': { allow: [...USERS, 'partner'] },
+  'PUT /v1/regions/{regionId}/rule-profile': {
+    allow: ['regulatorA', 'admin'],
+    call: () => ({ body: { overrides: { ledger: { sample: { minGrams: 125 } } } } }),
+  },
+  'GET /v1/venues/{venueId}/rule-profile': { allow: A_OVERSIGHT },
   'GET /v1/venues': {
     allow: [
       'staffA',
@@ -197,6 +204,11 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   'GET /v1/complaints': { allow: [...CONSUMERS, ...OPERATORS_AND_REGULATORS] },
   'GET /v1/complaints/{complaintId}/photos/{n}': { allow: ['consumerA', ...A_OVERSIGHT] },
+  'POST /v1/venues/{venueId}/ledger-photos': {
+    allow: A_MEMBERS,
+    call: () => ({ body: { contentType: 'image/png', dataBase64: pngBase64(64 + Math.floor(Math.random() * 64)) } }),
+  },
+  'GET /v1/venues/{venueId}/ledger-photos/{ref}': { allow: A_OVERSIGHT },
   'GET /v1/alerts': { allow: OPERATORS_AND_REGULATORS },
   'POST /v1/alerts/{alertId}/ack': { allow: A_MEMBERS, call: () => ({ body: {} }) },
   'POST /v1/alerts/{alertId}/resolve': {
@@ -282,6 +294,8 @@ export function pathValues(city: TwoVenueCity): Record<string, string> {
     alertId: a.alertId,
     deviceId: a.deviceId,
     publicCode: a.publicCode,
+    regionId: a.regionId,
+    ref: a.photoRef,
   };
 }
 

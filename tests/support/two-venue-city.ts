@@ -31,6 +31,8 @@ export interface VenueA {
   readonly alertId: string;
   readonly ledgerEntryId: string;
   readonly deviceId: string;
+  /** A ledger photo stored for A (`sha256:…`). */
+  readonly photoRef: string;
   /** Strings only A's people (and its regulator, admin) may ever see: ids and the licence number. */
   readonly privateMarks: readonly string[];
 }
@@ -108,6 +110,11 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     },
   });
   expectStatus('device', device.status, 201);
+  const photo = await server.request<{ ref: string }>(`/v1/venues/${venueId}/ledger-photos`, {
+    token: city.staffer.token,
+    body: { contentType: 'image/png', dataBase64: pngBase64(96) },
+  });
+  expectStatus('ledger photo', photo.status, 201);
 
   const a: Omit<VenueA, 'privateMarks'> = {
     venueId,
@@ -119,6 +126,7 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     alertId: alert.id,
     ledgerEntryId: ledger.body.record.id,
     deviceId: device.body.device.id,
+    photoRef: photo.body.ref,
   };
   const privateMarks = [
     a.staffId,

@@ -20,6 +20,8 @@ const NONE: RegionOverride = { overrides: {}, updatedAt: null, updatedBy: null }
 export class RegionProfiles {
   private readonly cache = new Map<string, { at: number; value: Promise<RegionOverride> }>();
   private readonly listeners = new Set<(regionId: string) => void>();
+  /** Resolved profiles per venue kind, for as long as the override they come from is the cached one. */
+  private readonly resolved = new WeakMap<RegionOverride, Map<string, RuleProfile>>();
 
   constructor(
     private readonly database: Database,
@@ -38,8 +40,19 @@ export class RegionProfiles {
 
   /** The national numbers with the region's overrides (and the venue kind's, when given). */
   async profile(regionId: string, venueKind?: VenueKind): Promise<RuleProfile> {
-    const { overrides } = await this.override(regionId);
-    return resolveProfile({ regionOverrides: overrides, ...(venueKind ? { venueKind } : {}) });
+    const override = await this.override(regionId);
+    let byKind = this.resolved.get(override);
+    if (!byKind) {
+      byKind = new Map();
+      this.resolved.set(override, byKind);
+    }
+    const key = venueKind ?? '';
+    let profile = byKind.get(key);
+    if (!profile) {
+      profile = resolveProfile({ regionOverrides: override.overrides, ...(venueKind ? { venueKind } : {}) });
+      byKind.set(key, profile);
+    }
+    return profile;
   }
 
   profileOfVenue(venue: { readonly region_id: string; readonly kind: string }): Promise<RuleProfile> {
