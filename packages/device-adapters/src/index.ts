@@ -2,7 +2,7 @@
  * @brightkitchen/device-adapters — vendor definitions as data plus pure converters.
  * The I/O that feeds them (MQTT, ISAPI HTTP, SIP, ONVIF polling) lives apart.
  */
-export { ADAPTERS, adapterFor, VENDOR_NAMES } from './registry.js';
+export { ADAPTERS, adapterFor, allAdapters, registerAdapter, VENDOR_NAMES } from './registry.js';
 export { type AlertStreamFeed, AlertStreamReader } from './shared/alert-stream.js';
 export {
   type MultipartFeed,

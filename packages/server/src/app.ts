@@ -10,6 +10,7 @@ import { ReplayCache } from './auth/replay-cache.js';
 import type { ServerConfig } from './config.js';
 import './context.js';
 import { type Database, migrateToLatest, openDatabase } from './db/index.js';
+import { loadAdapterModules } from './devices/adapter-modules.js';
 import type { Clock } from './devices/clock.js';
 import { registerDevicesRuntime } from './devices/runtime.js';
 import { registerErrorHandler } from './errors/index.js';
@@ -47,6 +48,8 @@ export interface BuildAppOptions {
 export async function buildApp(config: ServerConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(config.database);
   await migrateToLatest(database);
+  // A vendor's own adapters, before anything asks which vendors exist.
+  await loadAdapterModules(config.devices.adapterModules);
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },

@@ -41,6 +41,11 @@ export interface ServerConfig {
 export interface DevicesConfig {
   /** False: no broker, no ingestion loop (BK_DEVICES=off). */
   readonly enabled: boolean;
+  /**
+   * Modules with a vendor's own adapters, loaded at start (BK_ADAPTERS, comma-separated paths or package
+   * names; each exports `adapters`, an array, or a default adapter or array).
+   */
+  readonly adapterModules: readonly string[];
   /** External broker URL (`mqtt://user:pass@host:1883`); empty → the embedded broker. */
   readonly mqttUrl: string;
   /** Embedded broker: TCP port (0 = random) and MQTT-over-WebSocket port (0 = random, -1 = none). */
@@ -131,6 +136,10 @@ export function loadConfig(
     logLevel: (e.BK_LOG_LEVEL ?? 'info') as LogLevel,
     devices: {
       enabled: (e.BK_DEVICES ?? 'on') !== 'off',
+      adapterModules: (e.BK_ADAPTERS ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
       mqttUrl: e.BK_MQTT_URL ?? '',
       // Under the test runner the defaults are random ports, so parallel suites never collide.
       mqttPort: Number(e.BK_MQTT_PORT ?? (process.env.VITEST ? 0 : 1883)),

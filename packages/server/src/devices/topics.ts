@@ -3,6 +3,8 @@
  * Zigbee2MQTT friendly name, the Shelly prefix, the Frigate topic prefix): what it may publish and
  * subscribe to on the embedded broker, and how ingestion finds the key again in a topic.
  */
+import { adapterFor } from '@brightkitchen/device-adapters';
+
 export interface DeviceTopics {
   readonly publish: readonly string[];
   readonly subscribe: readonly string[];
@@ -40,6 +42,37 @@ const GENERIC: VendorTopicRule = {
   keyOf: (l) => l[0],
 };
 
+/**
+ * A registered vendor's adapter whose MQTT filters hold a `+` (`kt3/+/telemetry`): the key is the level of
+ * the first `+`; the device publishes on its filters with the key in place, and may subscribe below them.
+ */
+function fromFilters(filters: readonly string[]): VendorTopicRule | undefined {
+  const levels = filters.map((f) => f.split('/')).filter((l) => l.includes('+'));
+  if (levels.length === 0) return undefined;
+  const withKey = (k: string) => levels.map((l) => l.map((w, i) => (i === l.indexOf('+') ? k : w)).join('/'));
+  return {
+    topics: (k) => ({ publish: withKey(k), subscribe: withKey(k).map((t) => `${t}/#`) }),
+    keyOf: (topic) => {
+      const match = levels.find((l) => l.length === topic.length || l.at(-1) === '#');
+      return match ? topic[match.indexOf('+')] : undefined;
+    },
+  };
+}
+
+const derived = new Map<string, VendorTopicRule>();
+
+function ruleOf(vendor: string): VendorTopicRule {
+  const builtIn = RULES[vendor];
+  if (builtIn) return builtIn;
+  let rule = derived.get(vendor);
+  if (!rule) {
+    const filters = (adapterFor(vendor)?.inputs ?? []).flatMap((i) => (i.transport === 'mqtt' ? i.topics : []));
+    rule = fromFilters(filters) ?? GENERIC;
+    derived.set(vendor, rule);
+  }
+  return rule;
+}
+
 /** MQTT wildcards and separators are not allowed inside a binding key. */
 export function isValidTopicKey(key: string): boolean {
   return (
@@ -52,10 +85,10 @@ export function isValidTopicKey(key: string): boolean {
 }
 
 export function deviceTopics(vendor: string, key: string): DeviceTopics {
-  return (RULES[vendor] ?? GENERIC).topics(key);
+  return ruleOf(vendor).topics(key);
 }
 
 /** The binding key a vendor's topic carries (`tele/uv_lamp_1/SENSOR` → `uv_lamp_1`), if any. */
 export function topicKey(vendor: string, topic: string): string | undefined {
-  return (RULES[vendor] ?? GENERIC).keyOf(topic.split('/'));
+  return ruleOf(vendor).keyOf(topic.split('/'));
 }

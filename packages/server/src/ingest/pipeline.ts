@@ -4,7 +4,7 @@
  * binding key in the topic); HTTP pushes arrive already tied to an authenticated device.
  * Unknown devices are counted and dropped; conversion failures are counted per device and reason.
  */
-import { ADAPTERS, adapterFor } from '@brightkitchen/device-adapters';
+import { adapterFor, allAdapters } from '@brightkitchen/device-adapters';
 import { type Adapter, type NormalizedEvent, type RawMessage, topicMatches } from '@brightkitchen/sdk';
 import type { AlertEngine } from '../alerts-engine/alert-engine.js';
 import type { DeviceEntry } from '../devices/device.js';
@@ -29,12 +29,12 @@ export type IngestOutcome =
   | { readonly ok: true; readonly events: readonly NormalizedEvent[] }
   | { readonly ok: false; readonly code: string; readonly details?: unknown };
 
-/** Every MQTT filter of the built-in adapters, with the vendor that reads it. */
+/** Every MQTT filter of the adapters (built-in and registered), with the vendor that reads it. */
 export function mqttRoutes(): { vendor: string; filter: string }[] {
   const out: { vendor: string; filter: string }[] = [];
-  for (const [vendor, adapter] of Object.entries(ADAPTERS)) {
+  for (const adapter of allAdapters()) {
     for (const input of adapter.inputs) {
-      if (input.transport === 'mqtt') for (const filter of input.topics) out.push({ vendor, filter });
+      if (input.transport === 'mqtt') for (const filter of input.topics) out.push({ vendor: adapter.vendor, filter });
     }
   }
   return out;
