@@ -45,19 +45,11 @@ export const B_SIDE: readonly CallerName[] = [
 /** Bad credentials: on a protected route always 401; on a public one they count as nobody. */
 export const BAD_TOKENS: readonly CallerName[] = ['forgedToken', 'expiredToken'];
 
-const USERS: readonly CallerName[] = [
-  'consumerA',
-  'staffA',
-  'managerA',
-  'consumerB',
-  'staffB',
-  'managerB',
-  'regulatorA',
-  'regulatorOther',
-  'admin',
-  'otherVenueToken',
-];
-const EVERYONE: readonly CallerName[] = [...USERS, 'partner', 'anonymous'];
+/** Every caller holding a valid user token. */
+const USERS: readonly CallerName[] = CALLERS.filter(
+  (c) => c !== 'partner' && c !== 'anonymous' && !BAD_TOKENS.includes(c),
+);
+const EVERYONE: readonly CallerName[] = CALLERS.filter((c) => !BAD_TOKENS.includes(c));
 const A_STAFF: readonly CallerName[] = ['staffA', 'managerA'];
 const A_MEMBERS: readonly CallerName[] = [...A_STAFF, 'admin'];
 const A_OVERSIGHT: readonly CallerName[] = [...A_MEMBERS, 'regulatorA'];

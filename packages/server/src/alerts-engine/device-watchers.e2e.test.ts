@@ -12,6 +12,7 @@ import {
   connectMqtt,
   type DeviceTestServer,
   eventually,
+  registerTestDevice,
   startDeviceServer,
   uniqueKey,
 } from '../devices/test-support.js';
@@ -32,12 +33,11 @@ async function register(
   body: Record<string, unknown>,
   key = uniqueKey('dev'),
 ): Promise<Registered> {
-  const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-    `/v1/venues/${city.venues.school}/devices`,
-    { token: city.manager.token, body: { binding: { topic: key }, ...body } },
-  );
-  expect(res.status).toBe(201);
-  return { id: res.body.device.id, password: res.body.credentials.password, key };
+  const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+    binding: { topic: key },
+    ...body,
+  });
+  return { id: res.id, password: res.password, key };
 }
 
 const plug = (name: string) => ({ kind: 'switch', vendor: 'tasmota', locationKind: 'uv_lamp', name });
@@ -257,20 +257,14 @@ describe.each(DATABASES)('camera alarms on %s', (db) => {
   beforeAll(async () => {
     server = await startDeviceServer(db);
     city = await seedTestCity(server);
-    const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-      `/v1/venues/${city.venues.school}/devices`,
-      {
-        token: city.manager.token,
-        body: {
-          kind: 'camera',
-          vendor: 'hikvision-isapi',
-          locationKind: 'camera',
-          name: '粗加工间摄像机',
-          binding: { address: uniqueKey('cam') },
-        },
-      },
-    );
-    camera = { id: res.body.device.id, password: res.body.credentials.password, key: '' };
+    const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+      kind: 'camera',
+      vendor: 'hikvision-isapi',
+      locationKind: 'camera',
+      name: '粗加工间摄像机',
+      binding: { address: uniqueKey('cam') },
+    });
+    camera = { id: res.id, password: res.password, key: '' };
   });
   afterAll(() => server?.close());
 

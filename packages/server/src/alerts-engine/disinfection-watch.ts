@@ -140,7 +140,11 @@ async function uvLamps(database: Database, venueIds: readonly string[]): Promise
     .where('venue_id', 'in', venueIds)
     .where('location_kind', '=', 'uv_lamp')
     .execute();
-  for (const { venue_id, ...lamp } of rows) byVenue.set(venue_id, [...(byVenue.get(venue_id) ?? []), lamp]);
+  for (const { venue_id, ...lamp } of rows) {
+    const lamps = byVenue.get(venue_id);
+    if (lamps) lamps.push(lamp);
+    else byVenue.set(venue_id, [lamp]);
+  }
   return byVenue;
 }
 

@@ -10,6 +10,7 @@ import {
   connectMqtt,
   type DeviceTestServer,
   eventually,
+  registerTestDevice,
   startDeviceServer,
   uniqueKey,
 } from '../devices/test-support.js';
@@ -31,20 +32,14 @@ describe.each(DATABASES)('disinfection controller on %s', (db) => {
     server.clock.set(realStart);
     city = await seedTestCity(server);
     const key = uniqueKey('uv');
-    const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-      `/v1/venues/${city.venues.school}/devices`,
-      {
-        token: city.manager.token,
-        body: {
-          kind: 'switch',
-          vendor: 'tasmota',
-          locationKind: 'uv_lamp',
-          name: '凉菜间紫外线灯',
-          binding: { topic: key },
-        },
-      },
-    );
-    lamp = { id: res.body.device.id, password: res.body.credentials.password, key };
+    const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+      kind: 'switch',
+      vendor: 'tasmota',
+      locationKind: 'uv_lamp',
+      name: '凉菜间紫外线灯',
+      binding: { topic: key },
+    });
+    lamp = { id: res.id, password: res.password, key };
     plug = await connectMqtt(server.mqttUrl, { username: lamp.id, password: lamp.password });
     plug.on('message', (topic, payload) => commands.push({ topic, payload: payload.toString('utf8') }));
     await plug.subscribeAsync(`cmnd/${key}/#`, { qos: 1 });

@@ -28,6 +28,17 @@ export function requireRole(request: FastifyRequest, roles: readonly Role[]): Pr
 }
 
 /** How the principal relates to the venue (null: no relation). */
+/** True when this regulator oversees the region. */
+export async function oversees(app: FastifyInstance, principal: Principal, regionId: string): Promise<boolean> {
+  const row = await app.ctx.database.db
+    .selectFrom('regulator_regions')
+    .select('region_id')
+    .where('user_id', '=', principal.userId)
+    .where('region_id', '=', regionId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function venueAccessOf(
   app: FastifyInstance,
   principal: Principal,
@@ -39,15 +50,8 @@ export async function venueAccessOf(
       return 'admin';
     case 'partner':
       return 'partner';
-    case 'regulator': {
-      const row = await db
-        .selectFrom('regulator_regions')
-        .select('region_id')
-        .where('user_id', '=', principal.userId)
-        .where('region_id', '=', venue.region_id)
-        .executeTakeFirst();
-      return row ? 'regulator' : null;
-    }
+    case 'regulator':
+      return (await oversees(app, principal, venue.region_id)) ? 'regulator' : null;
     case 'operator_staff':
     case 'operator_manager': {
       const row = await db

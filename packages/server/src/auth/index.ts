@@ -5,6 +5,7 @@ export {
   authorizeVenue,
   MEMBER_OR_REGULATOR,
   MEMBERS,
+  oversees,
   requirePrincipal,
   requireRole,
   type VenueAccess,

@@ -4,7 +4,13 @@ import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { loadAdapterModules } from './adapter-modules.js';
-import { connectMqtt, type DeviceTestServer, eventually, startDeviceServer } from './test-support.js';
+import {
+  connectMqtt,
+  type DeviceTestServer,
+  eventually,
+  registerTestDevice,
+  startDeviceServer,
+} from './test-support.js';
 import { deviceTopics, topicKey } from './topics.js';
 
 /** The sensor's serial number, its topic key (the example adapter reads `KT3-` and digits). */
@@ -28,22 +34,15 @@ describe('a vendor’s own adapter loaded with BK_ADAPTERS', () => {
 
   it('registers devices of that vendor, lets them publish only on their topics, and stores their readings', async () => {
     const key = kt3Serial();
-    const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-      `/v1/venues/${city.venues.school}/devices`,
-      {
-        token: city.manager.token,
-        body: {
-          kind: 'sensor',
-          vendor: 'lengguang-kt3',
-          locationKind: 'fridge',
-          name: '冷藏柜探头',
-          binding: { topic: key },
-        },
-      },
-    );
-    expect(res.status).toBe(201);
-    const id = res.body.device.id;
-    sensor = await connectMqtt(server.mqttUrl, { username: id, password: res.body.credentials.password });
+    const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+      kind: 'sensor',
+      vendor: 'lengguang-kt3',
+      locationKind: 'fridge',
+      name: '冷藏柜探头',
+      binding: { topic: key },
+    });
+    const id = res.id;
+    sensor = await connectMqtt(server.mqttUrl, { username: id, password: res.password });
     const telemetry = { sn: key, ts: Math.floor(Date.now() / 1000), unit: 'C', probes: [{ ch: 1, t: 3.5 }], bat: 87 };
     await sensor.publishAsync(`kt3/${key}/telemetry`, JSON.stringify(telemetry), { qos: 1 });
     const stored = await eventually(async () => {

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
+import { expect } from 'vitest';
 import type { DialectKind } from '../db/index.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { type ManualClock, manualClock } from './clock.js';
@@ -91,4 +92,19 @@ export async function collect(
     if (t === topic) messages.push(JSON.parse(payload.toString('utf8')) as Record<string, unknown>);
   });
   return { messages, granted: await subscribeQos(client, topic) };
+}
+
+/** A device registered through the API by `token` (its 201 checked): its id and its broker password. */
+export async function registerTestDevice(
+  server: TestServer,
+  venueId: string,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<{ id: string; password: string }> {
+  const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
+    `/v1/venues/${venueId}/devices`,
+    { token, body },
+  );
+  expect(res.status).toBe(201);
+  return { id: res.body.device.id, password: res.body.credentials.password };
 }

@@ -7,7 +7,7 @@ export {
   isGatewayId,
   listGateways,
 } from './gateway-store.js';
-export { bodyHash, PUSH_KEY, type PushKey, pushKeyOf, rememberPush, replayedPush, storedPush } from './push-record.js';
+export { type PushKey, rememberPush, replayedPush, storedPush } from './push-record.js';
 export {
   type EventsBatch,
   EventsBatchSchema,

@@ -2,18 +2,10 @@
  * The idempotency of machine pushes (a gateway's event batches, a partner's violations): the first
  * answer is stored under (scope, key) with the body's hash; the same key and body again answers the
  * stored result (replayed), the same key with another body is refused (IDEMPOTENCY_KEY_REUSED).
+ * The key is read with `readIdempotencyKey` and the body hashed with `requestHash`, as for ledgers.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '@brightkitchen/sdk';
 import { type Database, nowIso, parseJson, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-
-/** What `Idempotency-Key` may look like (as for ledgers). */
-export const PUSH_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
-
-export function bodyHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
 
 export interface PushKey {
   readonly scope: string;
@@ -60,25 +52,4 @@ export async function rememberPush(database: Database, keys: readonly PushKey[],
       .onConflict((oc) => oc.columns(['scope', 'request_key']).doNothing())
       .execute();
   }
-}
-
-/** Reads and checks the `Idempotency-Key` header (optional unless `required`). */
-export function pushKeyOf(header: string | string[] | undefined, required: boolean): string | undefined {
-  const key = Array.isArray(header) ? header[0] : header;
-  if (key === undefined || key === '') {
-    if (required) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
-    return undefined;
-  }
-  if (!PUSH_KEY.test(key)) {
-    throw new AppError('VALIDATION_FAILED', {
-      issues: [
-        {
-          code: 'FIELD_INVALID',
-          path: 'Idempotency-Key',
-          message: { zh: 'Idempotency-Key 格式不正确', en: 'Idempotency-Key must be 8–200 of A-Z a-z 0-9 _ . : -' },
-        },
-      ],
-    });
-  }
-  return key;
 }

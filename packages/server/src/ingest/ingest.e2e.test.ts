@@ -13,6 +13,7 @@ import {
   connectMqtt,
   type DeviceTestServer,
   eventually,
+  registerTestDevice,
   startDeviceServer,
   uniqueKey,
 } from '../devices/test-support.js';
@@ -34,21 +35,14 @@ describe.each(cases)('ingestion on %s with the %s broker', (db, broker) => {
     server = await startDeviceServer(db, broker);
     city = await seedTestCity(server);
     const key = uniqueKey('fridge');
-    const res = await server.request<{ device: { id: string }; credentials: { username: string; password: string } }>(
-      `/v1/venues/${city.venues.school}/devices`,
-      {
-        token: city.manager.token,
-        body: {
-          kind: 'sensor',
-          vendor: 'zigbee2mqtt',
-          locationKind: 'fridge',
-          name: '冷藏柜一',
-          binding: { topic: key },
-        },
-      },
-    );
-    expect(res.status).toBe(201);
-    device = { id: res.body.device.id, password: res.body.credentials.password, key };
+    const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+      kind: 'sensor',
+      vendor: 'zigbee2mqtt',
+      locationKind: 'fridge',
+      name: '冷藏柜一',
+      binding: { topic: key },
+    });
+    device = { id: res.id, password: res.password, key };
     const embedded = broker === 'embedded';
     sensor = await connectMqtt(server.mqttUrl, embedded ? { username: device.id, password: device.password } : {});
     watcher = await connectMqtt(server.mqttUrl, embedded ? { username: 'manager', password: city.manager.token } : {});

@@ -8,6 +8,7 @@ import {
   connectMqtt,
   type DeviceTestServer,
   eventually,
+  registerTestDevice,
   startDeviceServer,
   subscribeQos,
   uniqueKey,
@@ -29,15 +30,14 @@ describe('embedded broker access control', () => {
 
   const register = async (venueId: string, token: string): Promise<Credentials> => {
     const key = uniqueKey('plug');
-    const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-      `/v1/venues/${venueId}/devices`,
-      {
-        token,
-        body: { kind: 'switch', vendor: 'tasmota', locationKind: 'uv_lamp', name: '紫外线灯', binding: { topic: key } },
-      },
-    );
-    expect(res.status).toBe(201);
-    return { id: res.body.device.id, password: res.body.credentials.password, key };
+    const res = await registerTestDevice(server, venueId, token, {
+      kind: 'switch',
+      vendor: 'tasmota',
+      locationKind: 'uv_lamp',
+      name: '紫外线灯',
+      binding: { topic: key },
+    });
+    return { id: res.id, password: res.password, key };
   };
 
   const connect = async (username: string, password: string) => {

@@ -13,6 +13,7 @@ import {
   connectMqtt,
   type DeviceTestServer,
   eventually,
+  registerTestDevice,
   startDeviceServer,
   uniqueKey,
 } from '../devices/test-support.js';
@@ -77,21 +78,14 @@ describe.each(DATABASES)('alert notifications on %s', (db) => {
     headUserId = head.id;
 
     const key = uniqueKey('freezer');
-    const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-      `/v1/venues/${city.venues.school}/devices`,
-      {
-        token: city.manager.token,
-        body: {
-          kind: 'sensor',
-          vendor: 'zigbee2mqtt',
-          locationKind: 'freezer',
-          name: '冷冻柜',
-          binding: { topic: key },
-        },
-      },
-    );
-    expect(res.status).toBe(201);
-    device = { id: res.body.device.id, password: res.body.credentials.password, key };
+    const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+      kind: 'sensor',
+      vendor: 'zigbee2mqtt',
+      locationKind: 'freezer',
+      name: '冷冻柜',
+      binding: { topic: key },
+    });
+    device = { id: res.id, password: res.password, key };
     sensor = await connectMqtt(server.mqttUrl, { username: device.id, password: device.password });
   });
 

@@ -54,18 +54,8 @@ export async function updateVenue(database: Database, current: Venue, patch: Par
     await assertPublicCodeFree(database, patch.publicCode, current.id);
   }
   const venue: Venue = { ...current, ...patch, id: current.id } as Venue;
-  await database.db
-    .updateTable('venues')
-    .set({
-      region_id: venue.regionId,
-      public_code: venue.publicCode,
-      name: venue.name,
-      kind: venue.kind,
-      time_zone: venue.timeZone,
-      data: toJson(venue),
-      updated_at: nowIso(),
-    })
-    .where('id', '=', current.id)
-    .execute();
+  // The same columns as a new venue's row, but never its id, creation time or archive state.
+  const { id: _id, created_at: _created, archived_at: _archived, ...columns } = venueRow(venue, nowIso());
+  await database.db.updateTable('venues').set(columns).where('id', '=', current.id).execute();
   return venue;
 }

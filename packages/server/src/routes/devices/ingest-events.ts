@@ -14,14 +14,14 @@ import { AppError } from '../../errors/index.js';
 import {
   authenticateGateway,
   basicCredentials,
-  bodyHash,
   type EventsBatch,
   EventsBatchSchema,
   type PushKey,
-  pushKeyOf,
   rememberPush,
   replayedPush,
 } from '../../gateways/index.js';
+import { readIdempotencyKey } from '../../idempotency/index.js';
+import { requestHash } from '../../ledgers/index.js';
 import { errorResponses, jsonSchema, parseOrThrow } from '../../schemas/index.js';
 
 interface EventsAnswer {
@@ -93,8 +93,8 @@ export const ingestEventsRoutes: FastifyPluginAsync = async (app) => {
         scope = `events:user:${principal.userId}`;
       }
 
-      const key = pushKeyOf(request.headers['idempotency-key'], false);
-      const hash = bodyHash(batch);
+      const key = readIdempotencyKey(request);
+      const hash = requestHash(batch);
       const pushKey: PushKey | undefined = key === undefined ? undefined : { scope, key };
       if (pushKey) {
         const earlier = await replayedPush<EventsAnswer>(database, pushKey, hash);

@@ -4,7 +4,7 @@
  * whose snapshot is served to the venue's people only; bad credentials and bad payloads are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeviceTestServer, startDeviceServer } from '../../devices/test-support.js';
+import { type DeviceTestServer, registerTestDevice, startDeviceServer } from '../../devices/test-support.js';
 import { seedTestCity, type TestCity } from '../../testing/fixtures.js';
 import { DATABASES } from '../../testing/test-server.js';
 
@@ -64,22 +64,15 @@ describe.each(DATABASES)('ISAPI push receiver on %s', (db) => {
   beforeAll(async () => {
     server = await startDeviceServer(db);
     city = await seedTestCity(server);
-    const res = await server.request<{ device: { id: string }; credentials: { password: string } }>(
-      `/v1/venues/${city.venues.school}/devices`,
-      {
-        token: city.manager.token,
-        body: {
-          kind: 'camera',
-          vendor: 'hikvision-isapi',
-          locationKind: 'camera',
-          name: '后厨摄像机',
-          binding: { address: '192.168.10.80' },
-          violationMap: { '3': 'no_hat', '9': 'ignore' },
-        },
-      },
-    );
-    expect(res.status).toBe(201);
-    camera = { id: res.body.device.id, password: res.body.credentials.password };
+    const res = await registerTestDevice(server, city.venues.school, city.manager.token, {
+      kind: 'camera',
+      vendor: 'hikvision-isapi',
+      locationKind: 'camera',
+      name: '后厨摄像机',
+      binding: { address: '192.168.10.80' },
+      violationMap: { '3': 'no_hat', '9': 'ignore' },
+    });
+    camera = { id: res.id, password: res.password };
   });
 
   afterAll(() => server?.close());

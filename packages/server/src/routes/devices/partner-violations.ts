@@ -12,16 +12,16 @@ import { requireRole } from '../../auth/index.js';
 import type { DeviceEntry } from '../../devices/index.js';
 import { AppError } from '../../errors/index.js';
 import {
-  bodyHash,
   MAX_SNAPSHOT_BYTES,
   type PartnerViolationInput,
   PartnerViolationSchema,
   type PushKey,
-  pushKeyOf,
   rememberPush,
   replayedPush,
   storedPush,
 } from '../../gateways/index.js';
+import { readIdempotencyKey } from '../../idempotency/index.js';
+import { requestHash } from '../../ledgers/index.js';
 import { sniffImageType } from '../../photos/photo-type.js';
 import { errorResponses, jsonSchema, parseOrThrow } from '../../schemas/index.js';
 
@@ -77,8 +77,8 @@ export const partnerViolationRoutes: FastifyPluginAsync = async (app) => {
       if (!app.devices.enabled) throw new AppError('DEVICES_UNAVAILABLE');
       const input = parseOrThrow(PartnerViolationSchema, request.body);
       const partner = principal.keyId ?? principal.userId;
-      const hash = bodyHash(input);
-      const key = pushKeyOf(request.headers['idempotency-key'], false);
+      const hash = requestHash(input);
+      const key = readIdempotencyKey(request);
       const byKey: PushKey | undefined = key === undefined ? undefined : { scope: `partner:${partner}`, key };
       const byExternal: PushKey = { scope: `partner-external:${partner}`, key: input.externalId };
       const earlier =

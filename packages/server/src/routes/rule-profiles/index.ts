@@ -8,7 +8,7 @@
 import { parseProfileOverride, type RuleProfile, type RuleProfileOverride } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
-import { authorizeVenue, MEMBER_OR_REGULATOR, requirePrincipal, requireRole } from '../../auth/index.js';
+import { authorizeVenue, MEMBER_OR_REGULATOR, oversees, requirePrincipal, requireRole } from '../../auth/index.js';
 import { AppError } from '../../errors/index.js';
 import type { RegionOverride } from '../../rule-profiles/region-profiles.js';
 import { errorResponses, IdParam, jsonSchema, VenueParamsSchema } from '../../schemas/index.js';
@@ -65,14 +65,8 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const principal = requireRole(request, ['admin', 'regulator']);
       const regionId = await regionOf(request.params.regionId);
-      if (principal.role === 'regulator') {
-        const oversees = await db
-          .selectFrom('regulator_regions')
-          .select('region_id')
-          .where('user_id', '=', principal.userId)
-          .where('region_id', '=', regionId)
-          .executeTakeFirst();
-        if (!oversees) throw new AppError('FORBIDDEN');
+      if (principal.role === 'regulator' && !(await oversees(app, principal, regionId))) {
+        throw new AppError('FORBIDDEN');
       }
       const parsed = parseProfileOverride(request.body.overrides);
       if (!parsed.ok) throw new AppError('VALIDATION_FAILED', { issues: parsed.issues });
