@@ -9,32 +9,34 @@ import { registerAuthenticate } from './auth/authenticate.js';
 import { ReplayCache } from './auth/replay-cache.js';
 import type { ServerConfig } from './config.js';
 import './context.js';
+import { meRoutes } from './accounts/routes.js';
+import { alertRoutes } from './alerts/routes.js';
+import { appStaticRoutes } from './app-static/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { complaintRoutes } from './complaints/routes.js';
 import { type Database, migrateToLatest, openDatabase } from './db/index.js';
 import { loadAdapterModules } from './devices/adapter-modules.js';
 import type { Clock } from './devices/clock.js';
+import { deviceRoutes } from './devices/routes.js';
 import { registerDevicesRuntime } from './devices/runtime.js';
+import { docsRoutes } from './docs/routes.js';
 import { registerErrorHandler } from './errors/index.js';
+import { gatewayRoutes } from './gateways/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { ingestRoutes } from './ingest/routes.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
+import { ledgerPhotoRoutes } from './ledger-photos/routes.js';
+import { ledgerRoutes } from './ledgers/routes.js';
 import { registerMqttOverWebSocket } from './mqtt/ws-upgrade.js';
-import { alertRoutes } from './routes/alerts/index.js';
-import { appStaticRoutes } from './routes/app-static/index.js';
-import { authRoutes } from './routes/auth/index.js';
-import { complaintRoutes } from './routes/complaints/index.js';
-import { deviceRoutes } from './routes/devices/index.js';
-import { docsRoutes } from './routes/docs/index.js';
-import { healthRoutes } from './routes/health/index.js';
-import { ledgerPhotoRoutes } from './routes/ledger-photos/index.js';
-import { ledgerRoutes } from './routes/ledgers/index.js';
-import { meRoutes } from './routes/me/index.js';
-import { noticeRoutes } from './routes/notices/index.js';
-import { openDataRoutes } from './routes/open-data/index.js';
-import { publicVenueRoutes } from './routes/public-venues/index.js';
-import { publicProfileInvalidation } from './routes/public-venues/invalidation.js';
-import { ratingRoutes } from './routes/ratings/index.js';
-import { regionRoutes } from './routes/regions/index.js';
-import { ruleProfileRoutes } from './routes/rule-profiles/index.js';
-import { venueRoutes } from './routes/venues/index.js';
+import { noticeRoutes } from './notices/routes.js';
+import { openDataRoutes } from './open-data/routes.js';
+import { publicProfileInvalidation } from './public-venues/invalidation.js';
+import { publicVenueRoutes } from './public-venues/routes.js';
+import { ratingRoutes } from './ratings/routes.js';
+import { regionRoutes } from './regions/routes.js';
 import { RegionProfiles } from './rule-profiles/region-profiles.js';
+import { ruleProfileRoutes } from './rule-profiles/routes.js';
+import { venueRoutes } from './venues/routes.js';
 
 export interface BuildAppOptions {
   /** Use an already opened database (tests, seeding); otherwise opened from `config.database`. */
@@ -117,6 +119,8 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(publicVenueRoutes);
       await api.register(openDataRoutes);
       await api.register(deviceRoutes);
+      await api.register(gatewayRoutes);
+      await api.register(ingestRoutes);
     },
     { prefix: '/v1' },
   );

@@ -36,7 +36,7 @@ export {
   purgeExpiredLedgers,
   requestHash,
 } from './ledgers/index.js';
-export { type OpenGrade, openGrades } from './routes/open-data/service.js';
-export { buildPublicProfile } from './routes/public-venues/profile.js';
-export { ratingSummaries, ratingSummary } from './routes/ratings/service.js';
+export { type OpenGrade, openGrades } from './open-data/service.js';
+export { buildPublicProfile } from './public-venues/profile.js';
+export { ratingSummaries, ratingSummary } from './ratings/service.js';
 export { createStaff, createVenue } from './venues/index.js';

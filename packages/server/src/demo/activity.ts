@@ -22,7 +22,7 @@ import {
   toJson,
 } from '../db/index.js';
 import { inspectionRow } from '../inspections/index.js';
-import { noticeRow } from '../routes/notices/service.js';
+import { noticeRow } from '../notices/service.js';
 import { personName } from './names.js';
 import type { Random } from './random.js';
 import type { DemoVenuePlan } from './venues.js';

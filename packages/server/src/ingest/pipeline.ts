@@ -6,7 +6,7 @@
  */
 import { adapterFor, allAdapters } from '@brightkitchen/device-adapters';
 import { type Adapter, type NormalizedEvent, type RawMessage, topicMatches } from '@brightkitchen/sdk';
-import type { AlertEngine } from '../alerts-engine/alert-engine.js';
+import type { AlertEngine } from '../alerts/engine/alert-engine.js';
 import type { DeviceEntry } from '../devices/device.js';
 import type { DeviceDirectory } from '../devices/directory.js';
 import type { DeviceStatusBook } from '../devices/status.js';

@@ -1,6 +1,7 @@
 /** A kept record whose rules warn (unfit staff, near-expiry goods …) opens one alert for the venue. */
 import type { LedgerIssue } from '@brightkitchen/sdk';
-import { type AlertsTable, type LedgerRecordsTable, newId, toJson } from '../db/index.js';
+import { alertRow } from '../alerts/alert-book.js';
+import type { AlertsTable, LedgerRecordsTable } from '../db/index.js';
 
 /** `alerting`: the issues `ledgerAlerts` picked (their rule code opens an alert). */
 export function alertRowsFor(
@@ -11,22 +12,15 @@ export function alertRowsFor(
   const first = alerting[0];
   if (!first) return [];
   return [
-    {
-      id: newId('alr'),
-      venue_id: row.venue_id,
+    alertRow({
+      venueId: row.venue_id,
       source: 'ledger',
       type: first.code,
       severity: 'warning',
-      state: 'open',
       subject: row.id,
-      message: toJson(first.message),
-      details: toJson({ ledgerKind: row.kind, seq: row.seq, localDay: row.local_day, issues: alerting }),
-      opened_at: openedAt,
-      acknowledged_at: null,
-      acknowledged_by: null,
-      resolved_at: null,
-      resolved_by: null,
-      corrective_action: null,
-    },
+      message: first.message,
+      details: { ledgerKind: row.kind, seq: row.seq, localDay: row.local_day, issues: alerting },
+      openedAt,
+    }),
   ];
 }

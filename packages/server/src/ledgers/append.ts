@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@brightkitchen/sdk';
 import { sql } from 'kysely';
+import type { AlertAnnouncer } from '../alerts/alert-book.js';
 import { type Database, type LedgerRecordsTable, lockVenue } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { type AppendItem, type AppendOutcome, type AppendPlan, type AppendState, planAppend } from './plan.js';
@@ -79,6 +80,8 @@ export async function appendLedgerRecords(
   createdBy: string,
   items: readonly AppendItem[],
   now: Date = new Date(),
+  /** Told of the warning alerts once they are stored (realtime push, first notification). */
+  alerts?: AlertAnnouncer,
 ): Promise<AppendOutcome[]> {
   const createdAt = now.toISOString();
   const keys = [...new Set(items.map((i) => i.idempotencyKey))];
@@ -90,7 +93,10 @@ export async function appendLedgerRecords(
     // Holding Kysely's connection keeps this transaction from interleaving with an async Kysely one.
     const result = await database.db.connection().execute(async () => append(venueId, keys, plan));
     if (!result) throw new AppError('NOT_FOUND');
+    if (result.alerts.length > 0) alerts?.announce(result.alerts);
     return result.outcomes;
   }
-  return (await appendPostgres(database, venueId, keys, plan)).outcomes;
+  const result = await appendPostgres(database, venueId, keys, plan);
+  if (result.alerts.length > 0) alerts?.announce(result.alerts);
+  return result.outcomes;
 }

@@ -14,10 +14,10 @@ import {
   inZone,
   type SentNotification,
 } from '@brightkitchen/sdk';
-import type { RealtimeEvent } from '../alerts-engine/realtime-event.js';
+import type { RealtimeEvent } from '../alerts/realtime-event.js';
+import { toAlert } from '../alerts/service.js';
 import type { AlertNotificationsTable, AlertsTable, Database } from '../db/index.js';
 import { newId } from '../db/index.js';
-import { toAlert } from '../routes/alerts/service.js';
 import { recipientsFor } from './recipients.js';
 import { sendWebhook } from './webhook-sender.js';
 import type { WechatSender } from './wechat-sender.js';

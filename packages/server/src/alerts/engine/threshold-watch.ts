@@ -1,0 +1,111 @@
+/**
+ * The SDK's threshold machine per device and metric: state in memory, stepped by each reading and
+ * by clock ticks (delay reached, silence), written back with the readings batch so a restart
+ * resumes where it was (an open alarm stays an alarm and is cleared, not raised again).
+ */
+import {
+  initialThresholdState,
+  nextThresholdCheckAt,
+  stepThreshold,
+  type ThresholdState,
+  type ThresholdTransition,
+} from '@brightkitchen/sdk';
+import type { Database, ThresholdStatesTable } from '../../db/index.js';
+import { parseJson } from '../../db/index.js';
+import type { DeviceEntry } from '../../devices/device.js';
+import type { VenueProfiles } from './venue-profiles.js';
+
+export interface WatchedTransition {
+  readonly entry: DeviceEntry;
+  readonly transition: ThresholdTransition;
+}
+
+interface Watched {
+  readonly entry: DeviceEntry;
+  state: ThresholdState;
+}
+
+const key = (deviceId: string, metric: string) => `${deviceId}\u0000${metric}`;
+
+export class ThresholdWatch {
+  private readonly watched = new Map<string, Watched>();
+  private readonly dirty = new Set<string>();
+
+  constructor(
+    private readonly profiles: VenueProfiles,
+    private readonly nowIso: () => string,
+  ) {}
+
+  /** Restores persisted states of known devices. */
+  async load(database: Database, entryOf: (deviceId: string) => DeviceEntry | undefined): Promise<void> {
+    const rows = await database.db.selectFrom('threshold_states').selectAll().execute();
+    for (const row of rows) {
+      const entry = entryOf(row.device_id);
+      const state = parseJson<ThresholdState | null>(row.state, null);
+      if (entry && state) this.watched.set(key(row.device_id, row.metric), { entry, state });
+    }
+  }
+
+  /** Starts watching a sensor from `startedAt` (so one that never reports is noticed as silent). */
+  watch(entry: DeviceEntry, startedAt: number): void {
+    const limit = this.profiles.of(entry.venueId).thresholds[entry.locationKind];
+    if (!limit) return;
+    const k = key(entry.device.id, limit.metric);
+    if (this.watched.has(k)) return;
+    this.watched.set(k, { entry, state: initialThresholdState(entry.locationKind, limit.metric, startedAt) });
+    this.dirty.add(k);
+  }
+
+  reading(entry: DeviceEntry, metric: string, value: number, time: string): ThresholdTransition[] {
+    const thresholds = this.profiles.of(entry.venueId).thresholds;
+    const limit = thresholds[entry.locationKind];
+    if (!limit || limit.metric !== metric) return [];
+    const k = key(entry.device.id, metric);
+    let watched = this.watched.get(k);
+    if (!watched) {
+      watched = { entry, state: initialThresholdState(entry.locationKind, metric) };
+      this.watched.set(k, watched);
+    }
+    const before = watched.state;
+    const step = stepThreshold(before, { time, value, metric }, thresholds);
+    watched.state = step.state;
+    if (step.state !== before) this.dirty.add(k);
+    return [...step.transitions];
+  }
+
+  /** Steps every state whose next check time has come. */
+  tick(now: number): WatchedTransition[] {
+    const out: WatchedTransition[] = [];
+    for (const [k, watched] of this.watched) {
+      const thresholds = this.profiles.of(watched.entry.venueId).thresholds;
+      const due = nextThresholdCheckAt(watched.state, thresholds);
+      if (due === undefined || due > now) continue;
+      const step = stepThreshold(watched.state, { time: now }, thresholds);
+      if (step.state !== watched.state) this.dirty.add(k);
+      watched.state = step.state;
+      for (const transition of step.transitions) out.push({ entry: watched.entry, transition });
+    }
+    return out;
+  }
+
+  state(deviceId: string, metric: string): ThresholdState | undefined {
+    return this.watched.get(key(deviceId, metric))?.state;
+  }
+
+  takeDirty(): ThresholdStatesTable[] {
+    const rows: ThresholdStatesTable[] = [];
+    const at = this.nowIso();
+    for (const k of this.dirty) {
+      const watched = this.watched.get(k);
+      if (!watched) continue;
+      rows.push({
+        device_id: watched.entry.device.id,
+        metric: watched.state.metric,
+        state: JSON.stringify(watched.state),
+        updated_at: at,
+      });
+    }
+    this.dirty.clear();
+    return rows;
+  }
+}

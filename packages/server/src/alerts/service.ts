@@ -1,0 +1,67 @@
+/**
+ * Alerts as the API shows them (SDK `Alert`) and their life cycle through the SDK's `transitionAlert`:
+ * open → acknowledged → resolved with a corrective action. Updates are conditional on the state read,
+ * so two people acting at once cannot both win.
+ */
+import {
+  type Alert,
+  type AlertAction,
+  type AlertSource,
+  type AlertState,
+  type LocalizedText,
+  type Severity,
+  transitionAlert,
+} from '@brightkitchen/sdk';
+import { type AlertsTable, type Database, parseJson } from '../db/index.js';
+import { AppError } from '../errors/index.js';
+
+export function toAlert(row: AlertsTable): Alert {
+  const details = parseJson<Record<string, unknown> | null>(row.details, null);
+  return {
+    id: row.id,
+    venueId: row.venue_id,
+    source: row.source as AlertSource,
+    type: row.type,
+    severity: row.severity as Severity,
+    state: row.state as AlertState,
+    openedAt: row.opened_at,
+    ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
+    ...(row.resolved_at ? { resolvedAt: row.resolved_at } : {}),
+    ...(row.corrective_action ? { correctiveAction: row.corrective_action } : {}),
+    ...(row.subject ? { subject: row.subject } : {}),
+    message: parseJson<LocalizedText>(row.message, { zh: '', en: '' }),
+    ...(details ? { details } : {}),
+  };
+}
+
+/** Applies an action by `userId`; refusals carry the SDK's codes (ALERT_INVALID_TRANSITION, …). */
+export async function actOnAlert(
+  { db }: Database,
+  row: AlertsTable,
+  action: AlertAction,
+  userId: string,
+  now: Date = new Date(),
+): Promise<Alert> {
+  const result = transitionAlert(toAlert(row), action, now.getTime());
+  if (!result.ok) {
+    const { code, path, message } = result.error;
+    throw new AppError(code, { issues: [{ code, path, message }] });
+  }
+  const next = result.alert;
+  const acknowledgedNow = next.acknowledgedAt !== undefined && next.acknowledgedAt !== row.acknowledged_at;
+  const update = await db
+    .updateTable('alerts')
+    .set({
+      state: next.state,
+      acknowledged_at: next.acknowledgedAt ?? null,
+      acknowledged_by: acknowledgedNow ? userId : row.acknowledged_by,
+      resolved_at: next.resolvedAt ?? null,
+      resolved_by: next.state === 'resolved' ? userId : null,
+      corrective_action: next.correctiveAction ?? null,
+    })
+    .where('id', '=', row.id)
+    .where('state', '=', row.state)
+    .executeTakeFirst();
+  if (Number(update.numUpdatedRows) !== 1) throw new AppError('ALERT_INVALID_TRANSITION');
+  return next;
+}

@@ -1,0 +1,103 @@
+/**
+ * The device registry: POST/GET /v1/venues/{venueId}/devices (manager or admin registers; members and
+ * the region's regulator read), GET /v1/devices/{deviceId} (the device with its live status).
+ * Registration answers the generated MQTT credentials once.
+ */
+
+import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema } from '@brightkitchen/sdk';
+import type { FastifyPluginAsync } from 'fastify';
+import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
+import { parseJson } from '../db/index.js';
+import { AppError } from '../errors/index.js';
+import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import {
+  DeviceParamsSchema,
+  type DeviceRegistration,
+  DeviceRegistrationSchema,
+  deviceTopics,
+  listVenueDevices,
+  type RegisteredDevice,
+  registerDevice,
+} from './index.js';
+
+export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
+  const { database } = app.ctx;
+
+  app.post<{ Params: { venueId: string }; Body: DeviceRegistration }>(
+    '/venues/:venueId/devices',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Register a device (answers its MQTT credentials once)',
+        params: jsonSchema(VenueParamsSchema),
+        body: jsonSchema(DeviceRegistrationSchema),
+        response: { 201: jsonSchema(DeviceRegisteredSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, ['manager', 'admin']);
+      const input = parseOrThrow(DeviceRegistrationSchema, request.body);
+      const { entry, secret } = await registerDevice(database, venue.id, input);
+      await app.devices.registered(entry);
+      const endpoints = app.devices.endpoints();
+      reply.status(201);
+      return {
+        device: entry.device,
+        credentials: {
+          username: entry.device.id,
+          password: secret,
+          ...(endpoints ? { mqtt: endpoints } : {}),
+          topics: entry.device.binding.topic ? deviceTopics(entry.device.vendor, entry.bindingKey) : undefined,
+          isapiPush: `/v1/ingest/isapi/${entry.device.id}`,
+        },
+      };
+    },
+  );
+
+  app.get<{ Params: { venueId: string } }>(
+    '/venues/:venueId/devices',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Devices of a venue',
+        params: jsonSchema(VenueParamsSchema),
+        response: { 200: jsonSchema(DevicePageSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
+      return { items: await listVenueDevices(database, venue.id), nextCursor: null };
+    },
+  );
+
+  app.get<{ Params: { deviceId: string } }>(
+    '/devices/:deviceId',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'A device with its status and last readings',
+        params: jsonSchema(DeviceParamsSchema),
+        response: { 200: jsonSchema(DeviceDetailSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const row = await database.db
+        .selectFrom('devices')
+        .selectAll()
+        .where('id', '=', request.params.deviceId)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      await authorizeVenue(app, request, row.venue_id, MEMBER_OR_REGULATOR);
+      const schedule = await database.db
+        .selectFrom('device_schedules')
+        .select(['runs', 'updated_at'])
+        .where('device_id', '=', row.id)
+        .executeTakeFirst();
+      return {
+        device: parseJson<RegisteredDevice>(row.data, {} as RegisteredDevice),
+        status: await app.devices.status.read(row.id),
+        ...(schedule ? { schedule: { runs: parseJson(schedule.runs, []), updatedAt: schedule.updated_at } } : {}),
+      };
+    },
+  );
+};

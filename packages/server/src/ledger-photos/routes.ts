@@ -1,0 +1,86 @@
+/**
+ * Ledger photos (an invoice, a retained sample): POST /v1/venues/{venueId}/ledger-photos (the venue's
+ * people; ≤ 512 KiB, jpeg/png/webp by magic bytes) stores a photo once per venue under the SHA-256 of its
+ * bytes and answers its reference `sha256:<hex>` (201 new, 200 already there: a retry is harmless);
+ * GET /v1/venues/{venueId}/ledger-photos/{ref} serves it to the venue's people and its regulators.
+ * Records refer to photos by that reference; the ledger write refuses a reference the venue has not
+ * stored (LEDGER_PHOTO_MISSING).
+ */
+import { createHash } from 'node:crypto';
+import { LEDGER_PHOTO_MAX_BYTES, LedgerPhotoRefSchema, LedgerPhotoUploadSchema } from '@brightkitchen/sdk';
+import type { FastifyPluginAsync } from 'fastify';
+import * as v from 'valibot';
+import { authorizeVenue, MEMBER_OR_REGULATOR, MEMBERS } from '../auth/index.js';
+import { AppError } from '../errors/index.js';
+import { decodePhoto, precheckPhoto, sendImage } from '../photos/photo-upload.js';
+import { errorResponses, IdParam, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+
+/** 512 KiB in base64 and the JSON around it. */
+const BODY_LIMIT = 1024 * 1024;
+const PhotoParamsSchema = v.object({ venueId: IdParam, ref: LedgerPhotoRefSchema });
+const passThrough = () => (data: unknown) => ({ value: data });
+
+export const ledgerPhotoRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.ctx.database;
+
+  app.post<{ Params: { venueId: string } }>(
+    '/venues/:venueId/ledger-photos',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['ledgers'],
+        summary: 'Store a photo for the venue’s ledgers; answers its reference sha256:<hex>',
+        params: jsonSchema(VenueParamsSchema),
+        body: jsonSchema(LedgerPhotoUploadSchema),
+        response: errorResponses,
+      },
+      // Documented by the schema above, checked in the handler: limits first (413/415), then the schema.
+      validatorCompiler: passThrough,
+    },
+    async (request, reply) => {
+      const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, MEMBERS);
+      precheckPhoto(request.body, LEDGER_PHOTO_MAX_BYTES, 'photo');
+      const photo = decodePhoto(parseOrThrow(LedgerPhotoUploadSchema, request.body), LEDGER_PHOTO_MAX_BYTES, 'photo');
+      const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
+      const inserted = await db
+        .insertInto('ledger_photos')
+        .values({
+          venue_id: venue.id,
+          sha256,
+          content_type: photo.contentType,
+          size: photo.bytes.length,
+          bytes: photo.bytes,
+          created_by: principal.userId,
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['venue_id', 'sha256']).doNothing())
+        .executeTakeFirst();
+      reply.status(Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 ? 201 : 200);
+      return { ref: `sha256:${sha256}`, contentType: photo.contentType, size: photo.bytes.length };
+    },
+  );
+
+  app.get<{ Params: { venueId: string; ref: string } }>(
+    '/venues/:venueId/ledger-photos/:ref',
+    {
+      schema: {
+        tags: ['ledgers'],
+        summary: 'A photo of the venue’s ledgers by its reference',
+        params: jsonSchema(PhotoParamsSchema),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
+      const photo = await db
+        .selectFrom('ledger_photos')
+        .select(['content_type', 'bytes'])
+        .where('venue_id', '=', venue.id)
+        .where('sha256', '=', request.params.ref.slice('sha256:'.length))
+        .executeTakeFirst();
+      if (!photo) throw new AppError('NOT_FOUND');
+      // Content-addressed: the bytes behind a reference never change.
+      return sendImage(reply, photo, 'private, max-age=86400, immutable');
+    },
+  );
+};

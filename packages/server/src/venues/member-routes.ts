@@ -1,0 +1,114 @@
+/** /v1/venues/{venueId}/members: users and their role at the venue (managers and admins). */
+import { MemberInputSchema, MemberSchema } from '@brightkitchen/sdk';
+import type { FastifyPluginAsync } from 'fastify';
+import * as v from 'valibot';
+import { addMembership, createUser } from '../accounts/index.js';
+import { authorizeVenue } from '../auth/index.js';
+import { AppError } from '../errors/index.js';
+import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+
+const MANAGERS = ['manager', 'admin'] as const;
+
+const MemberPageSchema = v.object({ items: v.array(MemberSchema), nextCursor: v.null() });
+
+export const memberRoutes: FastifyPluginAsync = async (app) => {
+  const { database } = app.ctx;
+  const { db } = database;
+
+  app.get<{ Params: { venueId: string } }>(
+    '/venues/:venueId/members',
+    {
+      schema: {
+        tags: ['members'],
+        params: jsonSchema(VenueParamsSchema),
+        response: { 200: jsonSchema(MemberPageSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, MANAGERS);
+      const rows = await db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select(['users.id', 'users.display_name', 'users.login', 'memberships.role', 'memberships.staff_id'])
+        .where('memberships.venue_id', '=', venue.id)
+        .orderBy('users.display_name')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          userId: r.id,
+          role: r.role,
+          displayName: r.display_name,
+          login: r.login,
+          ...(r.staff_id ? { staffId: r.staff_id } : {}),
+        })),
+        nextCursor: null,
+      };
+    },
+  );
+
+  app.post<{ Params: { venueId: string } }>(
+    '/venues/:venueId/members',
+    {
+      schema: {
+        tags: ['members'],
+        params: jsonSchema(VenueParamsSchema),
+        body: jsonSchema(MemberInputSchema),
+        response: { 201: jsonSchema(MemberSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, MANAGERS);
+      const input = parseOrThrow(MemberInputSchema, request.body);
+      let user = input.userId
+        ? await db
+            .selectFrom('users')
+            .select(['id', 'role', 'display_name', 'login'])
+            .where('id', '=', input.userId)
+            .executeTakeFirst()
+        : input.login
+          ? await db
+              .selectFrom('users')
+              .select(['id', 'role', 'display_name', 'login'])
+              .where('login', '=', input.login)
+              .executeTakeFirst()
+          : undefined;
+      if (!user) {
+        if (!input.login || !input.password) throw new AppError(input.userId ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+        const created = await createUser(database, {
+          role: input.role,
+          login: input.login,
+          password: input.password,
+          displayName: input.displayName ?? input.login,
+        });
+        user = { id: created.id, role: created.role, display_name: created.displayName, login: created.login };
+      } else if (user.role !== 'operator_staff' && user.role !== 'operator_manager') {
+        throw new AppError('CONFLICT', { reason: 'user is not an operator' });
+      }
+      const existing = await db
+        .selectFrom('memberships')
+        .select('role')
+        .where('user_id', '=', user.id)
+        .where('venue_id', '=', venue.id)
+        .executeTakeFirst();
+      if (existing) throw new AppError('CONFLICT', { reason: 'already a member' });
+      if (input.staffId) {
+        const staff = await db
+          .selectFrom('staff')
+          .select('id')
+          .where('id', '=', input.staffId)
+          .where('venue_id', '=', venue.id)
+          .executeTakeFirst();
+        if (!staff) throw new AppError('NOT_FOUND', { field: 'staffId' });
+      }
+      await addMembership(database, user.id, venue.id, input.role, input.staffId ?? null);
+      reply.status(201);
+      return {
+        userId: user.id,
+        role: input.role,
+        displayName: user.display_name,
+        login: user.login,
+        ...(input.staffId ? { staffId: input.staffId } : {}),
+      };
+    },
+  );
+};
