@@ -82,7 +82,14 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         requestHash: requestHash(body),
         prepared: prepareRecord(body, ctx, now),
       };
-      const [outcome] = await appendLedgerRecords(database, venue.id, principal.userId, [item], now, app.devices.alertBook);
+      const [outcome] = await appendLedgerRecords(
+        database,
+        venue.id,
+        principal.userId,
+        [item],
+        now,
+        app.devices.alertBook,
+      );
       if (!outcome) throw new AppError('INTERNAL');
       if (outcome.status === 'refused') throw refusalCode(outcome.error);
       reply.status(outcomeStatus(outcome));
