@@ -33,7 +33,8 @@ export async function registerDevice(
     });
   if (usesMqtt(input.vendor) && !topic) throw issue('binding.topic', 'This vendor reads MQTT: a topic is required');
   if (!topic && !address) throw issue('binding', 'A topic or an address is required');
-  if (topic !== undefined && !isValidTopicKey(topic)) throw issue('binding.topic', 'No MQTT wildcards in a topic key');
+  if (topic !== undefined && !isValidTopicKey(topic))
+    throw issue('binding.topic', 'A topic key is one MQTT topic level: no /, + or #, not bk or bridge');
 
   const id = newId('dev');
   const secret = newDeviceSecret();

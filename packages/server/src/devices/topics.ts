@@ -73,14 +73,24 @@ function ruleOf(vendor: string): VendorTopicRule {
   return rule;
 }
 
-/** MQTT wildcards and separators are not allowed inside a binding key. */
+const MAX_KEY_LENGTH = 128;
+// Names a vendor or the platform keeps for itself at the key's level.
+const RESERVED_KEYS = new Set(['bk', 'bridge']);
+
+/**
+ * A binding key is exactly one topic level: no `/` (a key `<B's key>/x` would put a device under another
+ * venue's topics), no wildcard, no control character, not a broker (`$SYS`) or platform (`bk`) name. Every
+ * vendor rule places the key at one level of its filters and reads it back from that level, so what the
+ * broker lets a device publish is what ingestion attributes to it (devices/topics.test.ts checks both).
+ */
 export function isValidTopicKey(key: string): boolean {
   return (
     key.length > 0 &&
-    !/[+#]/.test(key) &&
-    !key.includes(String.fromCharCode(0)) &&
+    key.length <= MAX_KEY_LENGTH &&
+    key.trim() === key &&
+    !/[/+#\p{Cc}]/u.test(key) &&
     !key.startsWith('$') &&
-    !key.startsWith('bk/')
+    !RESERVED_KEYS.has(key)
   );
 }
 
