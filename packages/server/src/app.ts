@@ -66,7 +66,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   app.decorate('ctx', {
     config,
     database,
-    replayCache: new ReplayCache(config.partnerWindowMs),
+    replayCache: new ReplayCache(database, config.partnerWindowMs),
     profiles: new RegionProfiles(database),
   });
   if (!options.database) app.addHook('onClose', async () => database.close());

@@ -33,7 +33,7 @@ async function authenticatePartner(app: FastifyInstance, request: FastifyRequest
   if (!signature || !signatureMatches(key.secret, signed, signature)) {
     return { state: 'refused', error: new AppError('SIGNATURE_INVALID') };
   }
-  if (!replayCache.remember(signature.toLowerCase()))
+  if (!(await replayCache.remember(signature.toLowerCase())))
     return { state: 'refused', error: new AppError('REPLAYED_REQUEST') };
   return { state: 'ok', principal: { userId: key.user_id, role: 'partner', keyId } };
 }

@@ -1,24 +1,35 @@
 /**
- * Remembers partner signatures for the length of the timestamp window: a signature seen twice is a replay.
- * In memory, per process; several instances behind a balancer would share it through the database.
+ * Remembers partner signatures for the length of their timestamp window: a signature seen twice is a replay.
+ * Kept in the database (`replay_guards`, the signature unique), so a restart forgets nothing and every
+ * instance sharing the database refuses what another has seen.
  */
+import type { Database } from '../db/index.js';
+
 export class ReplayCache {
-  private readonly seen = new Map<string, number>();
   private lastSweep = 0;
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly database: Database,
+    private readonly windowMs: number,
+  ) {}
 
   /** True when the signature is new (and records it); false for a replay. */
-  remember(signature: string, nowMs = Date.now()): boolean {
-    if (nowMs - this.lastSweep > this.windowMs / 4) this.sweep(nowMs);
-    const expires = this.seen.get(signature);
-    if (expires !== undefined && expires > nowMs) return false;
-    this.seen.set(signature, nowMs + 2 * this.windowMs);
-    return true;
+  async remember(signature: string, nowMs = Date.now()): Promise<boolean> {
+    if (nowMs - this.lastSweep > this.windowMs / 4) await this.sweep(nowMs);
+    const result = await this.database.db
+      .insertInto('replay_guards')
+      .values({ signature, expires_at: new Date(nowMs + 2 * this.windowMs).toISOString() })
+      .onConflict((oc) => oc.column('signature').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
-  private sweep(nowMs: number): void {
+  // A signature older than twice the window fails the timestamp check anyway: its row can go.
+  private async sweep(nowMs: number): Promise<void> {
     this.lastSweep = nowMs;
-    for (const [sig, expires] of this.seen) if (expires <= nowMs) this.seen.delete(sig);
+    await this.database.db
+      .deleteFrom('replay_guards')
+      .where('expires_at', '<=', new Date(nowMs).toISOString())
+      .execute();
   }
 }

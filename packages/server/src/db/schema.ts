@@ -340,6 +340,12 @@ export interface IdempotentRequestsTable {
   created_at: string;
 }
 
+/** A partner signature seen, kept until its timestamp window has passed (replay refusal). */
+export interface ReplayGuardsTable {
+  signature: string;
+  expires_at: string;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -371,4 +377,5 @@ export interface DB {
   gateways: GatewaysTable;
   ingest_requests: IngestRequestsTable;
   idempotent_requests: IdempotentRequestsTable;
+  replay_guards: ReplayGuardsTable;
 }

@@ -7,6 +7,7 @@ import { engineIndexes } from './030-engine-indexes.js';
 import { readingsTimeIndex } from './031-readings-time-index.js';
 import { ledgerPhotos } from './032-ledger-photos.js';
 import { regionRuleProfiles } from './033-region-rule-profiles.js';
+import { replayGuards } from './034-replay-guards.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   readingsTimeIndex,
   ledgerPhotos,
   regionRuleProfiles,
+  replayGuards,
 ];
 export type { AppMigration } from './migration.js';
