@@ -1,6 +1,7 @@
 /**
  * Short-lived access tokens: `base64url(payload).base64url(HMAC-SHA256(secret, payload))`.
- * Stateless; revocation happens through short lifetimes and refresh-token rotation.
+ * Verified without the database; a token carries its session family (`sid`), which the authenticate hook checks
+ * is not revoked (a spent refresh token presented again revokes its family).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@brightkitchen/sdk';
@@ -13,6 +14,8 @@ interface AccessPayload {
   readonly role: Role;
   readonly iat: number;
   readonly exp: number;
+  /** The session family; absent in tokens issued before families existed. */
+  readonly sid?: string;
 }
 
 function sign(secret: string, payload: string): string {
@@ -27,13 +30,17 @@ export function issueAccessToken(secret: string, principal: Principal, ttlSecond
     role: principal.role,
     iat,
     exp: iat + ttlSeconds,
+    ...(principal.sessionId ? { sid: principal.sessionId } : {}),
   };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${encoded}.${sign(secret, encoded)}`;
 }
 
+/** A verified token's principal and when the token stops being valid. */
+export type VerifiedAccess = Principal & { readonly expiresAtMs: number };
+
 /** The principal of a valid token; throws TOKEN_INVALID (forged, malformed) or TOKEN_EXPIRED. */
-export function verifyAccessToken(secret: string, token: string, nowMs = Date.now()): Principal {
+export function verifyAccessToken(secret: string, token: string, nowMs = Date.now()): VerifiedAccess {
   const [encoded, signature, extra] = token.split('.');
   if (!encoded || !signature || extra !== undefined) throw new AppError('TOKEN_INVALID');
   const expected = Buffer.from(sign(secret, encoded));
@@ -47,5 +54,8 @@ export function verifyAccessToken(secret: string, token: string, nowMs = Date.no
   }
   if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new AppError('TOKEN_INVALID');
   if (payload.exp * 1000 <= nowMs) throw new AppError('TOKEN_EXPIRED');
-  return { userId: payload.sub, role: payload.role };
+  const expiresAtMs = payload.exp * 1000;
+  return typeof payload.sid === 'string'
+    ? { userId: payload.sub, role: payload.role, sessionId: payload.sid, expiresAtMs }
+    : { userId: payload.sub, role: payload.role, expiresAtMs };
 }

@@ -5,6 +5,7 @@
  * public routes treat refused credentials as anonymous. Refusals happen before body validation.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isSessionRevoked } from '../accounts/sessions.js';
 import type { RequestAuth } from '../context.js';
 import { AppError } from '../errors/index.js';
 import { verifyAccessToken } from './access-token.js';
@@ -70,6 +71,9 @@ export function registerAuthenticate(app: FastifyInstance): void {
     }
     if (auth.state === 'refused') throw auth.error;
     if (auth.state === 'anonymous') throw new AppError('UNAUTHENTICATED');
+    // Checked where it protects something: public routes (the QR profile) stay free of a lookup.
+    const sessionId = auth.principal.sessionId;
+    if (sessionId && (await isSessionRevoked(app.ctx.database, sessionId))) throw new AppError('TOKEN_INVALID');
     request.auth = auth;
   });
 }

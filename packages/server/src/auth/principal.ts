@@ -6,4 +6,6 @@ export interface Principal {
   readonly role: Role;
   /** Set for partner requests: the key that signed it. */
   readonly keyId?: string;
+  /** Set for users: the session family (login) the access token was issued in. */
+  readonly sessionId?: string;
 }

@@ -69,6 +69,17 @@ export interface RefreshTokensTable {
   expires_at: string;
   revoked_at: string | null;
   created_at: string;
+  /** The login it was rotated from (null for tokens issued before session families). */
+  family_id: string | null;
+}
+
+/** One login and everything rotated from it; revoked when a spent refresh token comes back. */
+export interface SessionFamiliesTable {
+  id: string;
+  user_id: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+  created_at: string;
 }
 
 export interface StaffTable {
@@ -378,4 +389,5 @@ export interface DB {
   ingest_requests: IngestRequestsTable;
   idempotent_requests: IdempotentRequestsTable;
   replay_guards: ReplayGuardsTable;
+  session_families: SessionFamiliesTable;
 }

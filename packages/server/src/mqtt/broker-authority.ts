@@ -7,7 +7,8 @@
  */
 import { topicMatches } from '@brightkitchen/sdk';
 import type { FastifyInstance } from 'fastify';
-import { verifyAccessToken } from '../auth/access-token.js';
+import { isSessionRevoked } from '../accounts/sessions.js';
+import { type VerifiedAccess, verifyAccessToken } from '../auth/access-token.js';
 import { MEMBER_OR_REGULATOR, venueAccessOf } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import { deviceSecretMatches } from '../devices/credentials.js';
@@ -18,7 +19,7 @@ import { authenticateGateway, isGatewayId, venueTopicRules } from '../gateways/i
 
 export type BrokerIdentity =
   | { readonly kind: 'device'; readonly entry: DeviceEntry }
-  | { readonly kind: 'user'; readonly principal: Principal }
+  | { readonly kind: 'user'; readonly principal: Principal; readonly expiresAtMs: number }
   | { readonly kind: 'gateway'; readonly gatewayId: string; readonly venueId: string };
 
 export interface BrokerAuthority {
@@ -50,11 +51,15 @@ export function createBrokerAuthority(app: FastifyInstance, directory: DeviceDir
         const gateway = await authenticateGateway(app.ctx.database, username, password);
         return gateway ? { kind: 'gateway', gatewayId: gateway.id, venueId: gateway.venueId } : null;
       }
+      let verified: VerifiedAccess;
       try {
-        return { kind: 'user', principal: verifyAccessToken(app.ctx.config.tokenSecret, password) };
+        verified = verifyAccessToken(app.ctx.config.tokenSecret, password);
       } catch {
         return null;
       }
+      const { expiresAtMs, ...principal } = verified;
+      if (principal.sessionId && (await isSessionRevoked(app.ctx.database, principal.sessionId))) return null;
+      return { kind: 'user', principal, expiresAtMs };
     },
     mayPublish(identity, topic) {
       if (reserved(topic)) return false;

@@ -98,6 +98,15 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
           .then((ok) => done(null, ok ? subscription : null))
           .catch(() => done(null, null));
       };
+      // A user's access token lasts minutes: past it, the connection ends instead of going on receiving.
+      broker.authorizeForward = (client, packet) => {
+        const identity = identities.get(client);
+        if (identity?.kind === 'user' && identity.expiresAtMs <= Date.now()) {
+          client.close();
+          return null;
+        }
+        return packet;
+      };
       broker.on('clientReady', (client) => {
         const identity = identities.get(client);
         if (identity?.kind === 'device') options.onConnection?.(identity.entry.device.id, true);

@@ -8,6 +8,7 @@ import { readingsTimeIndex } from './031-readings-time-index.js';
 import { ledgerPhotos } from './032-ledger-photos.js';
 import { regionRuleProfiles } from './033-region-rule-profiles.js';
 import { replayGuards } from './034-replay-guards.js';
+import { sessionFamilies } from './035-session-families.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   ledgerPhotos,
   regionRuleProfiles,
   replayGuards,
+  sessionFamilies,
 ];
 export type { AppMigration } from './migration.js';
