@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { addMembership, createUser } from '../accounts/index.js';
 import { authorizeVenue } from '../auth/index.js';
+import { verifyPassword } from '../auth/password.js';
 import { AppError } from '../errors/index.js';
 import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
 
@@ -59,19 +60,20 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MANAGERS);
       const input = parseOrThrow(MemberInputSchema, request.body);
-      let user = input.userId
+      const found = input.userId
         ? await db
             .selectFrom('users')
-            .select(['id', 'role', 'display_name', 'login'])
+            .select(['id', 'role', 'display_name', 'login', 'password_hash'])
             .where('id', '=', input.userId)
             .executeTakeFirst()
         : input.login
           ? await db
               .selectFrom('users')
-              .select(['id', 'role', 'display_name', 'login'])
+              .select(['id', 'role', 'display_name', 'login', 'password_hash'])
               .where('login', '=', input.login)
               .executeTakeFirst()
           : undefined;
+      let user = found && { id: found.id, role: found.role, display_name: found.display_name, login: found.login };
       if (!user) {
         if (!input.login || !input.password) throw new AppError(input.userId ? 'NOT_FOUND' : 'VALIDATION_FAILED');
         const created = await createUser(database, {
@@ -91,6 +93,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
         .where('venue_id', '=', venue.id)
         .executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', { reason: 'already a member' });
+      // An existing account joins only with its holder's consent: they type their own password.
+      if (
+        found &&
+        !(input.password && found.password_hash && (await verifyPassword(input.password, found.password_hash)))
+      )
+        throw new AppError('FORBIDDEN', { reason: 'the account holder must enter their password to join' });
       if (input.staffId) {
         const staff = await db
           .selectFrom('staff')
