@@ -340,7 +340,7 @@ export interface IngestRequestsTable {
 /** First answers of idempotent writes other than ledgers (migration 020). */
 export interface IdempotentRequestsTable {
   principal_id: string;
-  /** `METHOD /path` as requested, without the query. */
+  /** `METHOD /route/:pattern {decoded params}`: one write whatever the encoding of its URL. */
   route: string;
   key: string;
   request_hash: string;

@@ -110,6 +110,22 @@ describe.each(DATABASES)('idempotent writes on %s', (kind) => {
     expect(regulator.status).toBe(201);
   });
 
+  it('keys on the route, not the raw URL: a percent-encoded or slashed path is the same write', async () => {
+    const before = await count('notices');
+    const body = { subject: '编码路径', body: '同一条留言，换一种写法的网址。' };
+    const headers = { 'idempotency-key': 'encoded-path-0001' };
+    const venue = city.venues.restaurant;
+    const encoded = venue.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`);
+    const first = await server.request(`/v1/venues/${venue}/notices`, { token: city.consumer.token, body, headers });
+    expect(first.status).toBe(201);
+    for (const path of [`/v1/venues/${encoded}/notices`, `/v1/venues/${venue}/notices?x=1`]) {
+      const again = await server.request(path, { token: city.consumer.token, body, headers });
+      expect(again.status, path).toBe(200);
+      expect(again.body).toEqual(first.body);
+    }
+    expect(await count('notices')).toBe(before + 1);
+  });
+
   it('stores one record when the same write is sent twice at once', async () => {
     const before = await count('notices');
     const send = () =>

@@ -4,6 +4,8 @@
  * it again (200) and stores nothing, the same key with another body is refused (IDEMPOTENCY_KEY_REUSED).
  * A key is claimed before the write runs, so two concurrent retries never both write.
  */
+
+import { canonicalJson } from '@brightkitchen/sdk';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Database, nowIso, parseJson, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
@@ -64,7 +66,10 @@ export async function idempotentWrite<T>(
 ): Promise<WriteAnswer<T | unknown> & { readonly replayed: boolean }> {
   const key = readIdempotencyKey(request);
   if (key === undefined) return { ...(await write()), replayed: false };
-  const scope: Scope = { principal_id: principalId, route: `${request.method} ${request.url.split('?')[0]}`, key };
+  // The route's pattern and its decoded parameters: `%76en_…` and `ven_…` are one venue, one write.
+  const params = request.params as Record<string, string> | undefined;
+  const route = `${request.method} ${request.routeOptions.url} ${canonicalJson(params ?? {})}`;
+  const scope: Scope = { principal_id: principalId, route, key };
   const hash = requestHash(request.body ?? null);
 
   for (let attempt = 0; !(await claim(database, scope, hash)); attempt++) {
