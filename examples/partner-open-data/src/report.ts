@@ -10,12 +10,12 @@ export interface ReportIo {
   readonly write: (text: string) => void;
 }
 
-/** 0 on success; 2 for missing options; 1 when the region is unknown. Errors of the API are thrown. */
+/** 0 on success (and for --help); 2 for missing or unknown options; 1 when the region is unknown. Errors of the API are thrown. */
 export async function runReport({ argv, env, write }: ReportIo): Promise<number> {
   const read = readOptions(argv, env);
   if (!read.ok) {
-    write(`${USAGE}\n缺少 / missing: ${read.missing.join(', ')}\n`);
-    return 2;
+    write([USAGE, ...read.problems, ''].join('\n'));
+    return read.help ? 0 : 2;
   }
   const { baseURL, keyId, secret, region: wanted } = read.options;
   const client = createNodeClient({ baseURL, auth: { kind: 'partner', keyId, secret }, outbox: { autoStart: false } });

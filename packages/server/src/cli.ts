@@ -1,39 +1,37 @@
 #!/usr/bin/env node
 /**
- * bk-server start | migrate | seed [--venues N --days N]   (flags: --port --host --data-dir --database-url --log-level; env BK_*)
+ * bk-server start | migrate | seed [--venues N --days N] — flags and BK_* variables: `bk-server --help`,
+ * defined once in config/variables.ts.
  */
-import { buildApp } from './app.js';
-import { describeConfig, loadConfig } from './config.js';
-import { migrateToLatest, openDatabase } from './db/index.js';
-import {
-  demoBanner,
-  type LiveKitchen,
-  liveKitchenNote,
-  liveKitchenVenue,
-  prepareDemo,
-  runSeedCommand,
-  startLiveKitchen,
-} from './demo/index.js';
+import { describeConfig, isConfigError, loadConfig, parseCommandLine, usage } from './config.js';
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [command = 'start', ...rest] = argv;
-  const config = loadConfig(process.env, rest);
-  if (command === 'migrate') {
+  const line = parseCommandLine(argv);
+  if (line.help) {
+    process.stdout.write(usage());
+    return;
+  }
+  const config = loadConfig(process.env, line.flags);
+  // The server's modules load once the configuration is accepted: --help and a refused value answer at once.
+  if (line.command === 'migrate') {
+    const { migrateToLatest, openDatabase } = await import('./db/index.js');
     const database = openDatabase(config.database);
     const applied = await migrateToLatest(database);
     await database.close();
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     return;
   }
-  if (command === 'seed') {
-    process.exitCode = await runSeedCommand(config, rest);
+  if (line.command === 'seed') {
+    const { runSeedCommand } = await import('./demo/index.js');
+    const { venues, days } = line.seed;
+    const sizes = [...(venues ? ['--venues', String(venues)] : []), ...(days ? ['--days', String(days)] : [])];
+    process.exitCode = await runSeedCommand(config, sizes);
     return;
   }
-  if (command !== 'start') {
-    console.error('usage: bk-server start|migrate|seed [--port N] [--host H] [--data-dir DIR] [--database-url URL]');
-    process.exitCode = 2;
-    return;
-  }
+  const { buildApp } = await import('./app.js');
+  const { demoBanner, liveKitchenNote, liveKitchenVenue, prepareDemo, startLiveKitchen } = await import(
+    './demo/index.js'
+  );
   const app = await buildApp(config);
   app.log.info({ config: describeConfig(config) }, 'configuration');
   // First start: seed the demo city (empty database); later starts reuse the data.
@@ -43,7 +41,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const note = liveKitchenNote(config.devices, demoAccounts);
   console.log(demoBanner(address, config, demoAccounts, [note]));
   // After listen: the first request is answered at once; the kitchen joins a moment later.
-  let kitchen: LiveKitchen | undefined;
+  let kitchen: { stop(): Promise<void> } | undefined;
   const venue = liveKitchenVenue(demoAccounts);
   if (config.devices.simulator && config.devices.enabled && !config.devices.mqttUrl && venue?.venueId) {
     startLiveKitchen(app, {
@@ -68,6 +66,12 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  // A refused flag or variable is the operator's to fix: the message says which and what it accepts.
+  if (isConfigError(err)) {
+    console.error(`bk-server: ${err.message}\nSee bk-server --help, and README.md "Configuration".`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(err);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.js';
 import { parseCommandLine } from './command-line.js';
+import { ConfigError } from './config-error.js';
 
 const refusal = (argv: readonly string[]): ConfigError => {
   try {
@@ -43,6 +43,10 @@ describe('bk-server command line', () => {
       },
       seed: {},
     });
+  });
+
+  it('reads flags passed on by `pnpm start -- …`', () => {
+    expect(parseCommandLine(['start', '--', '--port', '9000']).flags).toEqual({ BK_PORT: '9000' });
   });
 
   it('reads the seed size, for seed only', () => {

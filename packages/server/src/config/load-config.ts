@@ -1,0 +1,71 @@
+/** Settings → ServerConfig: the defaults worked out at start, the data dir created, the token secret kept. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig, ServerConfig } from './server-config.js';
+import { readSettings } from './settings.js';
+import { readOrCreateTokenSecret } from './token-secret.js';
+import type { FlagValues } from './variables.js';
+
+/**
+ * packages/miniprogram/dist-h5, found from the server package's root: this code runs from src/config/ under
+ * tsx and from a chunk in dist/ when built, so a fixed relative URL would be right in only one of them.
+ */
+function defaultAppDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, '../miniprogram/dist-h5');
+}
+
+/**
+ * Builds the configuration from an environment and the command line's flags (`parseCommandLine(argv).flags`),
+ * which win. Every value is checked first: a refused one throws a `ConfigError` before anything is created.
+ *
+ * @example loadConfig(process.env, parseCommandLine(['--port', '9000']).flags).port // 9000
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  flags: FlagValues = {},
+): ServerConfig {
+  const s = readSettings(env, flags);
+  const dataDir = resolve(s.BK_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const dbUrl = s.BK_DATABASE_URL ?? '';
+  const database: DatabaseConfig = /^postgres(ql)?:\/\//i.test(dbUrl)
+    ? { kind: 'postgres', url: dbUrl }
+    : { kind: 'sqlite', url: dbUrl || join(dataDir, 'brightkitchen.db') };
+  // Under the test runner the broker's defaults are random ports, so parallel suites never collide.
+  const underTest = Boolean(process.env.VITEST);
+  return {
+    port: s.BK_PORT,
+    host: s.BK_HOST,
+    dataDir,
+    appDir: resolve(s.BK_APP_DIR ?? defaultAppDir()),
+    database,
+    wechat: { apiBase: s.BK_WECHAT_API_BASE, appId: s.BK_WECHAT_APPID ?? '', secret: s.BK_WECHAT_SECRET ?? '' },
+    tokenSecret: s.BK_TOKEN_SECRET ?? readOrCreateTokenSecret(dataDir),
+    accessTokenTtl: s.BK_ACCESS_TOKEN_TTL,
+    refreshTokenTtl: s.BK_REFRESH_TOKEN_TTL,
+    partnerWindowMs: 5 * 60 * 1000,
+    bodyLimit: s.BK_BODY_LIMIT,
+    logLevel: s.BK_LOG_LEVEL,
+    devices: {
+      enabled: s.BK_DEVICES,
+      adapterModules: s.BK_ADAPTERS ?? [],
+      mqttUrl: s.BK_MQTT_URL ?? '',
+      mqttPort: s.BK_MQTT_PORT ?? (underTest ? 0 : 1883),
+      mqttWsPort: s.BK_MQTT_WS_PORT ?? (underTest ? 0 : 8083),
+      mqttHost: s.BK_MQTT_HOST ?? s.BK_HOST,
+      mqttShareGroup: s.BK_MQTT_SHARE_GROUP,
+      flushRows: s.BK_INGEST_FLUSH_ROWS,
+      flushMs: s.BK_INGEST_FLUSH_MS,
+      tickMs: s.BK_DEVICES_TICK_MS,
+      webhookUrl: s.BK_WEBHOOK_URL ?? '',
+      webhookSecret: s.BK_WEBHOOK_SECRET ?? '',
+      wechatTemplateId: s.BK_WECHAT_ALERT_TEMPLATE_ID ?? '',
+      offlineGraceMs: s.BK_DEVICE_OFFLINE_GRACE_MS,
+      runGraceMs: s.BK_DISINFECTION_GRACE_MS,
+      simulator: s.BK_SIMULATOR,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** The configuration the server runs with, built once at start by `loadConfig`. */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface DatabaseConfig {
+  readonly kind: 'sqlite' | 'postgres';
+  /** A file path for SQLite, a `postgres://` URL for PostgreSQL. */
+  readonly url: string;
+}
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** The mini-program's H5 build served at `/app/` (BK_APP_DIR; default packages/miniprogram/dist-h5). */
+  readonly appDir: string;
+  readonly database: DatabaseConfig;
+  readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
+  readonly tokenSecret: string;
+  /** Access-token lifetime in seconds. */
+  readonly accessTokenTtl: number;
+  /** Refresh-token lifetime in seconds. */
+  readonly refreshTokenTtl: number;
+  /** Partner signature window in milliseconds (timestamp skew and replay memory). */
+  readonly partnerWindowMs: number;
+  /** Largest accepted request body in bytes (complaint photos included). */
+  readonly bodyLimit: number;
+  readonly logLevel: LogLevel;
+  /** Devices: MQTT broker (embedded or external), ingestion batching, notification channels. */
+  readonly devices: DevicesConfig;
+}
+
+export interface DevicesConfig {
+  /** False: no broker, no ingestion loop (BK_DEVICES=off). */
+  readonly enabled: boolean;
+  /**
+   * Modules with a vendor's own adapters, loaded at start (BK_ADAPTERS, comma-separated paths or package
+   * names; each exports `adapters`, an array, or a default adapter or array).
+   */
+  readonly adapterModules: readonly string[];
+  /** External broker URL (`mqtt://user:pass@host:1883`); empty → the embedded broker. */
+  readonly mqttUrl: string;
+  /** Embedded broker: TCP port (0 = random) and MQTT-over-WebSocket port (0 = random, -1 = none). */
+  readonly mqttPort: number;
+  readonly mqttWsPort: number;
+  readonly mqttHost: string;
+  /** Shared-subscription group on an external broker (`$share/<group>/…`). */
+  readonly mqttShareGroup: string;
+  /** Readings are written when this many are buffered or this many ms passed. */
+  readonly flushRows: number;
+  readonly flushMs: number;
+  /** Period of the clock loop (threshold ticks, escalation, retries). */
+  readonly tickMs: number;
+  /** Signed webhook for alert notifications (empty: off) and its HMAC secret. */
+  readonly webhookUrl: string;
+  readonly webhookSecret: string;
+  /** WeChat subscribe-message template for alerts (empty: channel off). */
+  readonly wechatTemplateId: string;
+  /** A device's dropped broker connection becomes DEVICE_OFFLINE after this long (BK_DEVICE_OFFLINE_GRACE_MS). */
+  readonly offlineGraceMs: number;
+  /** A preset disinfection run must draw power within this long of its start (BK_DISINFECTION_GRACE_MS). */
+  readonly runGraceMs: number;
+  /** `bk-server start` runs the simulated kitchen of the demo venue (BK_SIMULATOR=0 turns it off). */
+  readonly simulator: boolean;
+}

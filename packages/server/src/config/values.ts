@@ -1,0 +1,54 @@
+/**
+ * The kinds of value a BK_* variable or a flag holds, as valibot schemas from text to the typed value.
+ * The text is trimmed and non-empty when it gets here (an empty variable counts as unset).
+ */
+import * as v from 'valibot';
+
+/** A setTimeout/setInterval delay above this fires at once, so millisecond settings stop here. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export const text = v.string();
+
+/** Digits only (no `1e3`, `0x10`, `8080.5`), then a range check. */
+export const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  v.pipe(v.string(), v.regex(/^-?\d+$/), v.transform(Number), v.integer(), v.minValue(min), v.maxValue(max));
+
+const ON = ['1', 'on', 'true', 'yes'];
+const OFF = ['0', 'off', 'false', 'no'];
+
+export const onOff = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.picklist([...ON, ...OFF]),
+  v.transform((value) => ON.includes(value)),
+);
+
+/** A URL whose scheme is one of `schemes` (`['http', 'https']`). */
+export const urlWith = (schemes: readonly string[]) =>
+  v.pipe(
+    v.string(),
+    v.check((value) => URL.canParse(value) && schemes.includes(new URL(value).protocol.slice(0, -1))),
+  );
+
+/** A host name or IP address: no spaces, slashes or scheme. */
+export const hostName = v.pipe(v.string(), v.regex(/^[^\s/]+$/));
+
+/** Comma-separated items, blanks dropped. */
+export const commaList = v.pipe(
+  v.string(),
+  v.transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ),
+);
+
+/** A `postgres://` URL, or anything else that is not a URL (a SQLite file path). */
+export const databaseUrl = v.pipe(
+  v.string(),
+  v.check((value) => {
+    if (/^postgres(ql)?:\/\//i.test(value)) return URL.canParse(value);
+    return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  }),
+);

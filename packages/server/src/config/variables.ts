@@ -1,0 +1,238 @@
+/**
+ * THE table of the server's environment: every BK_* variable it reads, with its type (a valibot schema from
+ * text), default, meaning and what it accepts. The command line (`--port` …), the start-up check,
+ * `bk-server --help` and the README's "Configuration" are all read from here.
+ */
+import * as v from 'valibot';
+import { commaList, databaseUrl, hostName, MAX_TIMER_MS, onOff, text, urlWith, wholeNumber } from './values.js';
+
+export interface Variable {
+  /** What it sets, in a sentence. */
+  readonly description: string;
+  /** What a value may be; printed when one is refused. */
+  readonly accepts: string;
+  /** From the trimmed, non-empty text to the value. */
+  readonly schema: v.GenericSchema<string, unknown>;
+  /** The text used when the variable is unset or empty; without it the setting is absent (see `computedDefault`). */
+  readonly fallback?: string;
+  /** How the default reads when it is worked out at start rather than fixed. */
+  readonly computedDefault?: string;
+  /** The command-line flag that overrides the variable (`port` → `--port`), and its value's name in `--help`. */
+  readonly flag?: string;
+  readonly flagValue?: string;
+  /** Never printed: not at start, not when refused. */
+  readonly secret?: true;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ON_OFF = '`on` or `off` (also `1`/`0`, `true`/`false`, `yes`/`no`)';
+const milliseconds = (min: number) => `a whole number of milliseconds from ${min} to ${MAX_TIMER_MS}`;
+
+export const SERVER_VARIABLES = {
+  BK_PORT: {
+    flag: 'port',
+    flagValue: 'N',
+    description: 'HTTP port of the API, the docs and the H5 app.',
+    schema: wholeNumber(0, 65535),
+    fallback: '8080',
+    accepts: 'a whole number from 0 to 65535 (0: a random free port)',
+  },
+  BK_HOST: {
+    flag: 'host',
+    flagValue: 'HOST',
+    description: 'Address the HTTP server listens on.',
+    schema: hostName,
+    fallback: '127.0.0.1',
+    accepts: 'a host name or IP address (`0.0.0.0`: every interface)',
+  },
+  BK_DATA_DIR: {
+    flag: 'data-dir',
+    flagValue: 'DIR',
+    description: 'Where the SQLite database, the token secret and the demo accounts and devices are kept.',
+    schema: text,
+    fallback: './data',
+    accepts: 'a directory path (created when missing)',
+  },
+  BK_DATABASE_URL: {
+    flag: 'database-url',
+    flagValue: 'URL',
+    description: 'The database: PostgreSQL for a `postgres://` URL, otherwise a SQLite file.',
+    schema: databaseUrl,
+    computedDefault: '`<BK_DATA_DIR>/brightkitchen.db`',
+    accepts: 'a `postgres://` or `postgresql://` URL (query such as `?sslmode=require` kept), or a SQLite file path',
+  },
+  BK_LOG_LEVEL: {
+    flag: 'log-level',
+    flagValue: 'LEVEL',
+    description: 'Least severe log line written.',
+    schema: v.picklist(LOG_LEVELS),
+    fallback: 'info',
+    accepts: `one of ${LOG_LEVELS.join(', ')}`,
+  },
+  BK_APP_DIR: {
+    description: "The mini-program's H5 build, served at `/app/`.",
+    schema: text,
+    computedDefault: '`packages/miniprogram/dist-h5`',
+    accepts: 'a directory path',
+  },
+  BK_BODY_LIMIT: {
+    description: 'Largest accepted request body in bytes (complaint photos included).',
+    schema: wholeNumber(1),
+    fallback: '8388608',
+    accepts: 'a whole number of bytes, at least 1',
+  },
+  BK_TOKEN_SECRET: {
+    description: 'HMAC key of the access tokens; give every server of one platform the same.',
+    schema: v.pipe(v.string(), v.minLength(32)),
+    computedDefault: 'generated once, kept in `<BK_DATA_DIR>/token-secret`',
+    accepts: 'at least 32 characters (`openssl rand -hex 32`)',
+    secret: true,
+  },
+  BK_ACCESS_TOKEN_TTL: {
+    description: 'Access-token lifetime in seconds.',
+    schema: wholeNumber(1),
+    fallback: '900',
+    accepts: 'a whole number of seconds, at least 1',
+  },
+  BK_REFRESH_TOKEN_TTL: {
+    description: 'Refresh-token lifetime in seconds (30 days).',
+    schema: wholeNumber(1),
+    fallback: '2592000',
+    accepts: 'a whole number of seconds, at least 1',
+  },
+  BK_WECHAT_API_BASE: {
+    flag: 'wechat-api-base',
+    flagValue: 'URL',
+    description: 'WeChat API origin (code2session, access token, subscribe messages); tests point it at a fake.',
+    schema: v.pipe(
+      urlWith(['http', 'https']),
+      v.transform((url) => url.replace(/\/+$/, '')),
+    ),
+    fallback: 'https://api.weixin.qq.com',
+    accepts: 'an `http://` or `https://` URL',
+  },
+  BK_WECHAT_APPID: {
+    description: "The mini-program's AppID, for WeChat login.",
+    schema: text,
+    accepts: 'an AppID (`wx…`)',
+  },
+  BK_WECHAT_SECRET: {
+    description: "The mini-program's AppSecret, for WeChat login and subscribe messages.",
+    schema: text,
+    accepts: 'the AppSecret',
+    secret: true,
+  },
+  BK_DEVICES: {
+    description: 'Devices: the MQTT broker, ingestion and the clock loop; `off` serves the API alone.',
+    schema: onOff,
+    fallback: 'on',
+    accepts: ON_OFF,
+  },
+  BK_ADAPTERS: {
+    description: "Modules with a vendor's own adapters, loaded at start (each exports `adapters` or a default).",
+    schema: commaList,
+    accepts: 'comma-separated module paths or package names',
+  },
+  BK_MQTT_URL: {
+    description: 'An external MQTT broker to join; when empty the server runs its embedded broker.',
+    schema: urlWith(['mqtt', 'mqtts', 'tcp', 'tls', 'ws', 'wss']),
+    accepts: 'an `mqtt://`, `mqtts://`, `tcp://`, `tls://`, `ws://` or `wss://` URL (`user:pass@` for credentials)',
+  },
+  BK_MQTT_PORT: {
+    description: "The embedded broker's TCP port.",
+    schema: wholeNumber(0, 65535),
+    computedDefault: '`1883` (`0` under vitest)',
+    accepts: 'a whole number from 0 to 65535 (0: a random free port)',
+  },
+  BK_MQTT_WS_PORT: {
+    description: "The embedded broker's MQTT-over-WebSocket port (`/mqtt` on the HTTP port is served either way).",
+    schema: wholeNumber(-1, 65535),
+    computedDefault: '`8083` (`0` under vitest)',
+    accepts: 'a whole number from -1 to 65535 (0: a random free port, -1: none)',
+  },
+  BK_MQTT_HOST: {
+    description: 'Address the embedded broker listens on.',
+    schema: hostName,
+    computedDefault: 'the value of `BK_HOST`',
+    accepts: 'a host name or IP address',
+  },
+  BK_MQTT_SHARE_GROUP: {
+    description: 'Shared-subscription group on an external broker (`$share/<group>/…`): one per platform.',
+    schema: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/)),
+    fallback: 'bk',
+    accepts: 'letters, digits, `_` and `-`',
+  },
+  BK_INGEST_FLUSH_ROWS: {
+    description: 'Buffered readings are written once this many wait…',
+    schema: wholeNumber(1),
+    fallback: '500',
+    accepts: 'a whole number, at least 1',
+  },
+  BK_INGEST_FLUSH_MS: {
+    description: '…or every this many milliseconds.',
+    schema: wholeNumber(1, MAX_TIMER_MS),
+    fallback: '200',
+    accepts: milliseconds(1),
+  },
+  BK_DEVICES_TICK_MS: {
+    description: 'Period of the clock loop (threshold durations, escalation, retries) in milliseconds.',
+    schema: wholeNumber(1, MAX_TIMER_MS),
+    fallback: '1000',
+    accepts: milliseconds(1),
+  },
+  BK_DEVICE_OFFLINE_GRACE_MS: {
+    description: "A device's dropped broker connection becomes `DEVICE_OFFLINE` after this many milliseconds.",
+    schema: wholeNumber(0, MAX_TIMER_MS),
+    fallback: '60000',
+    accepts: milliseconds(0),
+  },
+  BK_DISINFECTION_GRACE_MS: {
+    description: 'A preset disinfection run must draw power within this many milliseconds of its start.',
+    schema: wholeNumber(0, MAX_TIMER_MS),
+    fallback: '600000',
+    accepts: milliseconds(0),
+  },
+  BK_WEBHOOK_URL: {
+    description: 'Signed webhook for alert notifications; off when empty.',
+    schema: urlWith(['http', 'https']),
+    accepts: 'an `http://` or `https://` URL',
+  },
+  BK_WEBHOOK_SECRET: {
+    description: "HMAC-SHA256 key of the webhook's `X-BK-Signature`.",
+    schema: text,
+    accepts: 'any text',
+    secret: true,
+  },
+  BK_WECHAT_ALERT_TEMPLATE_ID: {
+    description: 'WeChat subscribe-message template for alerts; the channel is off when empty.',
+    schema: text,
+    accepts: 'a template id',
+  },
+  BK_SIMULATOR: {
+    description: "`bk-server start` runs the demo venue's simulated kitchen (with the embedded broker).",
+    schema: onOff,
+    fallback: 'on',
+    accepts: ON_OFF,
+  },
+} satisfies Record<`BK_${string}`, Variable>;
+
+export type VariableName = keyof typeof SERVER_VARIABLES;
+
+type SettingOf<T extends Variable> = T extends { fallback: string }
+  ? v.InferOutput<T['schema']>
+  : v.InferOutput<T['schema']> | undefined;
+
+/** The checked value of every variable; absent where the default is worked out at start. */
+export type Settings = { readonly [K in VariableName]: SettingOf<(typeof SERVER_VARIABLES)[K]> };
+
+/** Values given on the command line, by the variable they override. */
+export type FlagValues = Partial<Record<VariableName, string>>;
+
+/** The default as the README and `--help` show it. */
+export function defaultText(variable: Variable): string {
+  return variable.computedDefault ?? (variable.fallback === undefined ? 'empty' : `\`${variable.fallback}\``);
+}
+
+/** The table as entries, typed loosely for code that walks every variable. */
+export const variableEntries = (): [VariableName, Variable][] =>
+  Object.entries(SERVER_VARIABLES) as [VariableName, Variable][];
