@@ -23,14 +23,18 @@ const TOPICS: Readonly<Record<string, readonly (string | undefined)[]>> = {
 const FIXTURES: readonly [string, string, string | undefined][] = [
   ['hikvision-isapi', 'hikvision-isapi-alert.xml', undefined],
   ['hikvision-isapi', 'hikvision-alertstream-multipart.txt', undefined],
+  ['hikvision-isapi', 'hikvision-alertstream-jpeg.bin', undefined],
   ['gb28181', 'gb28181-alarm.xml', undefined],
   ['gb28181', 'gb28181-keepalive.xml', undefined],
   ['frigate', 'frigate-event.json', 'frigate/events'],
   ['shelly', 'shelly-notify.json', 's/events/rpc'],
+  ['shelly', 'shelly-plug-status.json', 's/events/rpc'],
   ['tasmota', 'tasmota-energy.json', 'tele/x/SENSOR'],
+  ['tasmota', 'tasmota-energy-2ch.json', 'tele/x/SENSOR'],
   ['tasmota', 'tasmota-sensor.json', 'tele/x/SENSOR'],
   ['zigbee2mqtt', 'z2m-aqara.json', 'zigbee2mqtt/fridge'],
   ['zigbee2mqtt', 'z2m-availability.json', 'zigbee2mqtt/fridge/availability'],
+  ['zigbee2mqtt', 'z2m-plug.json', 'zigbee2mqtt/fridge'],
 ];
 
 function expectTyped(result: ConvertResult) {
@@ -111,24 +115,27 @@ describe('truncated samples', () => {
 });
 
 describe('alertStream reader', () => {
-  it('yields the same messages for any cutting of the stream into reads', () => {
-    const stream = fixture('hikvision-alertstream-multipart.txt');
-    const read = (cuts: number[]) => {
-      const reader = new AlertStreamReader();
-      const points = [0, ...cuts.sort((a, b) => a - b), stream.length];
-      const out = points
-        .slice(1)
-        .flatMap((end, i) => reader.feed(stream.subarray(points[i], end), RECEIVED_AT).messages);
-      return [...out, ...reader.end(RECEIVED_AT).messages];
-    };
-    const whole = read([]);
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 12 }), (cuts) => {
-        expect(read(cuts)).toEqual(whole);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it.each(['hikvision-alertstream-multipart.txt', 'hikvision-alertstream-jpeg.bin'])(
+    'yields the same messages for any cutting of %s into reads',
+    (name) => {
+      const stream = fixture(name);
+      const read = (cuts: number[]) => {
+        const reader = new AlertStreamReader();
+        const points = [0, ...cuts.sort((a, b) => a - b), stream.length];
+        const out = points
+          .slice(1)
+          .flatMap((end, i) => reader.feed(stream.subarray(points[i], end), RECEIVED_AT).messages);
+        return [...out, ...reader.end(RECEIVED_AT).messages];
+      };
+      const whole = read([]);
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 12 }), (cuts) => {
+          expect(read(cuts)).toEqual(whole);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it('never throws on random bytes fed in random chunks', () => {
     fc.assert(

@@ -25,7 +25,7 @@ export {
   type SipRequest,
   sipHeader,
 } from './vendors/gb28181/index.js';
-export { hikvisionIsapi } from './vendors/hikvision-isapi/index.js';
+export { hikvisionIsapi, type IsapiSplit, splitIsapiBody } from './vendors/hikvision-isapi/index.js';
 export { onvif } from './vendors/onvif/index.js';
 export { mergeStatus, type ShellyState, shelly } from './vendors/shelly/index.js';
 export { tasmota } from './vendors/tasmota/index.js';

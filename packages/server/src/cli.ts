@@ -23,9 +23,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (line.command === 'seed') {
     const { runSeedCommand } = await import('./demo/index.js');
-    const { venues, days } = line.seed;
-    const sizes = [...(venues ? ['--venues', String(venues)] : []), ...(days ? ['--days', String(days)] : [])];
-    process.exitCode = await runSeedCommand(config, sizes);
+    process.exitCode = await runSeedCommand(config, line.seed);
     return;
   }
   const { buildApp } = await import('./app.js');

@@ -84,9 +84,60 @@ describe('bk-convert', () => {
     expect(JSON.parse(json.stdout).code).toBe('ADAPTER_BAD_ENCODING');
   });
 
-  it('exits 1 with usage for an unknown vendor', () => {
+  it('reads a recorded alertStream with a binary JPEG part: its events, the image noted by id, type and size', () => {
+    const out = run(['--vendor', 'hikvision-isapi', join(fixtures, 'hikvision-alertstream-jpeg.bin')]);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({ type: 'alarm', code: 'hikvision.linedetection', snapshotRef: 'cid:image_1' }),
+      {
+        attachment: {
+          id: 'image_1',
+          contentType: 'image/jpeg',
+          bytes: readFileSync(join(fixtures, 'snapshot.jpg')).length,
+        },
+      },
+      expect.objectContaining({ type: 'availability', online: true }),
+    ]);
+  });
+
+  it('prints what a recording cut short held, then the typed rejection, exit 2', () => {
+    const recording = readFileSync(join(fixtures, 'hikvision-alertstream-jpeg.bin'));
+    const out = run(['--vendor=hikvision-isapi', '-'], recording.subarray(0, recording.length - 900));
+    expect(out.status).toBe(2);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({ type: 'alarm', code: 'hikvision.linedetection' }),
+      expect.objectContaining({ code: 'ADAPTER_MALFORMED_MULTIPART' }),
+    ]);
+  });
+
+  it('exits 1 with usage for an unknown vendor, flag or time zone, naming it and what is accepted', () => {
     const out = run(['--vendor', 'acme'], '{}');
     expect(out.status).toBe(1);
-    expect(out.stderr).toContain('unknown vendor "acme"');
+    expect(out.stderr).toContain('unknown vendor "acme" (--vendor accepts: hikvision-isapi, gb28181,');
+    const flag = run(['--vendr', 'tasmota'], '{}');
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toMatch(
+      /^unknown option --vendr \(accepted: --vendor, --topic, --content-type, --time-zone, --help\)/,
+    );
+    const zone = run(['--vendor', 'tasmota', '--time-zone', 'Mars/Base'], '{}');
+    expect(zone.status).toBe(1);
+    expect(zone.stderr).toContain('--time-zone needs an IANA time zone such as Asia/Shanghai, got "Mars/Base"');
+  });
+
+  it('prints its help with every flag, exit 0', () => {
+    const out = run(['--help']);
+    expect(out.status).toBe(0);
+    for (const flag of ['--vendor NAME', '--topic TOPIC', '--content-type TYPE', '--time-zone ZONE', '--help']) {
+      expect(out.stdout).toContain(flag);
+    }
   });
 });

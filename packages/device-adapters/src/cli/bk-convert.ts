@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-/** `bk-convert --vendor NAME [--topic TOPIC] [FILE]`: what a vendor uses to check its payloads. */
+/**
+ * `bk-convert --vendor NAME [--topic TOPIC] [FILE]`: what a vendor uses to check its payloads. The input is
+ * read as bytes (a recorded alertStream holds binary JPEG parts).
+ */
 import { readFile } from 'node:fs/promises';
-import { parseArgs, runConvert, USAGE } from './run.js';
+import { parseConvertArgs, runConvert, USAGE } from './run.js';
 
 async function readInput(file: string | undefined): Promise<Uint8Array> {
   if (file !== undefined && file !== '-') return new Uint8Array(await readFile(file));
@@ -11,7 +14,7 @@ async function readInput(file: string | undefined): Promise<Uint8Array> {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseConvertArgs(process.argv.slice(2));
   if (typeof args === 'string') {
     process.stderr.write(`${args}\n${USAGE}\n`);
     return 1;

@@ -4,6 +4,9 @@
  */
 import type { RawMessage } from '@brightkitchen/sdk';
 import { adapterFor, VENDOR_NAMES } from '../registry.js';
+import { type IsapiSplit, splitIsapiBody } from '../vendors/hikvision-isapi/index.js';
+import { type FlagSpecs, flagUsage, parseFlags } from './flags.js';
+import { batchLines } from './output.js';
 
 export interface CliArgs {
   readonly vendor?: string;
@@ -20,45 +23,49 @@ export interface CliOutcome {
   readonly exitCode: 0 | 1 | 2;
 }
 
+const CONVERT_FLAGS = {
+  vendor: { type: 'string', value: 'NAME', description: 'the adapter to convert with', choices: VENDOR_NAMES },
+  topic: { type: 'string', value: 'TOPIC', description: 'MQTT topic or HTTP path the message came on' },
+  'content-type': { type: 'string', value: 'TYPE', description: 'Content-Type it came with (e.g. its boundary)' },
+  'time-zone': {
+    type: 'string',
+    value: 'ZONE',
+    description: 'zone of vendor times without offset (default Asia/Shanghai)',
+    valid: isTimeZone,
+    accepts: 'an IANA time zone such as Asia/Shanghai',
+  },
+} as const satisfies FlagSpecs;
+
 export const USAGE = `Usage: bk-convert --vendor NAME [--topic TOPIC] [--content-type TYPE] [--time-zone ZONE] [FILE]
-Converts one raw device message (FILE, or stdin) into normalized events, one JSON line each.
+Converts one raw device message (FILE, or stdin) into normalized events, one JSON line each. A recorded
+ISAPI alertStream or multipart push is split into its events as the live sources do; each snapshot that
+travelled with an event follows it as {"attachment":{"id","contentType","bytes"}}.
 Exit 0: converted; 2: rejected (the typed rejection is printed as JSON); 1: usage error.
+Options:
+${flagUsage(CONVERT_FLAGS)}
 Vendors: ${VENDOR_NAMES.join(', ')}`;
 
-const FLAGS: Readonly<Record<string, keyof CliArgs>> = {
-  '--vendor': 'vendor',
-  '--topic': 'topic',
-  '--content-type': 'contentType',
-  '--time-zone': 'timeZone',
-};
-
-export function parseArgs(argv: readonly string[]): CliArgs | string {
-  const args: Record<string, string | boolean> = { help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-h' || arg === '--help') {
-      args.help = true;
-      continue;
-    }
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const key = FLAGS[flag];
-    if (key) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) return `${flag} needs a value`;
-      args[key] = value;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option ${arg}`;
-    } else if (args.file === undefined) {
-      args.file = arg;
-    } else {
-      return `unexpected argument ${arg}`;
-    }
-  }
-  return args as unknown as CliArgs;
+/** The arguments, or a usage error naming the flag at fault. */
+export function parseConvertArgs(argv: readonly string[]): CliArgs | string {
+  const parsed = parseFlags(argv, CONVERT_FLAGS, 1);
+  if (parsed.kind === 'help') return { help: true };
+  if (parsed.kind === 'error') return parsed.error;
+  const { vendor, topic, 'content-type': contentType, 'time-zone': timeZone } = parsed.values;
+  const file = parsed.positionals[0];
+  return {
+    help: false,
+    ...(vendor === undefined ? {} : { vendor }),
+    ...(topic === undefined ? {} : { topic }),
+    ...(contentType === undefined ? {} : { contentType }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(file === undefined ? {} : { file }),
+  };
 }
+
+/** Vendors whose inputs may hold several messages (a recorded stream), split as their live source splits them. */
+const SPLITTERS: Readonly<Record<string, (message: RawMessage) => IsapiSplit>> = {
+  'hikvision-isapi': splitIsapiBody,
+};
 
 export function runConvert(args: CliArgs, input: Uint8Array, receivedAt: string): CliOutcome {
   if (args.help) return { stdout: [USAGE], stderr: [], exitCode: 0 };
@@ -71,7 +78,29 @@ export function runConvert(args: CliArgs, input: Uint8Array, receivedAt: string)
     ...(args.topic === undefined ? {} : { topic: args.topic }),
     ...(args.contentType === undefined ? {} : { contentType: args.contentType }),
   };
-  const result = adapter.convert(message, args.timeZone === undefined ? {} : { timeZone: args.timeZone });
-  if (!result.ok) return { stdout: [JSON.stringify(result.rejection)], stderr: [], exitCode: 2 };
-  return { stdout: result.events.map((event) => JSON.stringify(event)), stderr: [], exitCode: 0 };
+  const split = SPLITTERS[adapter.vendor]?.(message) ?? { ok: true, messages: [message] };
+  const context = args.timeZone === undefined ? {} : { timeZone: args.timeZone };
+  const stdout: string[] = [];
+  let rejected = false;
+  for (const one of split.messages) {
+    const result = adapter.convert(one, context);
+    if (result.ok) {
+      stdout.push(...batchLines(result.events, one.attachments));
+    } else {
+      stdout.push(JSON.stringify(result.rejection));
+      rejected = true;
+    }
+  }
+  // A recording cut short still shows what it held before the fault.
+  if (!split.ok) stdout.push(JSON.stringify(split.rejection));
+  return { stdout, stderr: [], exitCode: rejected || !split.ok ? 2 : 0 };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

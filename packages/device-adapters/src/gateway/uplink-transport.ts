@@ -12,6 +12,7 @@
  */
 import type { Transport, TransportResponse } from '@brightkitchen/sdk';
 import type { MqttClient } from 'mqtt';
+import { basicAuthorization } from '../sources/basic-auth.js';
 import { EVENTS_PATH, type IsapiRelayBody, MQTT_RELAY_PATH, type MqttRelayBody } from './forward.js';
 import { isapiHttpBody } from './multipart-body.js';
 
@@ -63,7 +64,7 @@ export function createUplinkTransport(options: UplinkTransportOptions): Transpor
       method: 'POST',
       headers: {
         'content-type': contentType,
-        authorization: `Basic ${Buffer.from(`${platformDeviceId}:${password}`).toString('base64')}`,
+        authorization: basicAuthorization(platformDeviceId, password),
       },
       body,
     });
@@ -88,7 +89,7 @@ export function createUplinkTransport(options: UplinkTransportOptions): Transpor
             ...request,
             headers: {
               ...request.headers,
-              authorization: `Basic ${Buffer.from(`${gateway.id}:${gateway.password}`).toString('base64')}`,
+              authorization: basicAuthorization(gateway.id, gateway.password),
             },
           }
         : request,

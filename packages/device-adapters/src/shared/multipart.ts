@@ -85,10 +85,7 @@ export class MultipartStreamParser {
   }
 
   private restIsBlank(): boolean {
-    for (let i = this.pos; i < this.length; i++) {
-      const b = this.buffer[i];
-      if (b !== 0x0d && b !== 0x0a && b !== 0x20 && b !== 0x09) return false;
-    }
+    for (let i = this.pos; i < this.length; i++) if (!isBlank(this.buffer[i]!)) return false;
     return true;
   }
 
@@ -149,21 +146,38 @@ export class MultipartStreamParser {
   }
 
   private readStart(): boolean {
-    const available = this.length - this.pos;
-    if (available < 5) return false;
-    if (latin1(this.buffer, this.pos, this.pos + 5) === 'HTTP/') {
-      const end = headerBlockEnd(this.buffer, this.pos, this.length);
-      if (end === -1)
-        return this.length - this.pos > MAX_HEADER_BYTES
-          ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'HTTP head too long')
-          : false;
-      const head = parseHeaderLines(latin1(this.buffer, this.pos, end).replace(/^[^\n]*\n/, ''));
-      this.boundary ??= headerParam(head['content-type'], 'boundary');
-      this.pos = end;
-    }
+    // A recording may start with blank lines before the head or the first delimiter.
+    while (this.pos < this.length && isBlank(this.buffer[this.pos]!)) this.pos++;
+    if (this.length - this.pos < 5) return false;
+    if (latin1(this.buffer, this.pos, this.pos + 5) === 'HTTP/') return this.readHttpHead();
     if (this.boundary !== undefined) this.delimiter = asciiBytes(`--${this.boundary}`);
     this.phase = 'preamble';
     this.scanFrom = this.pos;
+    return true;
+  }
+
+  /**
+   * An HTTP response head before the parts: its boundary is the stream's. A head without one (the `401`
+   * before the digest answer in a `curl -i` recording, a `100 Continue`) is skipped with its body.
+   */
+  private readHttpHead(): boolean {
+    const end = headerBlockEnd(this.buffer, this.pos, this.length);
+    if (end === -1)
+      return this.length - this.pos > MAX_HEADER_BYTES
+        ? this.fail('ADAPTER_MALFORMED_MULTIPART', 'HTTP head too long')
+        : false;
+    const head = parseHeaderLines(latin1(this.buffer, this.pos, end).replace(/^[^\n]*\n/, ''));
+    const boundary = headerParam(head['content-type'], 'boundary');
+    if (boundary !== undefined) {
+      this.boundary ??= boundary;
+      this.pos = end;
+      return true;
+    }
+    const declared = head['content-length']?.trim() ?? '0';
+    const skip = /^\d+$/.test(declared) ? Number(declared) : 0;
+    if (skip > MAX_HEADER_BYTES) return this.fail('ADAPTER_MALFORMED_MULTIPART', 'HTTP answer without parts');
+    if (this.length < end + skip) return false;
+    this.pos = end + skip;
     return true;
   }
 
@@ -300,6 +314,10 @@ export class MultipartStreamParser {
       body,
     };
   }
+}
+
+function isBlank(byte: number): boolean {
+  return byte === 0x0d || byte === 0x0a || byte === 0x20 || byte === 0x09;
 }
 
 /** The boundary of a multipart Content-Type, exactly as written (quotes removed). */

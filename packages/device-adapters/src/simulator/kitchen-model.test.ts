@@ -1,8 +1,8 @@
 import type { NormalizedEvent, ReadingEvent, SwitchEvent } from '@brightkitchen/sdk';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../registry.js';
-import { pushMessages } from '../sources/isapi-receiver.js';
 import { adapterForTopic } from '../sources/mqtt-topics.js';
+import { splitIsapiBody } from '../vendors/hikvision-isapi/index.js';
 import { tasmota } from '../vendors/tasmota/index.js';
 import { KitchenModel, type SimMessage } from './kitchen-model.js';
 import type { ScenarioName } from './scenarios.js';
@@ -20,7 +20,8 @@ function convertAll(messages: readonly SimMessage[]) {
     const raw =
       m.transport === 'mqtt'
         ? [{ topic: m.topic, payload: m.payload, receivedAt: new Date(m.at).toISOString() }]
-        : pushMessages(m.body, m.contentType, new Date(m.at).toISOString()).messages;
+        : splitIsapiBody({ payload: m.body, contentType: m.contentType, receivedAt: new Date(m.at).toISOString() })
+            .messages;
     const adapter = m.transport === 'mqtt' ? adapterForTopic(adapters, m.topic) : ADAPTERS['hikvision-isapi'];
     if (!adapter) {
       rejections.push(`no adapter for ${m.transport === 'mqtt' ? m.topic : 'isapi'}`);

@@ -5,6 +5,7 @@
  * `advance`, follow a clock with `sync`, or let `run` go at N× real time.
  */
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { basicAuthorization } from '../sources/basic-auth.js';
 import type { KitchenDeviceName, KitchenDeviceSpec } from './devices.js';
 import { KITCHEN_DEVICES } from './devices.js';
 import { KitchenModel, type KitchenModelOptions, type SimMessage } from './kitchen-model.js';
@@ -102,7 +103,7 @@ export function createKitchenSimulator(options: KitchenSimulatorOptions): Kitche
     const { url, username, password } = options.isapi;
     const headers: Record<string, string> = { 'content-type': message.contentType };
     if (username !== undefined) {
-      headers.authorization = `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}`;
+      headers.authorization = basicAuthorization(username, password ?? '');
     }
     const response = await fetch(url, {
       method: 'POST',

@@ -3,6 +3,7 @@
  * MD5 and SHA-256 (and their `-sess` forms), `qop=auth`; RFC 2069 (no qop) for old cameras.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { sha256Hex } from '@brightkitchen/sdk';
 
 export interface DigestChallenge {
   readonly realm: string;
@@ -18,11 +19,19 @@ export interface DigestCredentials {
   readonly password: string;
 }
 
-const HASHES: Readonly<Record<string, 'md5' | 'sha256'>> = {
-  md5: 'md5',
-  'md5-sess': 'md5',
-  'sha-256': 'sha256',
-  'sha-256-sess': 'sha256',
+const md5Hex = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+/** The hash of each algorithm spoken, over UTF-8 text, as hex (SHA-256 is the SDK's one helper). */
+const HASHES: Readonly<Record<string, (text: string) => string>> = {
+  md5: md5Hex,
+  'md5-sess': md5Hex,
+  'sha-256': sha256Hex,
+  'sha-256-sess': sha256Hex,
+};
+
+const hashOf = (algorithm: string) => {
+  const name = algorithm.toLowerCase();
+  return Object.hasOwn(HASHES, name) ? HASHES[name] : undefined;
 };
 
 /** The first Digest challenge of a `WWW-Authenticate` header with an algorithm we speak, or undefined. */
@@ -35,7 +44,7 @@ export function parseDigestChallenge(header: string | readonly string[] | undefi
         params[p[1]!.toLowerCase()] = p[2] ?? p[3] ?? '';
       }
       const algorithm = params.algorithm ?? 'MD5';
-      if (params.realm === undefined || params.nonce === undefined || !HASHES[algorithm.toLowerCase()]) continue;
+      if (params.realm === undefined || params.nonce === undefined || !hashOf(algorithm)) continue;
       return {
         realm: params.realm,
         nonce: params.nonce,
@@ -68,8 +77,7 @@ export function digestAuthorization(
   request: DigestRequest,
 ): string {
   const algorithm = challenge.algorithm.toLowerCase();
-  const hash = HASHES[algorithm] ?? 'md5';
-  const h = (text: string) => createHash(hash).update(text, 'utf8').digest('hex');
+  const h = hashOf(algorithm) ?? md5Hex;
   const cnonce = request.cnonce ?? randomBytes(16).toString('hex');
   const nc = request.nonceCount.toString(16).padStart(8, '0');
   let ha1 = h(`${credentials.username}:${challenge.realm}:${credentials.password}`);

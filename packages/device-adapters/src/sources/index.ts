@@ -16,7 +16,7 @@ export {
   type AlertStreamStatus,
   createAlertStreamClient,
 } from './isapi-alert-stream.js';
-export { createIsapiReceiver, type IsapiReceiver, type IsapiReceiverOptions, pushMessages } from './isapi-receiver.js';
+export { createIsapiReceiver, type IsapiReceiver, type IsapiReceiverOptions } from './isapi-receiver.js';
 export { createMqttSource, type MqttSource, type MqttSourceOptions } from './mqtt-source.js';
 export { adapterForTopic, mqttFilters } from './mqtt-topics.js';
 export { createOnvifPoller, type OnvifPollerOptions, soapEnvelope } from './onvif-poller.js';

@@ -2,11 +2,11 @@
  * ISAPI alertStream client: `GET /ISAPI/Event/notification/alertStream` with HTTP digest auth, one
  * endless multipart response fed chunk by chunk to `AlertStreamReader`. An event is released when the
  * next one arrives or after `quietMs` without data (its snapshot has had time to follow). Reconnects
- * with a growing delay when the camera closes, resets or refuses the stream.
+ * with the SDK outbox's backoff (doubling, jittered) when the camera closes, resets or refuses the stream.
  */
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { ConvertContext, RawMessage } from '@brightkitchen/sdk';
+import { type BackoffPolicy, backoffDelay, type ConvertContext, type RawMessage } from '@brightkitchen/sdk';
 import { AlertStreamReader } from '../shared/alert-stream.js';
 import { multipartBoundary } from '../shared/multipart.js';
 import { hikvisionIsapi } from '../vendors/hikvision-isapi/index.js';
@@ -20,7 +20,7 @@ export interface AlertStreamClientOptions extends SourceHandlers {
   readonly password: string;
   /** Quiet time after which a held event is released; default 1000 ms. */
   readonly quietMs?: number;
-  /** First reconnect delay (doubling up to `maxReconnectMs`); default 1000 ms. */
+  /** First reconnect delay before jitter (doubling up to `maxReconnectMs`); default 1000 ms. */
   readonly reconnectMs?: number;
   readonly maxReconnectMs?: number;
   readonly context?: ConvertContext<unknown>;
@@ -41,14 +41,13 @@ export function createAlertStreamClient(options: AlertStreamClientOptions): Aler
   const url = new URL(options.url);
   const uri = `${url.pathname}${url.search}`;
   const quietMs = options.quietMs ?? 1000;
-  const firstDelay = options.reconnectMs ?? 1000;
-  const maxDelay = options.maxReconnectMs ?? 30_000;
+  const backoff: BackoffPolicy = { baseMs: options.reconnectMs ?? 1000, maxMs: options.maxReconnectMs ?? 30_000 };
   let running = false;
   let connected = false;
   let current: ClientRequest | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let quietTimer: NodeJS.Timeout | undefined;
-  let delay = firstDelay;
+  let failures = 0;
   let challenge: DigestChallenge | undefined;
   let nonceCount = 0;
 
@@ -66,14 +65,15 @@ export function createAlertStreamClient(options: AlertStreamClientOptions): Aler
     connected = false;
     current = undefined;
     if (!running) return;
+    failures++;
+    const delay = backoffDelay(failures, backoff, Math.random);
     options.onStatus?.({ state: 'disconnected', reason, retryInMs: delay });
     retryTimer = setTimeout(connect, delay);
-    delay = Math.min(delay * 2, maxDelay);
   }
 
   function read(response: IncomingMessage, finish: (reason: string) => void) {
     connected = true;
-    delay = firstDelay;
+    failures = 0;
     options.onStatus?.({ state: 'connected' });
     const boundary = multipartBoundary(response.headers['content-type']);
     const reader = new AlertStreamReader(boundary === undefined ? {} : { boundary });

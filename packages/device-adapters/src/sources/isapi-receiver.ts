@@ -5,10 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AdapterRejection, type ConvertContext, type RawMessage, rejection } from '@brightkitchen/sdk';
-import { AlertStreamReader } from '../shared/alert-stream.js';
-import { multipartBoundary } from '../shared/multipart.js';
-import { hikvisionIsapi } from '../vendors/hikvision-isapi/index.js';
+import { type ConvertContext, rejection } from '@brightkitchen/sdk';
+import { hikvisionIsapi, splitIsapiBody } from '../vendors/hikvision-isapi/index.js';
 import { readBody } from './http-body.js';
 import { createTally, receivedNow, type Source, type SourceHandlers } from './source.js';
 
@@ -29,24 +27,6 @@ export interface IsapiReceiver extends Source {
   address(): { host: string; port: number } | undefined;
 }
 
-/** A push body → messages: multipart bodies split into events with their images attached. */
-export function pushMessages(
-  body: Uint8Array,
-  contentType: string | undefined,
-  receivedAt: string,
-): { messages: RawMessage[]; error?: AdapterRejection } {
-  if (!/^multipart\//i.test(contentType ?? '')) {
-    return { messages: [{ payload: body, receivedAt, ...(contentType ? { contentType } : {}) }] };
-  }
-  const boundary = multipartBoundary(contentType);
-  const reader = new AlertStreamReader(boundary === undefined ? {} : { boundary });
-  const fed = reader.feed(body, receivedAt);
-  const ended = reader.end(receivedAt);
-  const error = fed.error ?? ended.error;
-  const messages = [...fed.messages, ...ended.messages];
-  return error ? { messages, error } : { messages };
-}
-
 export function createIsapiReceiver(options: IsapiReceiverOptions): IsapiReceiver {
   const tally = createTally('isapi-push', options);
   const limit = options.maxBodyBytes ?? 8 * 1024 * 1024;
@@ -63,14 +43,15 @@ export function createIsapiReceiver(options: IsapiReceiverOptions): IsapiReceive
       tally.refuse(hikvisionIsapi.vendor, { payload: '', receivedAt, topic: path }, tooLarge);
       return answer(413, tooLarge);
     }
-    const split = pushMessages(body, contentType, receivedAt);
-    if (split.error) {
-      tally.refuse(hikvisionIsapi.vendor, { payload: body, receivedAt, topic: path }, split.error);
-      return answer(400, split.error);
+    const pushed = { payload: body, receivedAt, topic: path, ...(contentType ? { contentType } : {}) };
+    const split = splitIsapiBody(pushed);
+    if (!split.ok) {
+      tally.refuse(hikvisionIsapi.vendor, pushed, split.rejection);
+      return answer(400, split.rejection);
     }
     let events = 0;
     for (const message of split.messages) {
-      const result = tally.convert(hikvisionIsapi, { ...message, topic: path }, options.context);
+      const result = tally.convert(hikvisionIsapi, message, options.context);
       if (!result.ok) return answer(400, result.rejection);
       events += result.events.length;
     }

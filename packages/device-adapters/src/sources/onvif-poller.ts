@@ -2,9 +2,9 @@
  * ONVIF PullPoint poller: `CreatePullPointSubscription` on the camera's event service, then
  * `PullMessages` in a loop (a long poll: the camera answers when it has events or after `Timeout`),
  * every request signed with a WS-Security UsernameToken digest. A fault or a lost subscription makes
- * it subscribe again after a growing delay.
+ * it subscribe again after the SDK outbox's backoff (doubling, jittered).
  */
-import type { ConvertContext } from '@brightkitchen/sdk';
+import { type BackoffPolicy, backoffDelay, type ConvertContext } from '@brightkitchen/sdk';
 import { onvif } from '../vendors/onvif/index.js';
 import { parseXml } from '../xml/reader.js';
 import { descendant } from '../xml/tree.js';
@@ -24,6 +24,7 @@ export interface OnvifPollerOptions extends SourceHandlers {
   readonly messageLimit?: number;
   /** Subscription lifetime asked for, seconds; default 600 (renewed by subscribing again). */
   readonly terminationS?: number;
+  /** First delay before subscribing again, before jitter (doubling up to 60 s); default 2000 ms. */
   readonly retryMs?: number;
   readonly context?: ConvertContext<unknown>;
   readonly onStatus?: (status: { state: 'subscribed'; address: string } | { state: 'error'; reason: string }) => void;
@@ -55,7 +56,7 @@ export function soapEnvelope(
 export function createOnvifPoller(options: OnvifPollerOptions): Source {
   const tally = createTally('onvif', options);
   const credentials = { username: options.username, password: options.password };
-  const firstDelay = options.retryMs ?? 2000;
+  const backoff: BackoffPolicy = { baseMs: options.retryMs ?? 2000, maxMs: 60_000 };
   let running = false;
   let loop: Promise<void> | undefined;
   let abort: AbortController | undefined;
@@ -106,7 +107,7 @@ export function createOnvifPoller(options: OnvifPollerOptions): Source {
   }
 
   async function run(): Promise<void> {
-    let delay = firstDelay;
+    let failures = 0;
     while (running) {
       try {
         address ??= await subscribe();
@@ -114,20 +115,20 @@ export function createOnvifPoller(options: OnvifPollerOptions): Source {
         for (;;) {
           if (!running) return;
           await pull(address);
-          delay = firstDelay;
+          failures = 0;
         }
       } catch (error) {
         if (!running) return;
         address = undefined;
         options.onStatus?.({ state: 'error', reason: error instanceof Error ? error.message : String(error) });
+        failures++;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
+          const timer = setTimeout(resolve, backoffDelay(failures, backoff, Math.random));
           wake = () => {
             clearTimeout(timer);
             resolve();
           };
         });
-        delay = Math.min(delay * 2, 60_000);
       }
     }
   }

@@ -11,17 +11,11 @@ import { ensureDemoCity, hasVenues } from './ensure.js';
 import { progressPrinter } from './progress.js';
 import { seedDemoCity } from './seed.js';
 
-function numberFlag(argv: readonly string[], name: string): number | undefined {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = argv[i] as string;
-  const value = Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
-  return value;
-}
-
 /** `bk-server seed`: seeds an empty database; refuses to touch one that has data. */
-export async function runSeedCommand(config: ServerConfig, argv: readonly string[]): Promise<number> {
+export async function runSeedCommand(
+  config: ServerConfig,
+  sizes: { readonly venues?: number; readonly days?: number } = {},
+): Promise<number> {
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database);
@@ -31,8 +25,7 @@ export async function runSeedCommand(config: ServerConfig, argv: readonly string
       );
       return 1;
     }
-    const venues = numberFlag(argv, 'venues');
-    const days = numberFlag(argv, 'days');
+    const { venues, days } = sizes;
     const result = await seedDemoCity(database, {
       ...(venues ? { venues } : {}),
       ...(days ? { days } : {}),

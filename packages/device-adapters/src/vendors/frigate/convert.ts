@@ -16,6 +16,7 @@ import {
   type RawMessage,
   reject,
 } from '@brightkitchen/sdk';
+import { latin1 } from '../../shared/bytes.js';
 import { asArray, isRecord, type JsonRecord, num, ratio, str } from '../../shared/coerce.js';
 import { classificationViolation, labelViolation } from './labels.js';
 
@@ -55,7 +56,7 @@ function routeOf(topic: string | undefined): Route | undefined | null {
 }
 
 function isAvailabilityWord(payload: Uint8Array | string): boolean {
-  const text = typeof payload === 'string' ? payload : payload.length < 16 ? String.fromCharCode(...payload) : '';
+  const text = typeof payload === 'string' ? payload : payload.length < 16 ? latin1(payload) : '';
   return /^\s*(online|offline|stopped)\s*$/i.test(text);
 }
 

@@ -2,7 +2,7 @@
  * The SIP request around a MANSCDP body (GB/T 28181 `MESSAGE`, or `NOTIFY` on an alarm subscription)
  * and the `200 OK` the platform answers with. Compact header names (`v`, `f`, `t`, `i`, `l`, `c`) read.
  */
-import { type ConvertRejected, reject } from '@brightkitchen/sdk';
+import { type ConvertRejected, encodeUtf8, reject } from '@brightkitchen/sdk';
 import { headerBlockEnd, latin1 } from '../../shared/bytes.js';
 
 export interface SipRequest {
@@ -32,7 +32,8 @@ export function looksLikeSip(payload: Uint8Array | string): boolean {
 }
 
 export function parseSipRequest(payload: Uint8Array | string): { ok: true; value: SipRequest } | ConvertRejected {
-  const bytes = typeof payload === 'string' ? Uint8Array.from(payload, (c) => c.charCodeAt(0) & 0xff) : payload;
+  // A string payload is text, as everywhere in the adapter contract: its UTF-8 bytes.
+  const bytes = typeof payload === 'string' ? encodeUtf8(payload) : payload;
   const end = headerBlockEnd(bytes, 0, bytes.length);
   if (end === -1) return reject('ADAPTER_MALFORMED_SIP', { reason: 'no end of headers' });
   const lines = latin1(bytes, 0, end).split(/\r?\n/);

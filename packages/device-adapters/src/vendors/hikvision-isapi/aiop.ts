@@ -3,7 +3,8 @@
  * `alertInfo[].ruleInfo` is a rule configured on site, so rule → violation comes from the device's
  * `violationMap` (by rule id or name), then from keywords in the rule name, else `unknown`.
  */
-import { type ConvertContext, type EventDetails, reject, type ViolationEvent } from '@brightkitchen/sdk';
+import { type ConvertContext, decodeUtf8, type EventDetails, reject, type ViolationEvent } from '@brightkitchen/sdk';
+import { asciiBytes } from '../../shared/bytes.js';
 import { asArray, field, isRecord, type JsonRecord, ratio, str } from '../../shared/coerce.js';
 import { configuredViolation, violationFromText } from '../../shared/violations.js';
 import type { AlertOrigin } from './origin.js';
@@ -97,8 +98,7 @@ function parseEmbedded(text: string): JsonRecord | undefined {
 function fromBase64(text: string): string | undefined {
   if (!/^[A-Za-z0-9+/=\s]+$/.test(text)) return undefined;
   try {
-    const binary = atob(text.replace(/\s/g, ''));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return decodeUtf8(asciiBytes(atob(text.replace(/\s/g, ''))));
   } catch {
     return undefined;
   }

@@ -1,7 +1,8 @@
 /** Hikvision ISAPI cameras, NVRs and access terminals: HTTP-listening pushes and the alertStream. */
 import { accept, type ConvertResult, defineAdapter, type NormalizedEvent } from '@brightkitchen/sdk';
 import { alertEvents } from './alert.js';
-import { isMultipart, parseAlert, splitMultipart } from './parse.js';
+import { parseAlert } from './parse.js';
+import { splitIsapiBody } from './split.js';
 
 export const hikvisionIsapi = defineAdapter({
   vendor: 'hikvision-isapi',
@@ -15,16 +16,10 @@ export const hikvisionIsapi = defineAdapter({
     { transport: 'http', mode: 'pull', paths: ['/ISAPI/Event/notification/alertStream'] },
   ],
   convert(message, context): ConvertResult {
-    if (!isMultipart(message)) {
-      const alert = parseAlert(message);
-      return alert.ok ? alertEvents(alert.value, message, context) : alert;
-    }
-    const split = splitMultipart(message);
-    if (!split.ok) return split;
+    const split = splitIsapiBody(message);
+    if (!split.ok) return { ok: false, rejection: split.rejection };
     const events: NormalizedEvent[] = [];
-    for (const part of split.value) {
-      const attachments = [...(message.attachments ?? []), ...(part.attachments ?? [])];
-      const one = { ...part, ...(message.topic === undefined ? {} : { topic: message.topic }), attachments };
+    for (const one of split.messages) {
       const alert = parseAlert(one);
       const result = alert.ok ? alertEvents(alert.value, one, context) : alert;
       if (!result.ok) return result;

@@ -1,1 +1,2 @@
 export { hikvisionIsapi } from './definition.js';
+export { type IsapiSplit, splitIsapiBody } from './split.js';

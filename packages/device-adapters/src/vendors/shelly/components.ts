@@ -43,12 +43,12 @@ export function componentEvents(
     }
     case 'switch':
     case 'pm1': {
+      // Power is a `power` reading whatever the vendor; the switch event carries it too.
       const power = num(component.apower);
       if (kind === 'switch' && typeof component.output === 'boolean') {
         events.push(switchState(at, component.output, power));
-      } else if (power !== undefined) {
-        events.push(reading(at, 'power', power));
       }
+      if (power !== undefined) events.push(reading(at, 'power', power));
       const voltage = num(component.voltage);
       if (voltage !== undefined) events.push(reading(at, 'voltage', voltage));
       const current = num(component.current);

@@ -18,6 +18,24 @@ describe('shelly', () => {
     expect(result.ok && result.state?.['shellyhtg3-84fce63ad204']?.['humidity:0']).toEqual({ id: 0, rh: 71.2 });
   });
 
+  it('reads the Plus Plug S full status whole: switch (with its power), power in W, voltage, current, energy', () => {
+    const result = convert('shellyplusplugs-e86beae9a7c0/events/rpc', fixture('shelly-plug-status.json'));
+    const at = { time: '2024-05-01T12:35:00.120+08:00', deviceId: 'shellyplusplugs-e86beae9a7c0', channel: 'switch:0' };
+    expect(result).toEqual({
+      ok: true,
+      events: [
+        { type: 'switch', ...at, on: true, powerW: 31.6 },
+        { type: 'reading', ...at, metric: 'power', value: 31.6, unit: 'W' },
+        { type: 'reading', ...at, metric: 'voltage', value: 228.9, unit: 'V' },
+        { type: 'reading', ...at, metric: 'current', value: 0.162, unit: 'A' },
+        { type: 'reading', ...at, metric: 'energy', value: 5.3215, unit: 'kWh' },
+      ],
+      state: {
+        'shellyplusplugs-e86beae9a7c0': JSON.parse(Buffer.from(fixture('shelly-plug-status.json')).toString()).params,
+      },
+    });
+  });
+
   it('merges a partial NotifyStatus onto the last full status: power change keeps the known output', () => {
     const full = JSON.stringify({
       src: 'shellyplusplugs-uv1',
@@ -53,6 +71,15 @@ describe('shelly', () => {
         channel: 'switch:0',
         on: true,
         powerW: 36.2,
+      },
+      {
+        type: 'reading',
+        time: '2024-05-02T05:31:00+08:00',
+        deviceId: 'shellyplusplugs-uv1',
+        channel: 'switch:0',
+        metric: 'power',
+        value: 36.2,
+        unit: 'W',
       },
       {
         type: 'reading',

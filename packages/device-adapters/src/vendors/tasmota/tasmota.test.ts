@@ -21,6 +21,23 @@ describe('tasmota telemetry', () => {
     });
   });
 
+  it('reads a two-relay ENERGY sample whole: array values per relay, on the POWER<n> channels', () => {
+    const at = { time, deviceId: 'dish_cabinet' };
+    expect(convert('tele/dish_cabinet/SENSOR', fixture('tasmota-energy-2ch.json'))).toEqual({
+      ok: true,
+      events: [
+        { type: 'reading', ...at, channel: '1', metric: 'power', value: 0, unit: 'W' },
+        { type: 'reading', ...at, channel: '2', metric: 'power', value: 12, unit: 'W' },
+        { type: 'reading', ...at, metric: 'voltage', value: 229, unit: 'V' },
+        { type: 'reading', ...at, channel: '1', metric: 'current', value: 0, unit: 'A' },
+        { type: 'reading', ...at, channel: '2', metric: 'current', value: 0.061, unit: 'A' },
+        { type: 'reading', ...at, metric: 'energy', value: 0.041, unit: 'kWh' },
+        { type: 'reading', ...at, metric: 'energy_today', value: 0.041, unit: 'kWh' },
+      ],
+    });
+    expect(convert('stat/dish_cabinet/POWER2', 'ON')).toMatchObject({ events: [{ type: 'switch', channel: '2' }] });
+  });
+
   it('reads several DS18B20 probes, each its own channel by Id', () => {
     expect(convert('tele/cold_room/SENSOR', fixture('tasmota-sensor.json'))).toEqual({
       ok: true,

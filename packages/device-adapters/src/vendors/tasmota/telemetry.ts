@@ -40,18 +40,28 @@ export function sensorEvents(sensor: JsonRecord, origin: Omit<EventOrigin, 'chan
   return events;
 }
 
-function energyEvents(energy: JsonRecord, origin: EventOrigin): NormalizedEvent[] {
+/**
+ * ENERGY values are numbers, or arrays on multi-relay devices (`"Power":[0,12]`): one per relay, on the
+ * channel its `POWER<n>` switch reports on.
+ */
+function energyEvents(energy: JsonRecord, origin: Omit<EventOrigin, 'channel'>): NormalizedEvent[] {
   const events: NormalizedEvent[] = [];
-  const power = num(energy.Power);
-  if (power !== undefined) events.push(reading(origin, 'power', power));
-  const voltage = num(energy.Voltage);
-  if (voltage !== undefined) events.push(reading(origin, 'voltage', voltage));
-  const current = num(energy.Current);
-  if (current !== undefined) events.push(reading(origin, 'current', current));
-  const total = num(energy.Total);
-  if (total !== undefined) events.push(reading(origin, 'energy', total));
-  const today = num(energy.Today);
-  if (today !== undefined) events.push(customReading(origin, 'energy_today', today, 'kWh'));
+  const each = (value: unknown, push: (at: EventOrigin, n: number) => NormalizedEvent) => {
+    if (!Array.isArray(value)) {
+      const n = num(value);
+      if (n !== undefined) events.push(push(origin, n));
+      return;
+    }
+    value.forEach((item, i) => {
+      const n = num(item);
+      if (n !== undefined) events.push(push({ ...origin, channel: String(i + 1) }, n));
+    });
+  };
+  each(energy.Power, (at, n) => reading(at, 'power', n));
+  each(energy.Voltage, (at, n) => reading(at, 'voltage', n));
+  each(energy.Current, (at, n) => reading(at, 'current', n));
+  each(energy.Total, (at, n) => reading(at, 'energy', n));
+  each(energy.Today, (at, n) => customReading(at, 'energy_today', n, 'kWh'));
   return events;
 }
 

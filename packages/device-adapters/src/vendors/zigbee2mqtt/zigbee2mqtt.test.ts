@@ -22,6 +22,21 @@ describe('zigbee2mqtt', () => {
     });
   });
 
+  it('reads the smart plug sample whole: power in W as a reading, and on the switch event', () => {
+    const at = { time, deviceId: 'uv_plug' };
+    expect(convert('zigbee2mqtt/uv_plug', fixture('z2m-plug.json'))).toEqual({
+      ok: true,
+      events: [
+        { type: 'reading', ...at, metric: 'voltage', value: 229, unit: 'V' },
+        { type: 'reading', ...at, metric: 'current', value: 0.14, unit: 'A' },
+        { type: 'reading', ...at, metric: 'power', value: 31.5, unit: 'W' },
+        { type: 'reading', ...at, metric: 'energy', value: 3.21, unit: 'kWh' },
+        { type: 'reading', ...at, metric: 'linkquality', value: 116, unit: 'lqi' },
+        { type: 'switch', ...at, on: true, powerW: 31.5 },
+      ],
+    });
+  });
+
   it('reads availability as JSON and as the legacy plain strings', () => {
     const offline = { ok: true, events: [{ type: 'availability', time, deviceId: 'fridge_1', online: false }] };
     expect(convert('zigbee2mqtt/fridge_1/availability', fixture('z2m-availability.json'))).toEqual(offline);
