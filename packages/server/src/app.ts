@@ -19,6 +19,7 @@ import { loadAdapterModules } from './devices/adapter-modules.js';
 import type { Clock } from './devices/clock.js';
 import { deviceRoutes } from './devices/routes.js';
 import { registerDevicesRuntime } from './devices/runtime.js';
+import { openApiOptions } from './docs/openapi.js';
 import { docsRoutes } from './docs/routes.js';
 import { registerErrorHandler } from './errors/index.js';
 import { gatewayRoutes } from './gateways/routes.js';
@@ -27,6 +28,7 @@ import { ingestRoutes } from './ingest/routes.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
 import { ledgerPhotoRoutes } from './ledger-photos/routes.js';
 import { ledgerRoutes } from './ledgers/routes.js';
+import { limitRoutes, registerRateLimits } from './limits/rate-limits.js';
 import { registerMqttOverWebSocket } from './mqtt/ws-upgrade.js';
 import { noticeRoutes } from './notices/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
@@ -80,23 +82,15 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   });
 
   registerErrorHandler(app);
+  await registerRateLimits(app);
   registerRetentionJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   // Realtime on the API's own origin: MQTT over WebSocket at /mqtt (embedded broker).
   registerMqttOverWebSocket(app);
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Bright Kitchen API (明厨亮灶)', version: '1.0.0' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          partnerKey: { type: 'apiKey', in: 'header', name: 'X-BK-Key' },
-        },
-      },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swagger, openApiOptions());
+  // Authorize once: "Try it out" keeps sending the token across reloads of /docs.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
   await app.register(healthRoutes);
   await app.register(docsRoutes);
   await app.register(appStaticRoutes);
@@ -104,6 +98,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   await app.register(
     async (api) => {
       registerAuthenticate(api);
+      limitRoutes(api);
       await api.register(publicProfileInvalidation);
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(meRoutes);

@@ -1,42 +1,68 @@
 /** POST /v1/auth/login | wechat | refresh: sessions for staff and regulators (password) and consumers (WeChat). */
-import type { Role } from '@brightkitchen/sdk';
+import {
+  LoginInputSchema,
+  RefreshInputSchema,
+  type Role,
+  TokenAnswerSchema,
+  WechatLoginInputSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import type * as v from 'valibot';
 import { createUser, issueSession, publicUser, refreshSession } from '../accounts/index.js';
 import { AppError } from '../errors/index.js';
-import { LoginBodySchema, RefreshBodySchema, SessionSchema, WechatLoginBodySchema } from '../schemas/auth.js';
-import { errorResponses, jsonSchema } from '../schemas/index.js';
+import { assertNotLocked, clearLoginFailures, recordLoginFailure } from '../limits/login-lock.js';
+import { errorResponses, jsonSchema, PUBLIC } from '../schemas/index.js';
 import { verifyPassword } from './password.js';
 import { code2session } from './wechat.js';
 
 // A fixed hash to spend the same time on unknown logins as on wrong passwords.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-const sessionResponse = { 200: jsonSchema(SessionSchema), ...errorResponses };
+const sessionResponse = { 200: jsonSchema(TokenAnswerSchema), ...errorResponses };
 
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
 
-  app.post<{ Body: v.InferOutput<typeof LoginBodySchema> }>(
+  app.post<{ Body: v.InferOutput<typeof LoginInputSchema> }>(
     '/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: jsonSchema(LoginBodySchema), response: sessionResponse },
+      schema: {
+        tags: ['auth'],
+        operationId: 'login',
+        summary: 'Log in with a login and password (staff, managers, regulators, admins)',
+        security: PUBLIC,
+        body: jsonSchema(LoginInputSchema),
+        response: sessionResponse,
+      },
     },
     async (request) => {
       const { login, password } = request.body;
+      await assertNotLocked(app.ctx.database, login);
       const user = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled_at) throw new AppError('INVALID_CREDENTIALS');
+      if (!user || !ok || user.disabled_at) {
+        const lockedUntil = await recordLoginFailure(app.ctx.database, login, app.ctx.config.limits.loginLockAfter);
+        if (lockedUntil) request.log.warn({ login, lockedUntil }, 'login locked after repeated wrong passwords');
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      await clearLoginFailures(app.ctx.database, login);
       return issueSession(app.ctx, publicUser(user));
     },
   );
 
-  app.post<{ Body: v.InferOutput<typeof WechatLoginBodySchema> }>(
+  app.post<{ Body: v.InferOutput<typeof WechatLoginInputSchema> }>(
     '/wechat',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: jsonSchema(WechatLoginBodySchema), response: sessionResponse },
+      schema: {
+        tags: ['auth'],
+        operationId: 'wechatLogin',
+        summary: 'Log in a consumer with the code of wx.login()',
+        security: PUBLIC,
+        body: jsonSchema(WechatLoginInputSchema),
+        response: sessionResponse,
+      },
     },
     async (request) => {
       const session = await code2session(app.ctx.config.wechat, request.body.code);
@@ -57,11 +83,18 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Body: v.InferOutput<typeof RefreshBodySchema> }>(
+  app.post<{ Body: v.InferOutput<typeof RefreshInputSchema> }>(
     '/refresh',
     {
       config: { public: true },
-      schema: { tags: ['auth'], body: jsonSchema(RefreshBodySchema), response: sessionResponse },
+      schema: {
+        tags: ['auth'],
+        operationId: 'refreshSession',
+        summary: 'Exchange the refresh token for a new session (the old token is spent)',
+        security: PUBLIC,
+        body: jsonSchema(RefreshInputSchema),
+        response: sessionResponse,
+      },
     },
     async (request) => refreshSession(app.ctx, request.body.refreshToken),
   );

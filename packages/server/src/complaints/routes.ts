@@ -3,7 +3,7 @@
  * jpeg/png/webp), GET /v1/complaints (the sender's own, a member's venue's, a regulator's region's),
  * GET /v1/complaints/{id}/photos/{n} (the image, to the same people).
  */
-import { COMPLAINT_STATES, ComplaintInputSchema } from '@brightkitchen/sdk';
+import { COMPLAINT_STATES, ComplaintInputSchema, ComplaintPageSchema, ComplaintSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import {
@@ -16,9 +16,19 @@ import {
 } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import { idempotentWrite, sendWriteAnswer } from '../idempotency/index.js';
+import { takeDailyAllowance } from '../limits/consumer-quota.js';
 import { afterCursor, pageOf } from '../paging/index.js';
 import { sendImage } from '../photos/photo-upload.js';
-import { errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit, VenueParamsSchema } from '../schemas/index.js';
+import {
+  BEARER,
+  errorResponses,
+  IdParam,
+  imageResponse,
+  jsonSchema,
+  parseOrThrow,
+  readLimit,
+  VenueParamsSchema,
+} from '../schemas/index.js';
 import { checkPhotoLimits, decodePhotos, submitComplaint, toComplaint } from './service.js';
 
 /** Three photos of 2 MiB in base64 plus the text: above the server's default body limit. */
@@ -45,10 +55,12 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
       bodyLimit: COMPLAINT_BODY_LIMIT,
       schema: {
         tags: ['complaints'],
-        summary: 'Complain about a venue, with location and up to three photos',
+        operationId: 'submitComplaint',
+        summary: 'Complain about a venue, with location and up to three photos (optional Idempotency-Key)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(ComplaintInputSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(ComplaintSchema), 201: jsonSchema(ComplaintSchema), ...errorResponses },
       },
       // Documented by the schema above, checked in the handler: limits first (413/415), then the schema.
       validatorCompiler: passThrough,
@@ -61,10 +73,16 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
       const { venueId } = request.params;
       const venue = await db.selectFrom('venues').select('id').where('id', '=', venueId).executeTakeFirst();
       if (!venue) throw new AppError('NOT_FOUND');
-      const answer = await idempotentWrite(database, request, principal.userId, async () => ({
-        status: 201,
-        body: await submitComplaint(database, venue.id, principal.userId, input, photos),
-      }));
+      const answer = await idempotentWrite(database, request, principal.userId, async () => {
+        await takeDailyAllowance(app.ctx, principal, 'complaints');
+        await takeDailyAllowance(
+          app.ctx,
+          principal,
+          'photoBytes',
+          photos.reduce((sum, photo) => sum + photo.bytes.length, 0),
+        );
+        return { status: 201, body: await submitComplaint(database, venue.id, principal.userId, input, photos) };
+      });
       return sendWriteAnswer(reply, answer);
     },
   );
@@ -74,9 +92,11 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['complaints'],
+        operationId: 'listComplaints',
         summary: 'Complaints the caller may see, newest first',
+        security: BEARER,
         querystring: jsonSchema(ComplaintListQuerySchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(ComplaintPageSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -98,7 +118,7 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
         .orderBy('id', 'desc')
         .limit(limit + 1)
         .execute();
-      return pageOf(rows, limit, toComplaint);
+      return pageOf(rows, limit, toComplaint, request.log);
     },
   );
 
@@ -107,9 +127,11 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['complaints'],
+        operationId: 'getComplaintPhoto',
         summary: 'Photo n (from 0) of a complaint',
+        security: BEARER,
         params: jsonSchema(PhotoParamsSchema),
-        response: errorResponses,
+        response: { 200: imageResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

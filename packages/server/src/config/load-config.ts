@@ -49,6 +49,12 @@ export function loadConfig(
     partnerWindowMs: 5 * 60 * 1000,
     bodyLimit: s.BK_BODY_LIMIT,
     logLevel: s.BK_LOG_LEVEL,
+    limits: {
+      loginPerIpPerMinute: s.BK_LIMIT_LOGIN_PER_IP,
+      loginLockAfter: s.BK_LIMIT_LOGIN_LOCK_AFTER,
+      publicPerIpPerMinute: s.BK_LIMIT_PUBLIC_PER_IP,
+      consumerDaily: s.BK_LIMIT_CONSUMER_DAILY,
+    },
     devices: {
       enabled: s.BK_DEVICES,
       adapterModules: s.BK_ADAPTERS ?? [],

@@ -1,3 +1,5 @@
+import type { ConsumerDailyLimits } from './values.js';
+
 /** The configuration the server runs with, built once at start by `loadConfig`. */
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -26,8 +28,20 @@ export interface ServerConfig {
   /** Largest accepted request body in bytes (complaint photos included). */
   readonly bodyLimit: number;
   readonly logLevel: LogLevel;
+  /** Abuse limits (BK_LIMIT_LOGIN_PER_IP and its neighbours): logins per IP and account lock-out, public routes per IP, consumers per day. */
+  readonly limits: LimitsConfig;
   /** Devices: MQTT broker (embedded or external), ingestion batching, notification channels. */
   readonly devices: DevicesConfig;
+}
+
+export interface LimitsConfig {
+  /** Login attempts per IP and minute. */
+  readonly loginPerIpPerMinute: number;
+  /** Wrong passwords in a row before an account is locked (1 min, doubling, at most 1 h). */
+  readonly loginLockAfter: number;
+  /** Requests per IP and minute on public routes. */
+  readonly publicPerIpPerMinute: number;
+  readonly consumerDaily: ConsumerDailyLimits;
 }
 
 export interface DevicesConfig {

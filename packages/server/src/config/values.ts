@@ -52,3 +52,21 @@ export const databaseUrl = v.pipe(
     return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
   }),
 );
+
+/** What one consumer may send per local day (BK_LIMIT_CONSUMER_DAILY). */
+export interface ConsumerDailyLimits {
+  readonly ratings: number;
+  readonly notices: number;
+  readonly complaints: number;
+  readonly photoBytes: number;
+}
+
+const count = v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number));
+
+/** `ratings=20,notices=10,…`: every key named once, each a whole number. */
+export const consumerDaily = v.pipe(
+  v.string(),
+  v.transform((value) => Object.fromEntries(value.split(',').map((pair) => pair.split('=').map((p) => p.trim())))),
+  v.strictObject({ ratings: count, notices: count, complaints: count, photoBytes: count }),
+  v.transform((limits): ConsumerDailyLimits => limits),
+);

@@ -4,7 +4,17 @@
  * `bk-server --help` and the README's "Configuration" are all read from here.
  */
 import * as v from 'valibot';
-import { commaList, databaseUrl, hostName, MAX_TIMER_MS, onOff, text, urlWith, wholeNumber } from './values.js';
+import {
+  commaList,
+  consumerDaily,
+  databaseUrl,
+  hostName,
+  MAX_TIMER_MS,
+  onOff,
+  text,
+  urlWith,
+  wholeNumber,
+} from './values.js';
 
 export interface Variable {
   /** What it sets, in a sentence. */
@@ -213,6 +223,30 @@ export const SERVER_VARIABLES = {
     schema: onOff,
     fallback: 'on',
     accepts: ON_OFF,
+  },
+  BK_LIMIT_LOGIN_PER_IP: {
+    description: 'Login attempts (password and WeChat) one IP address may make per minute; more are answered 429.',
+    schema: wholeNumber(1),
+    fallback: '30',
+    accepts: 'a whole number, at least 1',
+  },
+  BK_LIMIT_LOGIN_LOCK_AFTER: {
+    description: 'Wrong passwords in a row that lock an account: 1 min, doubling with each further failure up to 1 h.',
+    schema: wholeNumber(1),
+    fallback: '5',
+    accepts: 'a whole number, at least 1',
+  },
+  BK_LIMIT_PUBLIC_PER_IP: {
+    description: 'Requests one IP address may make per minute to the public routes (QR profile, open data).',
+    schema: wholeNumber(1),
+    fallback: '1200',
+    accepts: 'a whole number, at least 1',
+  },
+  BK_LIMIT_CONSUMER_DAILY: {
+    description: 'What one consumer may send per local day: ratings, notices, complaints and photo bytes.',
+    schema: consumerDaily,
+    fallback: 'ratings=20,notices=10,complaints=5,photoBytes=8388608',
+    accepts: 'comma-separated `name=N` for ratings, notices, complaints, photoBytes (each a whole number)',
   },
 } satisfies Record<`BK_${string}`, Variable>;
 

@@ -1,6 +1,6 @@
 /**
  * Row types of every table, as Kysely sees them. Portable choices: ids and instants are text
- * (ISO 8601 UTC, so they sort), JSON is text (`parseJson`/`toJson`), flags are integers 0/1.
+ * (ISO 8601 UTC, so they sort), JSON is text (`toJson`, read back checked with `readJson`), flags are integers 0/1.
  */
 
 export interface RegionsTable {
@@ -357,6 +357,22 @@ export interface ReplayGuardsTable {
   expires_at: string;
 }
 
+/** Wrong passwords in a row for one login, and until when it is locked. */
+export interface LoginLocksTable {
+  login: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+/** What one consumer sent on one local day (`kind`: ratings, notices, complaints, photoBytes). */
+export interface ConsumerQuotasTable {
+  user_id: string;
+  local_day: string;
+  kind: string;
+  used: number | string;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -390,4 +406,6 @@ export interface DB {
   idempotent_requests: IdempotentRequestsTable;
   replay_guards: ReplayGuardsTable;
   session_families: SessionFamiliesTable;
+  login_locks: LoginLocksTable;
+  consumer_quotas: ConsumerQuotasTable;
 }

@@ -1,13 +1,13 @@
 /**
- * Turns every failure (ours, Fastify's validation and body errors, unknown throws) into
- * `{ code, message, details? }` with the registry's status.
+ * Turns every failure (ours, Fastify's validation and body errors, unknown throws) into the error body
+ * `{ code, message: { zh, en }, details? }` with the registry's status (SDK `API_ERRORS`).
  */
+import type { ApiErrorCode } from '@brightkitchen/sdk';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.js';
-import type { ErrorCode } from './codes.js';
 import { ajvErrorsToIssues } from './validation-issues.js';
 
-const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
+const FASTIFY_CODES: Readonly<Record<string, ApiErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
@@ -16,11 +16,21 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
-export function toAppError(error: unknown): AppError {
+/** The part of the request Ajv checked (`body`, `querystring` …), to tell a missing value from a wrong one. */
+function validatedData(request: FastifyRequest | undefined, context: string | undefined): unknown {
+  if (!request) return undefined;
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+export function toAppError(error: unknown, request?: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const fe = error as Partial<FastifyError> & { body?: unknown };
   if (fe.validation) {
-    return new AppError('VALIDATION_FAILED', { issues: ajvErrorsToIssues(fe.validation, fe.validationContext) });
+    const data = validatedData(request, fe.validationContext);
+    return new AppError('VALIDATION_FAILED', { issues: ajvErrorsToIssues(fe.validation, fe.validationContext, data) });
   }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped, fe.message ? { reason: fe.message } : undefined);
@@ -38,8 +48,10 @@ export function toAppError(error: unknown): AppError {
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', retryAfter);
     reply.status(appError.status).send(appError.toJSON());
   });
   app.setNotFoundHandler((_request, reply) => {

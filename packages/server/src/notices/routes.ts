@@ -3,15 +3,30 @@
  * GET /v1/notices (the sender's own, a member's venue's, a regulator's region's), and
  * POST /v1/notices/{noticeId}/answer (the venue's manager or staff; the sender then sees the answer).
  */
-import { NOTICE_STATES, NoticeAnswerInputSchema, NoticeInputSchema } from '@brightkitchen/sdk';
+import {
+  NOTICE_STATES,
+  NoticeAnswerInputSchema,
+  NoticeInputSchema,
+  NoticePageSchema,
+  NoticeSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import * as v from 'valibot';
 import { authorizeVenue, requirePrincipal, requireRole, venueScope, venueScopeSql } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import { idempotentWrite, sendWriteAnswer } from '../idempotency/index.js';
+import { takeDailyAllowance } from '../limits/consumer-quota.js';
 import { afterCursor, pageOf } from '../paging/index.js';
-import { errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit, VenueParamsSchema } from '../schemas/index.js';
+import {
+  BEARER,
+  errorResponses,
+  IdParam,
+  jsonSchema,
+  parseOrThrow,
+  readLimit,
+  VenueParamsSchema,
+} from '../schemas/index.js';
 import { answerNotice, sendNotice, toNotice } from './service.js';
 
 const NoticeListQuerySchema = v.object({
@@ -33,10 +48,12 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['notices'],
-        summary: 'Send a notice (告知书) to the venue’s operator',
+        operationId: 'sendNotice',
+        summary: 'Send a notice (告知书) to the venue’s operator (optional Idempotency-Key)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(NoticeInputSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(NoticeSchema), 201: jsonSchema(NoticeSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -50,10 +67,10 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
         if (!venue) throw new AppError('NOT_FOUND');
       }
       const senderRole = principal.role as 'consumer' | 'regulator';
-      const answer = await idempotentWrite(database, request, principal.userId, async () => ({
-        status: 201,
-        body: await sendNotice(database, venueId, principal.userId, senderRole, input),
-      }));
+      const answer = await idempotentWrite(database, request, principal.userId, async () => {
+        await takeDailyAllowance(app.ctx, principal, 'notices');
+        return { status: 201, body: await sendNotice(database, venueId, principal.userId, senderRole, input) };
+      });
       return sendWriteAnswer(reply, answer);
     },
   );
@@ -63,9 +80,11 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['notices'],
+        operationId: 'listNotices',
         summary: 'Notices the caller may see, newest first',
+        security: BEARER,
         querystring: jsonSchema(NoticeListQuerySchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(NoticePageSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -87,7 +106,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
         .orderBy('id', 'desc')
         .limit(limit + 1)
         .execute();
-      return pageOf(rows, limit, toNotice);
+      return pageOf(rows, limit, toNotice, request.log);
     },
   );
 
@@ -96,10 +115,12 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['notices'],
+        operationId: 'answerNotice',
         summary: 'Answer a notice (the venue’s manager or staff)',
+        security: BEARER,
         params: jsonSchema(NoticeParamsSchema),
         body: jsonSchema(NoticeAnswerInputSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(NoticeSchema), ...errorResponses },
       },
     },
     async (request) => {

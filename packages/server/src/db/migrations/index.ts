@@ -9,6 +9,7 @@ import { ledgerPhotos } from './032-ledger-photos.js';
 import { regionRuleProfiles } from './033-region-rule-profiles.js';
 import { replayGuards } from './034-replay-guards.js';
 import { sessionFamilies } from './035-session-families.js';
+import { abuseLimits } from './036-abuse-limits.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   regionRuleProfiles,
   replayGuards,
   sessionFamilies,
+  abuseLimits,
 ];
 export type { AppMigration } from './migration.js';

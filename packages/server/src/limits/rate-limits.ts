@@ -1,0 +1,36 @@
+/**
+ * Per-IP rate limits with @fastify/rate-limit, answered `429 RATE_LIMITED` with `Retry-After`: login routes
+ * (BK_LIMIT_LOGIN_PER_IP a minute) and every public route (BK_LIMIT_PUBLIC_PER_IP a minute). The counters
+ * are the plugin's in-memory store, per instance: behind a balancer of N instances an address gets up to
+ * N times the limit (the account lock-out and the consumer quotas, in the database, are exact).
+ */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { RouteAuthConfig } from '../auth/authenticate.js';
+import { AppError } from '../errors/index.js';
+
+const LOGIN_PATHS = new Set(['/v1/auth/login', '/v1/auth/wechat']);
+const MINUTE_MS = 60_000;
+
+const refusal = (_: unknown, context: { ttl: number }) =>
+  new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) });
+
+/** Registers the plugin on the root (no global limit); call before `limitRoutes`. */
+export async function registerRateLimits(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, { global: false, errorResponseBuilder: refusal });
+}
+
+/** In the `/v1` context, before its routes: gives login and public routes their per-IP limiter. */
+export function limitRoutes(api: FastifyInstance): void {
+  const { limits } = api.ctx.config;
+  const login = api.rateLimit({ max: limits.loginPerIpPerMinute, timeWindow: MINUTE_MS, groupId: 'login' });
+  const open = api.rateLimit({ max: limits.publicPerIpPerMinute, timeWindow: MINUTE_MS, groupId: 'public' });
+  api.addHook('onRoute', (route) => {
+    const limiters: onRequestHookHandler[] = [];
+    if (LOGIN_PATHS.has(route.url)) limiters.push(login);
+    if ((route.config as RouteAuthConfig | undefined)?.public === true) limiters.push(open);
+    if (limiters.length === 0) return;
+    const existing = route.onRequest;
+    route.onRequest = [...limiters, ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing])];
+  });
+}
