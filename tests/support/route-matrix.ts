@@ -110,6 +110,8 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   'GET /v1/me': { allow: [...USERS, 'partner'] },
   'GET /v1/regions': { allow: [...USERS, 'partner'] },
+  // Regulators read their regions' entries (filtered, not refused), admins everything.
+  'GET /v1/audit': { allow: ['regulatorA', 'regulatorOther', 'admin'] },
   'POST /v1/regions': { allow: ['admin'], call: () => ({ body: { name: '新区', code: unique('R') } }) },
   // The rules a kitchen is held to are public to users; only the region's regulators (and admin) change them.
   'GET /v1/regions/{regionId}/rule-profile': { allow: [...USERS, 'partner'] },

@@ -6,6 +6,70 @@
 export * from './adapters/index.js';
 export * from './chain/index.js';
 export * from './client/index.js';
+// The wire contract: bodies and answers of the API's routes (the client uses their types only).
+export type { CameraAlarmType, DeviceAlertType } from './contract/alert-types.js';
+export type { AuditAction, AuditEntry } from './contract/audit.js';
+export { AUDIT_ACTIONS, AuditEntrySchema, AuditPageSchema } from './contract/audit.js';
+export { CAMERA_ALARM_TYPES, DEVICE_ALERT_TYPES, DISINFECTION_RUN_MISSED } from './contract/alert-types.js';
+export type { LoginInput, RefreshInput, WechatLoginInput } from './contract/auth.js';
+export { LoginInputSchema, RefreshInputSchema, TokenAnswerSchema, WechatLoginInputSchema } from './contract/auth.js';
+export type { ApiErrorCode, ApiErrorDefinition } from './contract/errors.js';
+export { API_ERRORS, isApiErrorCode } from './contract/errors.js';
+export type { ApiErrorBody, ApiErrorDetails } from './contract/errors-body.js';
+export { ApiErrorBodySchema, ApiErrorIssueSchema } from './contract/errors-body.js';
+export type { FieldIssueCode, FieldIssueFacts, FieldLabels } from './contract/errors-fields.js';
+export {
+  clipEcho,
+  ECHO_MAX_CHARS,
+  FIELD_ISSUE_CODES,
+  FIELD_ISSUE_MEANINGS,
+  fieldIssue,
+  fieldName,
+  isFieldIssueCode,
+} from './contract/errors-fields.js';
+export type { GatewayEventsAnswer, GatewayEventsBatch } from './contract/gateway-events.js';
+export { GatewayEventsAnswerSchema, GatewayEventsBatchSchema } from './contract/gateway-events.js';
+export type { IngestDropReason, IngestStats, IsapiPushAnswer } from './contract/ingest.js';
+export { INGEST_DROP_REASONS, IngestStatsSchema, IsapiPushAnswerSchema } from './contract/ingest.js';
+export type { LedgerBatchAnswer, LedgerBatchInput } from './contract/ledger-batch.js';
+export {
+  IDEMPOTENCY_KEY,
+  LEDGER_BATCH_MAX,
+  LedgerBatchAnswerSchema,
+  LedgerBatchInputSchema,
+  LedgerBatchResultSchema,
+} from './contract/ledger-batch.js';
+export {
+  AlertPageSchema,
+  ComplaintPageSchema,
+  LedgerPageSchema,
+  MemberPageSchema,
+  NoticePageSchema,
+  pageSchema,
+  RegionPageSchema,
+  StaffOnDaySchema,
+  StaffPageSchema,
+  VenuePageSchema,
+} from './contract/pages.js';
+export type { PartnerViolation, PartnerViolationAnswer } from './contract/partner-violation.js';
+export {
+  PARTNER_SNAPSHOT_MAX_BYTES,
+  PARTNER_SNAPSHOT_TYPES,
+  PartnerViolationAnswerSchema,
+  PartnerViolationSchema,
+} from './contract/partner-violation.js';
+export type { StoredRating } from './contract/ratings.js';
+export { StoredRatingSchema } from './contract/ratings.js';
+export type { RuleProfileInput } from './contract/rule-profile.js';
+export { RegionRuleProfileSchema, RuleProfileInputSchema, RuleProfileSchema } from './contract/rule-profile.js';
+export type { DeviceScheduleInput } from './contract/schedule.js';
+export {
+  DeviceScheduleInputSchema,
+  ISO_WEEKDAYS,
+  SCHEDULE_LIMITS,
+  ScheduleChannelSchema,
+  TIME_OF_DAY,
+} from './contract/schedule.js';
 export * from './domain/enums.js';
 export * from './domain/index.js';
 export type {
@@ -53,3 +117,4 @@ export type { FieldIssue, ParseResult } from './domain/result.js';
 export type { LocalizedText } from './domain/text.js';
 export * from './rules/index.js';
 export { DEFAULT_TIME_ZONE, fromLocalTime, inZone, isIsoInstant, localDay, startOfLocalDay } from './time.js';
+export { decodeUtf8, encodeUtf8 } from './utf8.js';

@@ -12,6 +12,7 @@ import './context.js';
 import { meRoutes } from './accounts/routes.js';
 import { alertRoutes } from './alerts/routes.js';
 import { appStaticRoutes } from './app-static/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { type Database, migrateToLatest, openDatabase } from './db/index.js';
@@ -116,6 +117,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(deviceRoutes);
       await api.register(gatewayRoutes);
       await api.register(ingestRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/v1' },
   );

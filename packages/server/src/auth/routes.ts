@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type * as v from 'valibot';
 import { createUser, issueSession, publicUser, refreshSession } from '../accounts/index.js';
+import { audit } from '../audit/store.js';
 import { AppError } from '../errors/index.js';
 import { assertNotLocked, clearLoginFailures, recordLoginFailure } from '../limits/login-lock.js';
 import { errorResponses, jsonSchema, PUBLIC } from '../schemas/index.js';
@@ -43,10 +44,21 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok || user.disabled_at) {
         const lockedUntil = await recordLoginFailure(app.ctx.database, login, app.ctx.config.limits.loginLockAfter);
-        if (lockedUntil) request.log.warn({ login, lockedUntil }, 'login locked after repeated wrong passwords');
+        await audit(app.ctx.database, request, {
+          action: lockedUntil ? 'login.locked' : 'login.failed',
+          subject: login,
+          ...(user ? { actorId: user.id } : {}),
+          ...(lockedUntil ? { details: { lockedUntil: lockedUntil.toISOString() } } : {}),
+        });
         throw new AppError('INVALID_CREDENTIALS');
       }
       await clearLoginFailures(app.ctx.database, login);
+      await audit(app.ctx.database, request, {
+        action: 'login.succeeded',
+        subject: login,
+        actorId: user.id,
+        actorRole: user.role as Role,
+      });
       return issueSession(app.ctx, publicUser(user));
     },
   );

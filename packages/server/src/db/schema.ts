@@ -373,6 +373,20 @@ export interface ConsumerQuotasTable {
   used: number | string;
 }
 
+/** One security-relevant action (SDK `AuditEntry`); `details` is JSON. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  action: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  venue_id: string | null;
+  region_id: string | null;
+  subject: string | null;
+  ip: string | null;
+  details: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -408,4 +422,5 @@ export interface DB {
   session_families: SessionFamiliesTable;
   login_locks: LoginLocksTable;
   consumer_quotas: ConsumerQuotasTable;
+  audit_log: AuditLogTable;
 }

@@ -4,21 +4,25 @@
  * Registration answers the generated MQTT credentials once.
  */
 
-import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema } from '@brightkitchen/sdk';
+import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema, ScheduledRunSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
+import * as v from 'valibot';
+import { audit } from '../audit/store.js';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
-import { parseJson } from '../db/index.js';
+import { readJson, storedValue } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import { BEARER, errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import { storedDevice } from './device.js';
 import {
   DeviceParamsSchema,
   type DeviceRegistration,
   DeviceRegistrationSchema,
   deviceTopics,
   listVenueDevices,
-  type RegisteredDevice,
   registerDevice,
 } from './index.js';
+
+const RunsSchema = v.array(ScheduledRunSchema);
 
 export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
@@ -28,7 +32,9 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['devices'],
+        operationId: 'registerDevice',
         summary: 'Register a device (answers its MQTT credentials once)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(DeviceRegistrationSchema),
         response: { 201: jsonSchema(DeviceRegisteredSchema), ...errorResponses },
@@ -39,6 +45,12 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
       const input = parseOrThrow(DeviceRegistrationSchema, request.body);
       const { entry, secret } = await registerDevice(database, venue.id, input);
       await app.devices.registered(entry);
+      await audit(database, request, {
+        action: 'device.registered',
+        venueId: venue.id,
+        subject: entry.device.id,
+        details: { vendor: entry.device.vendor, kind: entry.device.kind, binding: entry.bindingKey },
+      });
       const endpoints = app.devices.endpoints();
       reply.status(201);
       return {
@@ -59,14 +71,16 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['devices'],
+        operationId: 'listDevices',
         summary: 'Devices of a venue',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         response: { 200: jsonSchema(DevicePageSchema), ...errorResponses },
       },
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
-      return { items: await listVenueDevices(database, venue.id), nextCursor: null };
+      return { items: await listVenueDevices(database, venue.id, request.log), nextCursor: null };
     },
   );
 
@@ -75,7 +89,9 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['devices'],
+        operationId: 'getDevice',
         summary: 'A device with its status and last readings',
+        security: BEARER,
         params: jsonSchema(DeviceParamsSchema),
         response: { 200: jsonSchema(DeviceDetailSchema), ...errorResponses },
       },
@@ -94,9 +110,18 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
         .where('device_id', '=', row.id)
         .executeTakeFirst();
       return {
-        device: parseJson<RegisteredDevice>(row.data, {} as RegisteredDevice),
+        device: storedDevice(row),
         status: await app.devices.status.read(row.id),
-        ...(schedule ? { schedule: { runs: parseJson(schedule.runs, []), updatedAt: schedule.updated_at } } : {}),
+        ...(schedule
+          ? {
+              schedule: {
+                runs: storedValue(
+                  readJson(RunsSchema, schedule.runs, { table: 'device_schedules', column: 'runs', id: row.id }),
+                ),
+                updatedAt: schedule.updated_at,
+              },
+            }
+          : {}),
       };
     },
   );

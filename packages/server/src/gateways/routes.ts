@@ -5,8 +5,9 @@
  */
 import { GatewayPageSchema, GatewayRegisteredSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
+import { audit } from '../audit/store.js';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
-import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import { BEARER, errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
 import { createGatewayCredential, type GatewayInput, GatewayInputSchema, listGateways } from './index.js';
 
 export const gatewayRoutes: FastifyPluginAsync = async (app) => {
@@ -17,7 +18,9 @@ export const gatewayRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['devices'],
+        operationId: 'registerGateway',
         summary: 'Register an edge gateway of the venue (answers its credentials once)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(GatewayInputSchema),
         response: { 201: jsonSchema(GatewayRegisteredSchema), ...errorResponses },
@@ -33,6 +36,7 @@ export const gatewayRoutes: FastifyPluginAsync = async (app) => {
         principal.userId,
         new Date(app.devices.now()).toISOString(),
       );
+      await audit(database, request, { action: 'gateway.created', venueId: venue.id, subject: gateway.id });
       const endpoints = app.devices.endpoints();
       reply.status(201);
       return {
@@ -52,7 +56,9 @@ export const gatewayRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['devices'],
+        operationId: 'listGateways',
         summary: 'Edge gateways of a venue',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         response: { 200: jsonSchema(GatewayPageSchema), ...errorResponses },
       },

@@ -1,13 +1,12 @@
 /** GET /v1/venues/{venueId}/ledgers/chain/verify and /ledgers/export: the tamper-evident chain. */
-import { createHash } from 'node:crypto';
 import { type ChainedEntry, ChainVerificationSchema, LedgerExportSchema, verifyChain } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
+import { audit } from '../audit/store.js';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
+import { nodeSha256Hex } from '../crypto/index.js';
 import type { Database } from '../db/index.js';
-import { errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../schemas/index.js';
+import { BEARER, errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../schemas/index.js';
 import { type LedgerEntry, toLedgerEntry } from './index.js';
-
-const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 async function chainOf({ db }: Database, venueId: string): Promise<LedgerEntry[]> {
   const rows = await db
@@ -33,7 +32,9 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ledgers'],
+        operationId: 'verifyLedgerChain',
         summary: "Verify the venue's ledger hash chain",
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         response: { 200: jsonSchema(ChainVerificationSchema), ...errorResponses },
       },
@@ -43,7 +44,7 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
       const entries = await chainOf(database, venue.id);
       const anchor = anchorOf(entries);
       const report = verifyChain(entries as readonly ChainedEntry[], {
-        sha256: nodeSha256,
+        sha256: nodeSha256Hex,
         ...(anchor ? { anchor } : {}),
       });
       return report.ok
@@ -57,7 +58,9 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ledgers'],
+        operationId: 'exportLedgers',
         summary: 'Every record with its hashes, verifiable offline with the SDK’s verifyChain',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         response: { 200: jsonSchema(LedgerExportSchema), ...errorResponses },
       },
@@ -66,6 +69,12 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
       const records = await chainOf(database, venue.id);
+      await audit(database, request, {
+        action: 'ledgers.exported',
+        venueId: venue.id,
+        subject: venue.id,
+        details: { records: records.length },
+      });
       return {
         venueId: venue.id,
         exportedAt: new Date().toISOString(),

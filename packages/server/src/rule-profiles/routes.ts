@@ -5,20 +5,24 @@
  * changes). GET /v1/venues/{venueId}/rule-profile (its people, its regulators) answers the profile the
  * venue's records and sensors are judged by, so forms can check as typed with the same numbers.
  */
-import { parseProfileOverride, type RuleProfile, type RuleProfileOverride } from '@brightkitchen/sdk';
+import {
+  parseProfileOverride,
+  type RegionRuleProfile,
+  RegionRuleProfileSchema,
+  RuleProfileInputSchema,
+  type RuleProfileOverride,
+  RuleProfileSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
+import { audit } from '../audit/store.js';
 import { authorizeVenue, MEMBER_OR_REGULATOR, oversees, requirePrincipal, requireRole } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, IdParam, jsonSchema, VenueParamsSchema } from '../schemas/index.js';
+import { BEARER, BEARER_OR_PARTNER, errorResponses, IdParam, jsonSchema, VenueParamsSchema } from '../schemas/index.js';
 import type { RegionOverride } from './region-profiles.js';
 
 const RegionParamsSchema = v.object({ regionId: IdParam });
-
-interface RegionProfileAnswer extends RegionOverride {
-  readonly regionId: string;
-  readonly profile: RuleProfile;
-}
+const regionProfileResponse = { 200: jsonSchema(RegionRuleProfileSchema), ...errorResponses };
 
 export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
@@ -30,7 +34,7 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
     return region.id;
   }
 
-  async function answer(regionId: string, current?: RegionOverride): Promise<RegionProfileAnswer> {
+  async function answer(regionId: string, current?: RegionOverride): Promise<RegionRuleProfile> {
     const override = current ?? (await profiles.override(regionId));
     return { regionId, ...override, profile: await profiles.profile(regionId) };
   }
@@ -40,9 +44,11 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['regions'],
+        operationId: 'getRegionRuleProfile',
         summary: 'The region’s overrides of the national rule numbers, and the numbers they give',
+        security: BEARER_OR_PARTNER,
         params: jsonSchema(RegionParamsSchema),
-        response: errorResponses,
+        response: regionProfileResponse,
       },
     },
     async (request) => {
@@ -56,10 +62,12 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['regions'],
+        operationId: 'setRegionRuleProfile',
         summary: 'Replace the region’s overrides (admin, or a regulator of the region)',
+        security: BEARER,
         params: jsonSchema(RegionParamsSchema),
-        body: { type: 'object', required: ['overrides'], properties: { overrides: { type: 'object' } } },
-        response: errorResponses,
+        body: jsonSchema(RuleProfileInputSchema),
+        response: regionProfileResponse,
       },
     },
     async (request) => {
@@ -71,6 +79,12 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
       const parsed = parseProfileOverride(request.body.overrides);
       if (!parsed.ok) throw new AppError('VALIDATION_FAILED', { issues: parsed.issues });
       const stored = await profiles.set(regionId, parsed.value as RuleProfileOverride, principal.userId);
+      await audit(app.ctx.database, request, {
+        action: 'rule_profile.changed',
+        regionId,
+        subject: regionId,
+        details: { overrides: parsed.value },
+      });
       return answer(regionId, stored);
     },
   );
@@ -80,9 +94,11 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['venues'],
+        operationId: 'getVenueRuleProfile',
         summary: 'The rule profile the venue is judged by (national, its region’s, its kind’s)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(RuleProfileSchema), ...errorResponses },
       },
     },
     async (request) => {

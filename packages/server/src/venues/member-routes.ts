@@ -1,16 +1,14 @@
 /** /v1/venues/{venueId}/members: users and their role at the venue (managers and admins). */
-import { MemberInputSchema, MemberSchema } from '@brightkitchen/sdk';
+import { MemberInputSchema, MemberPageSchema, MemberSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
-import * as v from 'valibot';
 import { addMembership, createUser } from '../accounts/index.js';
+import { audit } from '../audit/store.js';
 import { authorizeVenue } from '../auth/index.js';
 import { verifyPassword } from '../auth/password.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import { BEARER, errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
 
 const MANAGERS = ['manager', 'admin'] as const;
-
-const MemberPageSchema = v.object({ items: v.array(MemberSchema), nextCursor: v.null() });
 
 export const memberRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
@@ -21,6 +19,9 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'listMembers',
+        summary: 'Users working at the venue and their role (the venue’s manager, an admin)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         response: { 200: jsonSchema(MemberPageSchema), ...errorResponses },
       },
@@ -52,6 +53,9 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['members'],
+        operationId: 'addMember',
+        summary: 'Add an existing or a new operator user to the venue',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(MemberInputSchema),
         response: { 201: jsonSchema(MemberSchema), ...errorResponses },
@@ -109,6 +113,12 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
         if (!staff) throw new AppError('NOT_FOUND', { field: 'staffId' });
       }
       await addMembership(database, user.id, venue.id, input.role, input.staffId ?? null);
+      await audit(database, request, {
+        action: 'membership.added',
+        venueId: venue.id,
+        subject: user.login ?? user.id,
+        details: { userId: user.id, role: input.role, newAccount: !found },
+      });
       reply.status(201);
       return {
         userId: user.id,

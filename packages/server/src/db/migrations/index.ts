@@ -10,6 +10,7 @@ import { regionRuleProfiles } from './033-region-rule-profiles.js';
 import { replayGuards } from './034-replay-guards.js';
 import { sessionFamilies } from './035-session-families.js';
 import { abuseLimits } from './036-abuse-limits.js';
+import { auditLog } from './038-audit-log.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   replayGuards,
   sessionFamilies,
   abuseLimits,
+  auditLog,
 ];
 export type { AppMigration } from './migration.js';

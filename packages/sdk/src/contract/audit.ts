@@ -1,0 +1,40 @@
+/**
+ * The audit log on the wire: security-relevant actions (logins, failed logins and lock-outs, membership
+ * changes, device and gateway registration, rule-profile changes, ledger exports), as
+ * `GET /v1/audit` lists them to admins (everything) and regulators (their regions' entries).
+ */
+import * as v from 'valibot';
+import { ROLES } from '../domain/enums.js';
+import { IdSchema, InstantSchema } from '../domain/primitives.js';
+
+/** What an audit entry records. */
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.locked',
+  'membership.added',
+  'device.registered',
+  'gateway.created',
+  'rule_profile.changed',
+  'ledgers.exported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One action: who (when known), what, where (venue, region), on what, from which address. */
+export const AuditEntrySchema = v.object({
+  id: IdSchema,
+  at: InstantSchema,
+  action: v.picklist(AUDIT_ACTIONS),
+  actorId: v.optional(IdSchema),
+  actorRole: v.optional(v.picklist(ROLES)),
+  venueId: v.optional(IdSchema),
+  regionId: v.optional(IdSchema),
+  /** The login tried, the member added, the device registered … */
+  subject: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  ip: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  details: v.optional(v.record(v.string(), v.unknown())),
+});
+export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
+
+/** `GET /v1/audit`: newest first. */
+export const AuditPageSchema = v.object({ items: v.array(AuditEntrySchema), nextCursor: v.nullable(v.string()) });
