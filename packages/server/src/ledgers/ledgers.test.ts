@@ -54,6 +54,26 @@ describe.each(DATABASES)('ledgers on %s', (kind) => {
       ).n,
     );
 
+  it('refuses a from/to that is not a real day or instant, naming the parameter', async () => {
+    for (const [param, value] of [
+      ['from', 'yesterday'],
+      ['to', '2024-02-30'],
+      ['from', '2024-01-01T10:00'],
+      ['to', `2024-01-01${'x'.repeat(300)}`],
+    ]) {
+      const res = await server.request<ErrorAnswer>(`${path}?${param}=${encodeURIComponent(value as string)}`, {
+        token: city.manager.token,
+      });
+      expect(res.status, value).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details?.issues.some((i) => i.path.split('.').at(-1) === param), value).toBe(true);
+    }
+    const fine = await server.request(`${path}?from=2024-01-01&to=2024-01-02T08:00:00%2B08:00`, {
+      token: city.manager.token,
+    });
+    expect(fine.status).toBe(200);
+  });
+
   it('stores a record once: a retry with the same key answers the first result with 200', async () => {
     const k = key();
     const before = await count();

@@ -1,13 +1,21 @@
 /** GET /v1/venues/{venueId}/ledgers (list), /ledgers/today (completion). */
-import { LedgerEntrySchema, localDay } from '@brightkitchen/sdk';
+import { LedgerPageSchema, LedgersTodaySchema, localDay } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { authorizeVenue, MEMBER_OR_REGULATOR, MEMBERS } from '../auth/index.js';
-import { errorResponses, jsonSchema, plainJsonSerializer, readLimit, VenueParamsSchema } from '../schemas/index.js';
+import { readEach } from '../db/index.js';
+import {
+  BEARER,
+  errorResponses,
+  jsonSchema,
+  parseOrThrow,
+  plainJsonSerializer,
+  readLimit,
+  VenueParamsSchema,
+} from '../schemas/index.js';
 import { ledgersToday, toLedgerEntry } from './index.js';
 import { LedgerListQuerySchema } from './schemas.js';
 
-const LedgerPageSchema = v.object({ items: v.array(LedgerEntrySchema), nextCursor: v.nullable(v.string()) });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function asDay(value: string | undefined, timeZone: string): string | undefined {
@@ -23,7 +31,9 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ledgers'],
+        operationId: 'listLedgerRecords',
         summary: 'List ledger records, newest first',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         querystring: jsonSchema(LedgerListQuerySchema),
         response: { 200: jsonSchema(LedgerPageSchema), ...errorResponses },
@@ -32,7 +42,7 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
-      const { kind, from, to, cursor } = request.query;
+      const { kind, from, to, cursor } = parseOrThrow(LedgerListQuerySchema, request.query);
       const limit = readLimit(request.query.limit);
       let q = database.db.selectFrom('ledger_records').selectAll().where('venue_id', '=', venue.id);
       if (kind) q = q.where('kind', '=', kind);
@@ -48,7 +58,7 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
-        items: page.map(toLedgerEntry),
+        items: readEach(page, toLedgerEntry, request.log),
         nextCursor: rows.length > limit && last ? String(last.seq) : null,
       };
     },
@@ -59,14 +69,16 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ledgers'],
+        operationId: 'getLedgersToday',
         summary: "Completion per ledger kind for the venue's local day",
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(LedgersTodaySchema), ...errorResponses },
       },
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, [...MEMBERS, 'regulator']);
-      return ledgersToday(database, venue);
+      return ledgersToday(database, venue, request.log);
     },
   );
 };

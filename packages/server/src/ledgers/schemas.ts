@@ -1,29 +1,31 @@
 /** Transport shapes of the ledger routes; the record itself is the SDK's `LedgerRecordSchema`. */
-import { LEDGER_KINDS, LedgerRecordSchema } from '@brightkitchen/sdk';
+import { LEDGER_KINDS, LedgerBatchInputSchema, LedgerRecordSchema } from '@brightkitchen/sdk';
 import * as v from 'valibot';
-import { IDEMPOTENCY_KEY } from '../idempotency/index.js';
 import { jsonSchema } from '../schemas/index.js';
 
-export const BatchBodySchema = v.object({
-  records: v.pipe(
-    v.array(v.object({ idempotencyKey: v.pipe(v.string(), v.regex(IDEMPOTENCY_KEY)), record: LedgerRecordSchema })),
-    v.minLength(1),
-    v.maxLength(1000),
-  ),
-});
+// A real calendar day or instant: `2024-02-30` and `yesterday` are refused by the schema, not read as nothing.
+const DayOrInstant = v.pipe(
+  v.string(),
+  v.maxLength(35),
+  v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/),
+  v.check((text) => {
+    const day = text.slice(0, 10);
+    return !Number.isNaN(Date.parse(text)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  }),
+);
 
 export const LedgerListQuerySchema = v.object({
   kind: v.optional(v.picklist(LEDGER_KINDS)),
-  /** A day `YYYY-MM-DD` or an ISO instant (read in the venue's time zone), inclusive. */
-  from: v.optional(v.string()),
-  to: v.optional(v.string()),
+  /** A day `YYYY-MM-DD` or an ISO instant with its offset (read in the venue's time zone), inclusive. */
+  from: v.optional(DayOrInstant),
+  to: v.optional(DayOrInstant),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/))),
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/))),
 });
 
 /** The record's JSON Schema, for the OpenAPI document. */
 export const ledgerRecordJsonSchema = jsonSchema(LedgerRecordSchema);
-export const batchJsonSchema = jsonSchema(BatchBodySchema);
+export const batchJsonSchema = jsonSchema(LedgerBatchInputSchema);
 
 /**
  * Ledger bodies are documented by their JSON Schema but validated by the SDK's `validateLedger`,
