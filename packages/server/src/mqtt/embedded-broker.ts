@@ -10,6 +10,7 @@ import { Aedes, type AedesPublishPacket, type AuthenticateError, type Client } f
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { BrokerAuthority, BrokerIdentity } from './broker-authority.js';
 import type { ConnectionHandler, MessageHandler, MqttBus, MqttEndpoints, PublishOptions } from './bus.js';
+import { guardPacketSize, MAX_MQTT_PACKET_BYTES } from './packet-size-guard.js';
 
 export interface EmbeddedBrokerOptions {
   readonly host: string;
@@ -118,15 +119,16 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
       broker.on('clientError', (client, error) => options.log?.(`mqtt client ${client?.id ?? '?'}: ${error.message}`));
 
       const handle = broker.handle;
-      tcp = createTcpServer((socket) => handle(socket));
+      tcp = createTcpServer((socket) => handle(guardPacketSize(socket)));
       tcpPort = await listen(tcp, options.port, options.host);
       if (options.wsPort >= 0) {
         http = createHttpServer((_req, res) => res.writeHead(426).end('MQTT over WebSocket only'));
         wss = new WebSocketServer({
           server: http,
+          maxPayload: MAX_MQTT_PACKET_BYTES + 8,
           handleProtocols: (protocols) => protocols.values().next().value ?? false,
         });
-        wss.on('connection', (socket, req) => handle(createWebSocketStream(socket), req));
+        wss.on('connection', (socket, req) => handle(guardPacketSize(createWebSocketStream(socket)), req));
         wsPort = await listen(http, options.wsPort, options.host);
       }
     },

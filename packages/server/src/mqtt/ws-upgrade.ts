@@ -12,11 +12,13 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { createWebSocketStream, type WebSocket, WebSocketServer } from 'ws';
+import { MAX_MQTT_PACKET_BYTES } from './packet-size-guard.js';
 
 export const MQTT_WS_PATH = '/mqtt';
 
 /** Larger WebSocket messages are refused: the platform's MQTT traffic is small JSON. */
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+// One MQTT packet of the broker's limit, with its fixed header, fits one WebSocket message.
+const MAX_MESSAGE_BYTES = MAX_MQTT_PACKET_BYTES + 8;
 
 export interface BrokerAddress {
   readonly host: string;
