@@ -7,7 +7,7 @@ export default defineConfig({
   // Tests read the SDK from source, so they never depend on a stale or half-written dist.
   resolve: {
     alias: [
-      { find: /^@brightkitchen\/sdk\/node$/, replacement: `${sdkSrc}node/index.ts` },
+      { find: /^@brightkitchen\/sdk\/(node|taro|training|listing)$/, replacement: `${sdkSrc}$1/index.ts` },
       { find: /^@brightkitchen\/sdk$/, replacement: `${sdkSrc}index.ts` },
     ],
   },

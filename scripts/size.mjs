@@ -1,23 +1,13 @@
 // `pnpm size`: min+gzip sizes of what a browser or mini-program would ship, with budgets.
-// Each entry is bundled from source by esbuild (browser platform, minified, tree-shaken), then gzipped.
+// First the built SDK as a partner's bundler sees it (named imports from packages/sdk/dist; the same budgets fail
+// `pnpm test`), then entries bundled from source by esbuild (browser platform, minified, tree-shaken), gzipped.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { budgets as distBudgets, distFile, measure as measureDist } from '../packages/sdk/scripts/measure-dist.mjs';
 
 const sdk = new URL('../packages/sdk/src/', import.meta.url).pathname;
-
-// The mini-program's HTTP seam: the direct transport over Taro.request, against axios with a Taro adapter.
-const axiosTaro = `import axios from 'axios';
-export const transport = (taro) => {
-  const http = axios.create({ adapter: (config) => new Promise((resolve, reject) => taro.request({
-    url: config.url, method: config.method, header: config.headers, data: config.data, dataType: 'text',
-    success: (r) => resolve({ data: r.data, status: r.statusCode, statusText: '', headers: r.header, config }),
-    fail: reject })) });
-  return (req) => http.request({ url: req.url, method: req.method, headers: req.headers, data: req.body,
-    transformResponse: [(d) => d], validateStatus: () => true })
-    .then((r) => ({ status: r.status, headers: r.headers, body: r.data }));
-};`;
 
 const entries = [
   {
@@ -34,13 +24,6 @@ const entries = [
     name: 'sdk ./taro transport (direct, chosen)',
     code: `export { createTaroTransport } from '${sdk}taro/transport.ts';`,
     budgetKB: 1,
-  },
-  {
-    name: 'axios + Taro adapter (measured, not used)',
-    code: axiosTaro,
-    resolveDir: sdk,
-    // Informational: what the direct transport saves.
-    budgetKB: 25,
   },
   {
     name: 'sdk ./taro MQTT realtime (operator subpackage)',
@@ -65,8 +48,27 @@ async function measure(code, resolveDir = process.cwd()) {
   return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-const rows = [];
 let over = false;
+if (existsSync(distFile('.'))) {
+  const distRows = [];
+  for (const budget of distBudgets) {
+    const { min, gzip } = await measureDist(budget);
+    const ok = gzip <= budget.budgetKB * 1024;
+    over ||= !ok;
+    distRows.push({
+      'built SDK (dist), named imports': budget.name,
+      'min (KB)': (min / 1024).toFixed(1),
+      'min+gzip (KB)': (gzip / 1024).toFixed(1),
+      'budget (KB)': budget.budgetKB,
+      within: ok ? 'yes' : 'NO',
+    });
+  }
+  console.table(distRows);
+} else {
+  console.log('SDK not built: run `pnpm --filter @brightkitchen/sdk build` to measure what partners install');
+}
+
+const rows = [];
 for (const entry of entries) {
   const { min, gzip } = await measure(entry.code, entry.resolveDir);
   const ok = gzip <= entry.budgetKB * 1024;

@@ -8,9 +8,9 @@ export * from './chain/index.js';
 export * from './client/index.js';
 // The wire contract: bodies and answers of the API's routes (the client uses their types only).
 export type { CameraAlarmType, DeviceAlertType } from './contract/alert-types.js';
+export { CAMERA_ALARM_TYPES, DEVICE_ALERT_TYPES, DISINFECTION_RUN_MISSED } from './contract/alert-types.js';
 export type { AuditAction, AuditEntry } from './contract/audit.js';
 export { AUDIT_ACTIONS, AuditEntrySchema, AuditPageSchema } from './contract/audit.js';
-export { CAMERA_ALARM_TYPES, DEVICE_ALERT_TYPES, DISINFECTION_RUN_MISSED } from './contract/alert-types.js';
 export type { LoginInput, RefreshInput, WechatLoginInput } from './contract/auth.js';
 export { LoginInputSchema, RefreshInputSchema, TokenAnswerSchema, WechatLoginInputSchema } from './contract/auth.js';
 export type { ApiErrorCode, ApiErrorDefinition } from './contract/errors.js';
@@ -39,6 +39,23 @@ export {
   LedgerBatchInputSchema,
   LedgerBatchResultSchema,
 } from './contract/ledger-batch.js';
+export type {
+  LedgerRoot,
+  LedgerRootPage,
+  LedgerRootProof,
+  PlatformKey,
+  SignedChainCheckpoint,
+} from './contract/ledger-chain.js';
+export {
+  ChainCheckpointSchema,
+  ChainHeadSchema,
+  ChainProblemSchema,
+  LedgerRootPageSchema,
+  LedgerRootProofSchema,
+  LedgerRootSchema,
+  PlatformKeySchema,
+  Sha256HexSchema,
+} from './contract/ledger-chain.js';
 export {
   AlertPageSchema,
   ComplaintPageSchema,

@@ -10,6 +10,7 @@ import utc from 'dayjs/plugin/utc.js';
 
 dayjs.extend(utc);
 
+/** The time zone days are counted in when a venue names none. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -2,7 +2,7 @@
  * The edge gateway: runs the configured sources next to the devices and forwards what they read to
  * the platform through the SDK client's outbox (file storage), so a broken uplink loses nothing.
  */
-import { createAxiosTransport, createNodeClient, type Outbox } from '@brightkitchen/sdk/node';
+import { createFetchTransport, createNodeClient, type Outbox } from '@brightkitchen/sdk/node';
 import mqtt, { type MqttClient } from 'mqtt';
 import { createAlertStreamClient } from '../sources/isapi-alert-stream.js';
 import { createIsapiReceiver } from '../sources/isapi-receiver.js';
@@ -58,7 +58,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   let uplink: MqttClient | undefined;
   const passwords = new Map(Object.values(config.platform.devices ?? {}).map((d) => [d.id, d.password]));
   const transport = createUplinkTransport({
-    http: createAxiosTransport(),
+    http: createFetchTransport(),
     mqtt: () => uplink,
     devicePassword: (id) => passwords.get(id),
     ...(config.platform.gateway ? { gateway: config.platform.gateway } : {}),

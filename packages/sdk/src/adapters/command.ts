@@ -1,18 +1,15 @@
 /** Platform commands to controllable devices (plugs, relays) and what an encoder returns. */
+import {
+  ISO_WEEKDAYS,
+  type IsoWeekday,
+  SCHEDULE_LIMITS,
+  type ScheduledRun,
+  TIME_OF_DAY,
+} from '../contract/schedule.js';
 import type { AdapterRejection, AdapterRejectionCode, RejectionDetails } from './rejection.js';
 import { rejection } from './rejection.js';
 
-/** ISO weekday: 1 Monday … 7 Sunday. */
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** One preset run, e.g. the UV lamp on at 22:30 for 30 minutes. */
-export interface ScheduledRun {
-  /** Local time in the venue's zone, `hh:mm`. */
-  readonly time: string;
-  readonly durationMin: number;
-  /** Default: every day. */
-  readonly days?: readonly IsoWeekday[];
-}
+export type { IsoWeekday, ScheduledRun };
 
 export type DeviceCommand =
   | { readonly type: 'power'; readonly on: boolean; readonly channel?: string }
@@ -33,19 +30,28 @@ export type EncodeResult =
   | { readonly ok: true; readonly messages: readonly EncodedMessage[] }
   | { readonly ok: false; readonly rejection: AdapterRejection };
 
+/**
+ * A command encoded as the messages to send.
+ * @example return encoded([{ topic: `cmnd/${target.deviceId}/POWER`, payload: 'ON' }]);
+ */
 export function encoded(messages: readonly EncodedMessage[]): EncodeResult {
   return { ok: true, messages };
 }
 
+/**
+ * A command the device cannot carry out, with the reason.
+ * @example return encodeRejected('ADAPTER_UNSUPPORTED_COMMAND', { command: command.type });
+ */
 export function encodeRejected(code: AdapterRejectionCode, details?: RejectionDetails): EncodeResult {
   return { ok: false, rejection: rejection(code, details) };
 }
 
-export const ALL_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
+/** Every ISO weekday (1 Monday … 7 Sunday): a schedule run without `days` repeats on these. */
+export const ALL_WEEKDAYS: readonly IsoWeekday[] = ISO_WEEKDAYS;
 
 /** Minutes after midnight for `hh:mm`, or undefined when it is no valid time of day. */
 export function minutesOfDay(time: string): number | undefined {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  const match = TIME_OF_DAY.exec(time);
   if (!match) return undefined;
   return Number(match[1]) * 60 + Number(match[2]);
 }
@@ -58,9 +64,10 @@ export function timeOfDay(minutes: number): string {
 
 /** The first problem of a schedule (bad time, duration outside 1 min–24 h, bad weekday), or undefined. */
 export function scheduleIssue(runs: readonly ScheduledRun[]): RejectionDetails | undefined {
+  const { minDurationMin, maxDurationMin } = SCHEDULE_LIMITS;
   for (const [index, run] of runs.entries()) {
     if (minutesOfDay(run.time) === undefined) return { field: `runs.${index}.time`, value: String(run.time) };
-    if (!Number.isInteger(run.durationMin) || run.durationMin < 1 || run.durationMin > 1440) {
+    if (!Number.isInteger(run.durationMin) || run.durationMin < minDurationMin || run.durationMin > maxDurationMin) {
       return { field: `runs.${index}.durationMin`, value: run.durationMin };
     }
     for (const day of run.days ?? ALL_WEEKDAYS) {

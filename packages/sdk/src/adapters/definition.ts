@@ -19,6 +19,7 @@ export type AdapterInput =
   | { readonly transport: 'sip'; readonly methods: readonly string[] }
   | { readonly transport: 'onvif'; readonly service: 'pullpoint' };
 
+/** What a vendor adapter declares: who it is for, what it reads, and its pure `convert` (and `encodeCommand`). */
 export interface AdapterDefinition<S = unknown> {
   /** Lower-case kebab name, e.g. `tasmota`, `hikvision-isapi`. */
   readonly vendor: string;
@@ -30,6 +31,12 @@ export interface AdapterDefinition<S = unknown> {
   encodeCommand?(command: DeviceCommand, target: CommandTarget): EncodeResult;
 }
 
+/**
+ * An adapter as {@link defineAdapter} returns it: the definition with a guarded `convert`.
+ * @example
+ * const result = tasmota.convert({ topic: 'tele/plug1/SENSOR', payload, receivedAt });
+ * if (result.ok) for (const event of result.events) store(event);
+ */
 export type Adapter<S = unknown> = AdapterDefinition<S> & {
   /** Guarded conversion: the context is optional, oversize payloads and converter bugs become rejections. */
   convert(message: RawMessage, context?: ConvertContext<S>): ConvertResult<S>;

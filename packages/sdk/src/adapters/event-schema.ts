@@ -27,6 +27,7 @@ const base = {
   details: v.optional(Details),
 };
 
+/** One normalized event as a valibot schema, for events that cross a wire (a gateway's posts). */
 export const NormalizedEventSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('reading'),
@@ -63,6 +64,7 @@ export const NormalizedEventSchema = v.variant('type', [
 /** At most this many events in one posted batch. */
 export const MAX_EVENTS_PER_BATCH = 500;
 
+/** A batch of normalized events: 1 to {@link MAX_EVENTS_PER_BATCH}. */
 export const NormalizedEventListSchema = v.pipe(
   v.array(NormalizedEventSchema),
   v.minLength(1),

@@ -71,7 +71,12 @@ export interface AlarmEvent extends EventBase {
   readonly eventId?: string;
 }
 
+/**
+ * What a converter yields, whatever the vendor: a reading, a switch state, availability, a violation or an alarm. Narrow on `type`.
+ */
 export type NormalizedEvent = ReadingEvent | SwitchEvent | AvailabilityEvent | ViolationEvent | AlarmEvent;
+/** The `type` of a {@link NormalizedEvent}. */
 export type NormalizedEventType = NormalizedEvent['type'];
 
+/** Every {@link NormalizedEventType}. */
 export const NORMALIZED_EVENT_TYPES = ['reading', 'switch', 'availability', 'violation', 'alarm'] as const;

@@ -37,7 +37,7 @@ export {
   switchState,
   temperatureReading,
 } from './metrics.js';
-export { decodeUtf8, encodeUtf8, hostDecoder, payloadJson, payloadSize, payloadText } from './payload.js';
+export { hostDecoder, payloadJson, payloadSize, payloadText, type TextDecoderLike } from './payload.js';
 export type { AdapterRejection, AdapterRejectionCode, RejectionDetails } from './rejection.js';
 export { ADAPTER_REJECTION_CODES, ADAPTER_REJECTION_MESSAGES, isAdapterRejection, rejection } from './rejection.js';
 export type { ConvertAccepted, ConvertRejected, ConvertResult } from './result.js';

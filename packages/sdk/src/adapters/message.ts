@@ -9,6 +9,7 @@ export interface Attachment {
   readonly bytes: Uint8Array;
 }
 
+/** One raw message as its transport delivered it (MQTT, HTTP push, SIP): the input of `convert`. */
 export interface RawMessage {
   /** MQTT topic, HTTP path or SIP request URI, when the transport has one. */
   readonly topic?: string;

@@ -1,6 +1,7 @@
 /** Known metrics with their canonical units, and factories for the events most converters emit. */
 import type { AvailabilityEvent, EventDetails, ReadingEvent, SwitchEvent } from './events.js';
 
+/** Metrics the platform knows, each with its canonical unit: converters report in these units. */
 export const METRIC_UNITS = {
   temperature: '°C',
   dew_point: '°C',
@@ -16,6 +17,7 @@ export const METRIC_UNITS = {
   door_open: 'bool',
   co2: 'ppm',
 } as const;
+/** A metric of {@link METRIC_UNITS}. */
 export type KnownMetric = keyof typeof METRIC_UNITS;
 
 /** Where and when: the part every event shares. */
@@ -41,6 +43,10 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * f) / f;
 }
 
+/**
+ * Converts °F to °C, rounded to two decimals.
+ * @example fahrenheitToCelsius(212) // 100
+ */
 export function fahrenheitToCelsius(fahrenheit: number): number {
   return round(((fahrenheit - 32) * 5) / 9, 2);
 }
@@ -65,12 +71,14 @@ export function temperatureReading(
   return reading(origin, metric, unit === 'F' ? fahrenheitToCelsius(value) : value);
 }
 
+/** A switch event: the relay is on or off, with the power drawn when the device measures it. */
 export function switchState(origin: EventOrigin, on: boolean, powerW?: number): SwitchEvent {
   return powerW === undefined
     ? { type: 'switch', ...withOrigin(origin), on }
     : { type: 'switch', ...withOrigin(origin), on, powerW };
 }
 
+/** An availability event: the device (or channel) came online or went offline. */
 export function availability(origin: EventOrigin, online: boolean): AvailabilityEvent {
   return { type: 'availability', ...withOrigin(origin), online };
 }

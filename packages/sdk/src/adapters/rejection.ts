@@ -1,6 +1,7 @@
 /** Typed rejections: why a raw message could not be converted. Stable codes, messages zh + en. */
 import type { LocalizedText } from '../domain/text.js';
 
+/** Why a converter could not read a message: a closed list of stable codes. */
 export const ADAPTER_REJECTION_CODES = [
   'ADAPTER_MALFORMED_JSON',
   'ADAPTER_MALFORMED_XML',
@@ -15,8 +16,10 @@ export const ADAPTER_REJECTION_CODES = [
   'ADAPTER_UNSUPPORTED_COMMAND',
   'ADAPTER_INTERNAL_ERROR',
 ] as const;
+/** One of {@link ADAPTER_REJECTION_CODES}. */
 export type AdapterRejectionCode = (typeof ADAPTER_REJECTION_CODES)[number];
 
+/** The message of each {@link AdapterRejectionCode} in zh-CN and en. */
 export const ADAPTER_REJECTION_MESSAGES: Readonly<Record<AdapterRejectionCode, LocalizedText>> = {
   ADAPTER_MALFORMED_JSON: { zh: '消息不是有效的 JSON', en: 'The payload is not valid JSON' },
   ADAPTER_MALFORMED_XML: { zh: '消息不是有效的 XML', en: 'The payload is not well-formed XML' },
@@ -32,8 +35,13 @@ export const ADAPTER_REJECTION_MESSAGES: Readonly<Record<AdapterRejectionCode, L
   ADAPTER_INTERNAL_ERROR: { zh: '转换器内部错误', en: 'The converter failed on this message (a bug to report)' },
 };
 
+/** Small scalar facts about a rejection (the field, the topic, the event type…). */
 export type RejectionDetails = Readonly<Record<string, string | number | boolean | null>>;
 
+/**
+ * A converter's refusal of a message: a stable code, its message in zh and en, and details.
+ * @example rejection('ADAPTER_MISSING_FIELD', { field: 'Temperature' })
+ */
 export interface AdapterRejection {
   readonly code: AdapterRejectionCode;
   readonly message: LocalizedText;

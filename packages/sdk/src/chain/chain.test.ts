@@ -112,14 +112,18 @@ describe('verifyChain', () => {
   }
 
   it('accepts an intact chain, with the pure or an injected hash', () => {
-    expect(verifyChain(chain(5))).toEqual({ ok: true, length: 5 });
+    expect(verifyChain(chain(5))).toEqual({ ok: true, length: 5, problems: [] });
     expect(verifyChain(chain(5), { sha256: nodeSha }).ok).toBe(true);
   });
 
   it('verifies what remains after a purged prefix only from its anchor', () => {
     const rest = chain(5).slice(2);
     expect(verifyChain(rest).ok).toBe(false);
-    expect(verifyChain(rest, { anchor: { seq: 3, prevHash: rest[0]!.prevHash } })).toEqual({ ok: true, length: 3 });
+    expect(verifyChain(rest, { anchor: { seq: 3, prevHash: rest[0]!.prevHash } })).toEqual({
+      ok: true,
+      length: 3,
+      problems: [],
+    });
   });
 
   it('finds an edited body, a removed record and a re-hashed record', () => {

@@ -1,93 +1,43 @@
 /**
- * SHA-256 of a string's UTF-8 bytes, as lowercase hex, in plain TypeScript (no Node crypto, no
- * TextEncoder: runs in a WeChat mini-program too). Hosts with a native hash may inject theirs instead.
+ * SHA-256 and HMAC-SHA256 as lowercase hex, from `@noble/hashes` (audited, pure JS: runs in Node, browsers and
+ * a WeChat mini-program alike). Text is hashed as its UTF-8 bytes (the SDK's `encodeUtf8`, which works without
+ * the `TextEncoder` older mini-program base libraries lack).
  */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { encodeUtf8 } from '../utf8.js';
 
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
+/**
+ * The UTF-8 bytes of a string (lone surrogates become U+FFFD, as `TextEncoder` does).
+ * @deprecated Use {@link encodeUtf8}, the SDK's one UTF-8 encoder.
+ * @example utf8Bytes('厨') // Uint8Array [0xe5, 0x8e, 0xa8]
+ */
+export const utf8Bytes: (text: string) => Uint8Array = encodeUtf8;
 
-/** The UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
-export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      } else code = 0xfffd;
-    } else if (code >= 0xdc00 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) out.push(code);
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return Uint8Array.from(out);
+const bytesOf = (input: string | Uint8Array): Uint8Array => (typeof input === 'string' ? encodeUtf8(input) : input);
+
+/**
+ * SHA-256 of bytes, or of a string's UTF-8 bytes, as lowercase hex: the hash of the ledger chain and of
+ * photo references, and the one helper the server and partners can share.
+ * @example sha256Hex('') // 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+ */
+export function sha256Hex(input: string | Uint8Array): string {
+  return bytesToHex(sha256(bytesOf(input)));
 }
 
-/** SHA-256 of bytes as lowercase hex. */
+/**
+ * SHA-256 of bytes as lowercase hex.
+ * @deprecated Use {@link sha256Hex}, which takes bytes as well as text.
+ */
 export function sha256HexOfBytes(bytes: Uint8Array): string {
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15]!;
-      const b = w[t - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
-    for (let t = 0; t < 64; t++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[t]! + w[t]!) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
-  }
-  let hex = '';
-  for (const word of h) hex += word.toString(16).padStart(8, '0');
-  return hex;
+  return sha256Hex(bytes);
 }
 
-/** SHA-256 of a string's UTF-8 bytes as lowercase hex. */
-export function sha256Hex(text: string): string {
-  return sha256HexOfBytes(utf8Bytes(text));
+/**
+ * HMAC-SHA256 of `message` under `key` (text as UTF-8), as lowercase hex: what partner requests are signed with.
+ * @example hmacSha256Hex('s3cret', 'GET\n/v1/open/grades\n1700000000000\n' + sha256Hex(''))
+ */
+export function hmacSha256Hex(key: string | Uint8Array, message: string | Uint8Array): string {
+  return bytesToHex(hmac(sha256, bytesOf(key), bytesOf(message)));
 }

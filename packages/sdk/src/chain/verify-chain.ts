@@ -1,14 +1,30 @@
 /** Offline verification of a venue's exported ledger chain. */
+import type { ChainHead } from './chain-head.js';
+import type { ChainBreak, ChainProblem, ColumnProblem } from './chain-problem.js';
+import type { ChainCheckpoint } from './checkpoint.js';
+import { coverGap } from './checkpoint-cover.js';
 import { type ChainEntry, GENESIS_HASH, hashLedgerEntry, type Sha256Hex } from './hash-entry.js';
+import { type ChainEntryV2, hashLedgerEntryV2, LEDGER_HASH_VERSION } from './hash-entry-v2.js';
 
-/** A record as the export lists it: the hashed fields (the body under its wire name `record`) and its hash. */
+export type { ChainBreak, ChainProblem } from './chain-problem.js';
+
+/**
+ * A record as the export lists it: the hashed fields (the body under its wire name `record`) and its hash. A
+ * version 2 hash ({@link hashLedgerEntryV2}) also covers the optional fields below.
+ */
 export interface ChainedEntry extends Omit<ChainEntry, 'body'> {
   readonly record: unknown;
   readonly hash: string;
+  /** 2: {@link hashLedgerEntryV2}; absent or 1: {@link hashLedgerEntry}. */
+  readonly hashVersion?: number;
+  readonly id?: string;
+  readonly localDay?: string;
+  readonly issues?: unknown;
+  readonly retainUntil?: string;
+  readonly createdBy?: string;
 }
 
-export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'venue_mismatch';
-
+/** {@link verifyChain}'s answer: ok, or where the chain first breaks and why, with every problem found. */
 export interface ChainReport {
   readonly ok: boolean;
   /** Records checked. */
@@ -16,8 +32,11 @@ export interface ChainReport {
   /** The first record that does not hold (absent when ok). */
   readonly brokenAt?: number;
   readonly reason?: ChainBreak;
+  /** Every record that does not hold, in seq order (empty when ok). */
+  readonly problems: readonly ChainProblem[];
 }
 
+/** Options of {@link verifyChain}. */
 export interface VerifyChainOptions {
   readonly sha256?: Sha256Hex;
   /**
@@ -25,31 +44,102 @@ export interface VerifyChainOptions {
    * the first entry's `seq` and `prevHash`. Default: seq 1 after GENESIS_HASH.
    */
   readonly anchor?: { readonly seq: number; readonly prevHash: string };
+  /**
+   * The venue's retention-purge checkpoints, their signatures already checked: records they cover may be missing,
+   * and the record after one must continue from its hash. Any other missing record is a `seq_gap`.
+   */
+  readonly checkpoints?: readonly ChainCheckpoint[];
+  /** The venue's heads from published roots (their Merkle proofs already checked): the chain must still hold each. */
+  readonly publishedHeads?: readonly ChainHead[];
+  /** Checks the stored columns against what the record determines, e.g. {@link derivedLedgerColumns}. */
+  readonly columns?: (entry: ChainedEntry) => readonly ColumnProblem[];
 }
 
+/** The hash the entry should have under its version; `undefined` for a version this SDK does not know. */
+function expectedHash(entry: ChainedEntry, sha256: Sha256Hex | undefined): string | undefined {
+  const version = entry.hashVersion ?? 1;
+  if (version === 1) return hashLedgerEntry({ ...entry, body: entry.record }, sha256);
+  if (version === LEDGER_HASH_VERSION)
+    return hashLedgerEntryV2({ ...entry, body: entry.record } as ChainEntryV2, sha256);
+  return undefined;
+}
+
+const span = (from: number, to: number) => (from === to ? `record ${from}` : `records ${from}–${to}`);
+
 /**
- * Checks the records in `seq` order from 1 (or `anchor.seq`): consecutive seq, each `prevHash` equals the previous hash
- * (the first: GENESIS_HASH), each hash recomputes, one venue throughout.
- * @example verifyChain(exported.records).ok // records as `GET /v1/venues/{id}/ledgers/export` lists them
+ * Checks the records in `seq` order from 1 (or `anchor.seq`): consecutive seq unless retention checkpoints cover the
+ * missing ones, each `prevHash` equals the previous hash (the first: GENESIS_HASH, or the checkpoint's), each hash
+ * recomputes under its version, one venue throughout, the stored columns agree with the record (`columns`) and
+ * every published head is still in the chain. Reports every record that does not hold, not only the first.
+ * @example verifyChain(exported.records, { checkpoints: exported.checkpoints, columns: derivedLedgerColumns({ timeZone: exported.timeZone }) })
  */
 export function verifyChain(entries: readonly ChainedEntry[], options: VerifyChainOptions = {}): ChainReport {
+  const { sha256, checkpoints = [], publishedHeads = [], columns } = options;
+  const problems: ChainProblem[] = [];
+  const report = (seq: number, reason: ChainBreak, detail?: string, column?: string) =>
+    problems.push({ seq, reason, ...(column ? { column } : {}), ...(detail ? { detail } : {}) });
+  let expectedSeq = options.anchor?.seq ?? 1;
   let prevHash = options.anchor?.prevHash ?? GENESIS_HASH;
-  const firstSeq = options.anchor?.seq ?? 1;
   const venueId = entries[0]?.venueId;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    const broken = (reason: ChainBreak): ChainReport => ({
-      ok: false,
-      length: entries.length,
-      brokenAt: entry.seq,
-      reason,
-    });
-    if (entry.venueId !== venueId) return broken('venue_mismatch');
-    if (entry.seq !== firstSeq + i) return broken('seq_gap');
-    if (entry.prevHash !== prevHash) return broken('prev_hash_mismatch');
-    if (hashLedgerEntry({ ...entry, body: entry.record }, options.sha256) !== entry.hash)
-      return broken('hash_mismatch');
+  const bySeq = new Map<number, ChainedEntry>();
+  for (const entry of entries) {
+    if (entry.venueId !== venueId) {
+      report(entry.seq, 'venue_mismatch', `a record of venue ${entry.venueId}`);
+      continue;
+    }
+    bySeq.set(entry.seq, entry);
+    let link: string | undefined = prevHash;
+    if (entry.seq > expectedSeq) {
+      link = undefined;
+      const cover = coverGap(checkpoints, expectedSeq, entry.seq - 1);
+      if (!cover.covered) {
+        const missing = span(cover.firstUncovered, entry.seq - 1);
+        report(entry.seq, 'seq_gap', `${missing} missing, and no checkpoint covers them`);
+      } else if (cover.last.seq !== entry.seq - 1) {
+        report(
+          entry.seq,
+          'checkpoint_mismatch',
+          `a checkpoint says record ${cover.last.seq} was purged, yet it is here`,
+        );
+      } else if (cover.last.hash !== entry.prevHash) {
+        report(
+          entry.seq,
+          'checkpoint_mismatch',
+          `prevHash differs from the hash of the checkpoint at ${entry.seq - 1}`,
+        );
+      }
+    } else if (entry.seq < expectedSeq) {
+      link = undefined;
+      report(entry.seq, 'seq_gap', `out of order: record ${expectedSeq} expected`);
+    }
+    if (link !== undefined && entry.prevHash !== link) {
+      report(entry.seq, 'prev_hash_mismatch', `prevHash differs from the hash of record ${entry.seq - 1}`);
+    }
+    const hash = expectedHash(entry, sha256);
+    if (hash === undefined) report(entry.seq, 'hash_mismatch', `unknown hash version ${entry.hashVersion}`);
+    else if (hash !== entry.hash) report(entry.seq, 'hash_mismatch', 'the stored hash does not recompute');
+    for (const problem of columns?.(entry) ?? []) report(entry.seq, 'column_mismatch', problem.detail, problem.column);
     prevHash = entry.hash;
+    expectedSeq = entry.seq + 1;
   }
-  return { ok: true, length: entries.length };
+  const lastSeq = expectedSeq - 1;
+  for (const head of publishedHeads) {
+    const entry = bySeq.get(head.seq);
+    const gap = entry ? undefined : coverGap(checkpoints, head.seq, head.seq);
+    const cover = gap?.covered ? gap.last : undefined;
+    if (entry ? entry.hash !== head.hash : cover ? cover.seq === head.seq && cover.hash !== head.hash : true) {
+      const detail =
+        entry || cover
+          ? `differs from the hash published for record ${head.seq}`
+          : head.seq > lastSeq
+            ? `the chain ends at ${lastSeq}, before record ${head.seq} that a root published`
+            : `record ${head.seq}, published in a root, is missing`;
+      report(head.seq, 'head_mismatch', detail);
+    }
+  }
+  problems.sort((a, b) => a.seq - b.seq);
+  const first = problems[0];
+  return first
+    ? { ok: false, length: entries.length, brokenAt: first.seq, reason: first.reason, problems }
+    : { ok: true, length: entries.length, problems };
 }

@@ -1,8 +1,9 @@
 import mitt, { type Emitter } from 'mitt';
+import type { BackoffPolicy } from './backoff.js';
 import { type Clock, systemClock } from './clock.js';
+import { createFetchTransport } from './fetch-transport.js';
 import { type AuthMode, createHttp } from './http.js';
 import { newIdempotencyKey, type Random } from './ids.js';
-import type { BackoffPolicy } from './outbox/backoff.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { type AlertsClient, createAlertsClient } from './resources/alerts.js';
 import { type AuthClient, createAuthClient } from './resources/auth.js';
@@ -17,7 +18,7 @@ import { createRatingsClient, type RatingsClient } from './resources/ratings.js'
 import { createRegionsClient, type RegionsClient } from './resources/regions.js';
 import { createVenuesClient, type VenuesClient } from './resources/venues.js';
 import { createSessionStore, type Session } from './session.js';
-import type { Hashing } from './signing.js';
+import { defaultHashing, type Hashing } from './signing.js';
 import type { RealtimeSocket } from './socket.js';
 import { createMemoryStorage, type KeyValueStorage } from './storage.js';
 import type { Transport } from './transport.js';
@@ -27,17 +28,18 @@ export type ClientAuth =
   | { readonly kind: 'user' }
   | { readonly kind: 'partner'; readonly keyId: string; readonly secret: string };
 
+/** Options of {@link createClient}: the server's origin and the platform seams; only `baseURL` is required. */
 export interface ClientOptions {
   /** Server origin, e.g. `http://127.0.0.1:8080` (routes add `/v1/…`). */
   readonly baseURL: string;
-  /** The HTTP seam; required to send anything (`@brightkitchen/sdk/node` supplies axios). */
+  /** The HTTP seam; `fetch` (see {@link createFetchTransport}) by default where the host has it. */
   readonly transport?: Transport;
   /** Where the session and the outbox live; in memory when absent (nothing survives a restart). */
   readonly storage?: KeyValueStorage;
   /** Storage key prefix; give two clients sharing one storage different namespaces. Default `bk`. */
   readonly namespace?: string;
   readonly auth?: ClientAuth;
-  /** HMAC-SHA256 and SHA-256, needed for partner auth (`./node` supplies node:crypto). */
+  /** HMAC-SHA256 and SHA-256 for partner auth; the SDK's own ({@link defaultHashing}) by default. */
   readonly hashing?: Hashing;
   readonly clock?: Clock;
   readonly random?: Random;
@@ -97,7 +99,8 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
 
   const auth = authMode(options);
   const sessions = createSessionStore(storage, `${namespace}:session`, (s) => events.emit('session', s));
-  const http = createHttp({ baseURL: options.baseURL, transport: options.transport, auth, sessions, clock });
+  const transport = options.transport ?? (hasFetch() ? createFetchTransport() : undefined);
+  const http = createHttp({ baseURL: options.baseURL, transport, auth, sessions, clock });
   const outbox = createOutbox({
     storage,
     namespace,
@@ -139,8 +142,9 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
 function authMode(options: ClientOptions): AuthMode {
   const auth = options.auth ?? { kind: 'user' };
   if (auth.kind === 'user') return auth;
-  if (!options.hashing) {
-    throw new TypeError('partner auth needs `hashing` (HMAC-SHA256, SHA-256); the ./node entry supplies it');
-  }
-  return { ...auth, hashing: options.hashing };
+  return { ...auth, hashing: options.hashing ?? defaultHashing };
+}
+
+function hasFetch(): boolean {
+  return typeof (globalThis as { fetch?: unknown }).fetch === 'function';
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, manualClock, scriptedTransport } from './__tests__/harness.js';
 import { createClient } from './create-client.js';
 import { isBrightKitchenError } from './errors/bright-kitchen-error.js';
@@ -154,10 +154,15 @@ describe('auth and the request pipeline', () => {
     ]);
   });
 
-  it('without a transport, a call fails with a NetworkError that says what to pass', async () => {
-    const client = createClient({ baseURL: 'http://bk.test', outbox: { autoStart: false } });
-    const error = await client.regions.list().catch((e: unknown) => e);
-    expect(isBrightKitchenError(error, 'NetworkError')).toBe(true);
-    expect((error as Error).message).toContain('transport');
+  it('on a host without fetch and no transport given, a call fails with a NetworkError that says what to pass', async () => {
+    vi.stubGlobal('fetch', undefined);
+    try {
+      const client = createClient({ baseURL: 'http://bk.test', outbox: { autoStart: false } });
+      const error = await client.regions.list().catch((e: unknown) => e);
+      expect(isBrightKitchenError(error, 'NetworkError')).toBe(true);
+      expect((error as Error).message).toContain('transport');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -73,9 +73,10 @@ export function createHttp(options: HttpOptions): Http {
   async function transmit(request: HttpRequest, session: Session | null): Promise<TransportResponse> {
     const transport = options.transport;
     if (!transport) {
-      throw new NetworkError(
-        '没有可用的传输 / no transport: pass `transport` to createClient (or use the ./node entry)',
-      );
+      throw new NetworkError({
+        zh: '没有可用的传输：此环境没有 fetch，请向 createClient 传入 transport（./taro 提供）',
+        en: 'No transport: this host has no `fetch`; pass `transport` to createClient (./taro has one)',
+      });
     }
     const url = `${baseURL}${request.path}${queryString(request.query)}`;
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
@@ -106,7 +107,7 @@ export function createHttp(options: HttpOptions): Http {
       });
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new NetworkError(`网络不可用 / network unavailable: ${reason}`, cause);
+      throw new NetworkError({ zh: `网络不可用（${reason}）`, en: `Network unavailable: ${reason}` }, cause);
     }
   }
 
@@ -114,7 +115,9 @@ export function createHttp(options: HttpOptions): Http {
     if (refreshing) return refreshing;
     refreshing = (async () => {
       const current = await options.sessions.get();
-      if (!current) throw errorFromResponse(401, { code: 'UNAUTHENTICATED', message: '未登录 / not logged in' });
+      if (!current) {
+        throw errorFromResponse(401, { code: 'UNAUTHENTICATED', message: { zh: '未登录', en: 'Not logged in' } });
+      }
       const response = await transmit(
         { method: 'POST', path: '/v1/auth/refresh', body: { refreshToken: current.refreshToken }, authenticate: false },
         null,

@@ -1,4 +1,6 @@
 /** The SDK client: one facade over the API, platform seams injected. Platform-free. */
+
+export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 export { type Clock, systemClock } from './clock.js';
 export {
   type BrightKitchenClient,
@@ -10,15 +12,24 @@ export {
 export { ApiError } from './errors/api-error.js';
 export {
   BrightKitchenError,
+  type BrightKitchenErrorCode,
   type BrightKitchenErrorJSON,
   type BrightKitchenErrorName,
+  type BrightKitchenErrorOptions,
+  type ClientErrorCode,
   isBrightKitchenError,
 } from './errors/bright-kitchen-error.js';
 export { errorFromResponse } from './errors/from-response.js';
 export { NetworkError } from './errors/network-error.js';
 export { RuleError, type RuleIssue } from './errors/rule-error.js';
+export {
+  createFetchTransport,
+  type FetchInitLike,
+  type FetchLike,
+  type FetchResponseLike,
+  type FetchTransportOptions,
+} from './fetch-transport.js';
 export { newIdempotencyKey, type Random, randomUuid } from './ids.js';
-export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './outbox/backoff.js';
 export { isRefusal } from './outbox/classify.js';
 export type { OutboxEvents } from './outbox/events.js';
 export {
@@ -29,12 +40,14 @@ export {
   type RejectedItem,
 } from './outbox/item.js';
 export type { FlushResult, Outbox, QueuedWrite } from './outbox/outbox.js';
+export type { QuarantinedValue } from './outbox/stored.js';
 export type { AlertListQuery, AlertsClient } from './resources/alerts.js';
 export type { AuthClient } from './resources/auth.js';
 export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
 export type { DeviceScheduleOptions, DevicesClient, GatewaysClient } from './resources/devices.js';
 export type {
   LedgerBatchResult,
+  LedgerCheck,
   LedgerSubmitOptions,
   LedgerSubmitResult,
   LedgersClient,
@@ -47,7 +60,16 @@ export type { RatingsClient } from './resources/ratings.js';
 export type { RegionRuleProfile, RegionsClient } from './resources/regions.js';
 export type { MembersClient, StaffClient, StaffOnDay, VenueListQuery, VenuesClient } from './resources/venues.js';
 export type { Session, TokenAnswer } from './session.js';
-export { canonicalRequest, type Hashing, type HmacSha256, partnerHeaders, type Sha256 } from './signing.js';
+export {
+  canonicalRequest,
+  canonicalString,
+  defaultHashing,
+  type Hashing,
+  type HmacSha256,
+  partnerHeaders,
+  type Sha256,
+  type SignInput,
+} from './signing.js';
 export type { RealtimeSocket } from './socket.js';
 export { createMemoryStorage, type KeyValueStorage } from './storage.js';
 export type { AbortSignalLike, HttpMethod, Transport, TransportRequest, TransportResponse } from './transport.js';

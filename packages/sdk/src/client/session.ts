@@ -1,3 +1,4 @@
+import type { TokenAnswer } from '../contract/auth.js';
 import type { KeyValueStorage } from './storage.js';
 import type { AuthUser } from './wire-types.js';
 
@@ -9,14 +10,8 @@ export interface Session {
   readonly user: AuthUser;
 }
 
-/** The login, WeChat and refresh answer (docs/api.md, Auth). */
-export interface TokenAnswer {
-  readonly accessToken: string;
-  readonly refreshToken: string;
-  /** Seconds. */
-  readonly expiresIn: number;
-  readonly user: AuthUser;
-}
+/** The login, WeChat and refresh answer (`TokenAnswerSchema`). */
+export type { TokenAnswer };
 
 export function sessionFromAnswer(answer: TokenAnswer, now: number): Session {
   return {

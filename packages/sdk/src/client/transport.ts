@@ -31,7 +31,7 @@ export interface TransportResponse {
 }
 
 /**
- * The platform's HTTP seam: axios in `@brightkitchen/sdk/node`, `Taro.request` in the mini-program.
+ * The platform's HTTP seam: `fetch` by default ({@link createFetchTransport}), `Taro.request` in the mini-program.
  * Resolve with every answer, whatever its status; reject only when no answer arrived.
  *
  * @example

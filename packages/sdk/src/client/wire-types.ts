@@ -1,8 +1,10 @@
 /**
  * Transport shapes of docs/api.md that are not domain entities (paging, the error body, list queries).
- * The answers' entities are the domain's valibot schemas, re-exported here for the resource clients.
+ * Bodies and answers are the wire contract's types (`../contract/`, `../domain/`), re-exported here for the
+ * resource clients: the client imports types only, so their schemas stay out of its bundle.
  */
 
+import type { ApiErrorBody } from '../contract/errors-body.js';
 import type { LedgerKind } from '../domain/enums.js';
 import type { PublicUser } from '../domain/user.js';
 
@@ -28,12 +30,8 @@ export interface PageQuery {
   readonly cursor?: string;
 }
 
-/** The error body every failing route answers (docs/api.md, Errors). */
-export interface ErrorBody {
-  readonly code: string;
-  readonly message: string;
-  readonly details?: unknown;
-}
+/** The error body every failing route answers (docs/api.md, Errors): the contract's `ApiErrorBody`. */
+export type ErrorBody = ApiErrorBody;
 
 /** The `user` of a login answer: the domain's `PublicUser`. */
 export type AuthUser = PublicUser;

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'rule_profile.changed',
   'ledgers.exported',
 ] as const;
+/** One of {@link AUDIT_ACTIONS}. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One action: who (when known), what, where (venue, region), on what, from which address. */
@@ -34,6 +35,10 @@ export const AuditEntrySchema = v.object({
   ip: v.optional(v.pipe(v.string(), v.maxLength(64))),
   details: v.optional(v.record(v.string(), v.unknown())),
 });
+/**
+ * One action: who (when known), what, where (venue, region), on what, from which address. Type of {@link
+ * AuditEntrySchema}.
+ */
 export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
 
 /** `GET /v1/audit`: newest first. */

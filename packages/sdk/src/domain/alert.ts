@@ -3,6 +3,9 @@ import * as v from 'valibot';
 import { ALERT_SOURCES, ALERT_STATES, SEVERITIES } from './enums.js';
 import { IdSchema, InstantSchema, LocalizedTextSchema, text } from './primitives.js';
 
+/**
+ * An alert raised at a venue (a warm fridge, a missed ledger, a violation), with its life cycle and a message in zh and en.
+ */
 export const AlertSchema = v.object({
   id: IdSchema,
   venueId: IdSchema,

@@ -4,6 +4,7 @@
  */
 import type { LocalizedText } from './text.js';
 
+/** Kinds of catering venue; some rules depend on it (school canteens keep an accompanying-meal ledger). */
 export const VENUE_KINDS = [
   'school_canteen',
   'kindergarten_canteen',
@@ -17,8 +18,10 @@ export const VENUE_KINDS = [
   'snack_bar',
   'delivery_kitchen',
 ] as const;
+/** One of {@link VENUE_KINDS}. */
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
+/** Display names of {@link VENUE_KINDS} in zh-CN and en. */
 export const VENUE_KIND_LABELS: Readonly<Record<VenueKind, LocalizedText>> = {
   school_canteen: { zh: '学校食堂', en: 'School canteen' },
   kindergarten_canteen: { zh: '幼儿园食堂', en: 'Kindergarten canteen' },
@@ -33,6 +36,7 @@ export const VENUE_KIND_LABELS: Readonly<Record<VenueKind, LocalizedText>> = {
   delivery_kitchen: { zh: '外卖厨房', en: 'Delivery-only kitchen' },
 };
 
+/** The daily ledgers (电子台账) a venue keeps. */
 export const LEDGER_KINDS = [
   'morning_check',
   'purchase_inspection',
@@ -41,8 +45,10 @@ export const LEDGER_KINDS = [
   'air_disinfection',
   'accompanying_meal',
 ] as const;
+/** One of {@link LEDGER_KINDS}. */
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
+/** Display names of {@link LEDGER_KINDS} in zh-CN and en. */
 export const LEDGER_KIND_LABELS: Readonly<Record<LedgerKind, LocalizedText>> = {
   morning_check: { zh: '晨检', en: 'Morning health check' },
   purchase_inspection: { zh: '进货查验', en: 'Purchase inspection' },
@@ -52,6 +58,7 @@ export const LEDGER_KIND_LABELS: Readonly<Record<LedgerKind, LocalizedText>> = {
   accompanying_meal: { zh: '陪餐', en: "Principal's accompanying meal" },
 };
 
+/** Where a device sits in a kitchen; sensor limits depend on it (a freezer is not a fridge). */
 export const LOCATION_KINDS = [
   'fridge',
   'freezer',
@@ -62,8 +69,10 @@ export const LOCATION_KINDS = [
   'disinfection_cabinet',
   'camera',
 ] as const;
+/** One of {@link LOCATION_KINDS}. */
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
+/** Display names of {@link LOCATION_KINDS} in zh-CN and en. */
 export const LOCATION_KIND_LABELS: Readonly<Record<LocationKind, LocalizedText>> = {
   fridge: { zh: '冷藏柜', en: 'Fridge' },
   freezer: { zh: '冷冻柜', en: 'Freezer' },
@@ -75,9 +84,12 @@ export const LOCATION_KIND_LABELS: Readonly<Record<LocationKind, LocalizedText>>
   camera: { zh: '摄像头', en: 'Camera' },
 };
 
+/** What a registered device is. */
 export const DEVICE_KINDS = ['sensor', 'switch', 'camera', 'nvr', 'access_terminal', 'gateway'] as const;
+/** One of {@link DEVICE_KINDS}. */
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
+/** Violations an AI camera recognises in a kitchen. */
 export const VIOLATION_TYPES = [
   'no_hat',
   'no_mask',
@@ -90,8 +102,10 @@ export const VIOLATION_TYPES = [
   'stranger',
   'unattended_fire',
 ] as const;
+/** One of {@link VIOLATION_TYPES}. */
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 
+/** Display names of {@link VIOLATION_TYPES} in zh-CN and en. */
 export const VIOLATION_LABELS: Readonly<Record<ViolationType, LocalizedText>> = {
   no_hat: { zh: '未戴帽', en: 'No hat' },
   no_mask: { zh: '未戴口罩', en: 'No mask' },
@@ -105,25 +119,37 @@ export const VIOLATION_LABELS: Readonly<Record<ViolationType, LocalizedText>> = 
   unattended_fire: { zh: '动火离人', en: 'Unattended fire' },
 };
 
+/** Severity of an alert or a rule issue, least severe first. */
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+/** One of {@link SEVERITIES}. */
 export type Severity = (typeof SEVERITIES)[number];
 
+/** What raised an alert. */
 export const ALERT_SOURCES = ['sensor', 'device', 'violation', 'ledger', 'disinfection', 'system'] as const;
+/** One of {@link ALERT_SOURCES}. */
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 
+/** An alert's life cycle: open, then acknowledged, then resolved. */
 export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
+/** One of {@link ALERT_STATES}. */
 export type AlertState = (typeof ALERT_STATES)[number];
 
+/** The three smiley faces a consumer rates with. */
 export const FACES = ['satisfied', 'neutral', 'dissatisfied'] as const;
+/** One of {@link FACES}. */
 export type Face = (typeof FACES)[number];
 
+/** What a consumer rates: one face each. */
 export const RATING_ASPECTS = ['dishes', 'hygiene', 'service'] as const;
+/** One of {@link RATING_ASPECTS}. */
 export type RatingAspect = (typeof RATING_ASPECTS)[number];
 
 /** Dynamic grade faces of the 2012 quantified grading rules; `none` is "no grade". */
 export const GRADE_FACES = ['excellent', 'good', 'average', 'none'] as const;
+/** One of {@link GRADE_FACES}. */
 export type GradeFace = (typeof GRADE_FACES)[number];
 
+/** Display names of {@link GRADE_FACES} in zh-CN and en. */
 export const GRADE_FACE_LABELS: Readonly<Record<GradeFace, LocalizedText>> = {
   excellent: { zh: '优秀（大笑脸）', en: 'Excellent (big smile)' },
   good: { zh: '良好（微笑脸）', en: 'Good (smile)' },
@@ -131,12 +157,17 @@ export const GRADE_FACE_LABELS: Readonly<Record<GradeFace, LocalizedText>> = {
   none: { zh: '不评级', en: 'Not graded' },
 };
 
+/** Annual grades of the quantified grading rules (A best); `none` is "no grade". */
 export const ANNUAL_GRADES = ['A', 'B', 'C', 'none'] as const;
+/** One of {@link ANNUAL_GRADES}. */
 export type AnnualGrade = (typeof ANNUAL_GRADES)[number];
 
+/** Platform roles of a user account. */
 export const ROLES = ['consumer', 'operator_staff', 'operator_manager', 'regulator', 'partner', 'admin'] as const;
+/** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
+/** A staff member's job in the kitchen (who may sign which ledger). */
 export const STAFF_ROLES = [
   'food_safety_manager',
   'chef',
@@ -146,16 +177,25 @@ export const STAFF_ROLES = [
   'principal',
   'manager',
 ] as const;
+/** One of {@link STAFF_ROLES}. */
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Meals a sample or an accompanying meal belongs to. */
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
+/** One of {@link MEALS}. */
 export type Meal = (typeof MEALS)[number];
 
+/** A rectification notice's life cycle. */
 export const NOTICE_STATES = ['sent', 'answered', 'closed'] as const;
+/** One of {@link NOTICE_STATES}. */
 export type NoticeState = (typeof NOTICE_STATES)[number];
 
+/** A consumer complaint's life cycle. */
 export const COMPLAINT_STATES = ['submitted', 'in_progress', 'resolved', 'rejected'] as const;
+/** One of {@link COMPLAINT_STATES}. */
 export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 
+/** The red (exemplary) and black (failing) lists a region publishes. */
 export const LIST_KINDS = ['red', 'black'] as const;
+/** One of {@link LIST_KINDS}. */
 export type ListKind = (typeof LIST_KINDS)[number];

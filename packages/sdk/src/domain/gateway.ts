@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { MqttEndpointsSchema } from './device.js';
 import { IdSchema, text } from './primitives.js';
 
+/** An edge gateway of a venue as the server lists it. */
 export const GatewaySchema = v.object({
   id: IdSchema,
   venueId: IdSchema,
@@ -10,9 +11,12 @@ export const GatewaySchema = v.object({
   createdAt: v.string(),
   disabled: v.boolean(),
 });
+/** An edge gateway. Type of {@link GatewaySchema}. */
 export type Gateway = v.InferOutput<typeof GatewaySchema>;
 
+/** Body of `POST /v1/venues/{venueId}/gateways`: the gateway's name. */
 export const GatewayInputSchema = v.object({ name: text(100) });
+/** Type of {@link GatewayInputSchema}. */
 export type GatewayInput = v.InferOutput<typeof GatewayInputSchema>;
 
 /** `GET /v1/venues/{venueId}/gateways`. */
@@ -30,4 +34,8 @@ export const GatewayRegisteredSchema = v.object({
     events: v.string(),
   }),
 });
+/**
+ * The answer to a gateway's registration; `credentials.password` is shown this once and never again. Type of {@link
+ * GatewayRegisteredSchema}.
+ */
 export type GatewayRegistered = v.InferOutput<typeof GatewayRegisteredSchema>;

@@ -9,6 +9,7 @@ export const DynamicGradeSchema = v.object({
   score: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
   inspectedOn: DaySchema,
 });
+/** The grade after the latest inspection: a face and the score that gave it. Type of {@link DynamicGradeSchema}. */
 export type DynamicGrade = v.InferOutput<typeof DynamicGradeSchema>;
 
 /** The grade of a year, from the average of the past 12 months. */
@@ -16,6 +17,7 @@ export const AnnualGradeResultSchema = v.object({
   grade: v.picklist(ANNUAL_GRADES),
   year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
 });
+/** The grade of a year, from the average of the past 12 months. Type of {@link AnnualGradeResultSchema}. */
 export type AnnualGradeResult = v.InferOutput<typeof AnnualGradeResultSchema>;
 
 /** A venue's grades; `null` where none has been given yet. */
@@ -23,4 +25,5 @@ export const GradeSchema = v.object({
   dynamic: v.nullable(DynamicGradeSchema),
   annual: v.nullable(AnnualGradeResultSchema),
 });
+/** A venue's grades; `null` where none has been given yet. Type of {@link GradeSchema}. */
 export type Grade = v.InferOutput<typeof GradeSchema>;

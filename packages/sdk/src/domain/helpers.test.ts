@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { scoreExam } from '../training/training.js';
 import * as fx from './__tests__/fixtures.js';
 import { base64ByteLength, COMPLAINT_PHOTO_MAX_BASE64, COMPLAINT_PHOTO_MAX_BYTES } from './complaint.js';
 import { summarizeRatings } from './rating.js';
-import { scoreExam } from './training.js';
 import { licenceStatus } from './venue.js';
 
 describe('summarizeRatings', () => {

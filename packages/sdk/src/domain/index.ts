@@ -92,8 +92,8 @@ export type { Notice, NoticeAnswerInput, NoticeInput, NoticeSenderRole } from '.
 export { NOTICE_SENDER_ROLES, NoticeAnswerInputSchema, NoticeInputSchema, NoticeSchema } from './notice.js';
 export type { OpenGrade, OpenGradesPage } from './open-data.js';
 export { OpenGradeSchema, OpenGradesPageSchema } from './open-data.js';
-export type { FieldIssueCode, ParseLimits } from './parse.js';
-export { DEFAULT_PARSE_LIMITS, FIELD_ISSUE_CODES, parse, toFieldIssue } from './parse.js';
+export type { ParseLimits, ParseOptions } from './parse.js';
+export { DEFAULT_PARSE_LIMITS, parse, toFieldIssue } from './parse.js';
 export type { Coordinates } from './primitives.js';
 export {
   CoordinatesSchema,
@@ -131,32 +131,10 @@ export {
 } from './rating.js';
 export type { Reading } from './reading.js';
 export { MetricSchema, ReadingSchema } from './reading.js';
-export type { Region } from './region.js';
-export { RegionSchema } from './region.js';
+export type { Region, RegionInput } from './region.js';
+export { RegionInputSchema, RegionSchema } from './region.js';
 export type { Staff, StaffCertificate, StaffInput, StaffPatch } from './staff.js';
 export { PhoneSchema, StaffCertificateSchema, StaffInputSchema, StaffPatchSchema, StaffSchema } from './staff.js';
-export type {
-  Certificate,
-  Course,
-  Exam,
-  ExamAnswer,
-  ExamSubmission,
-  Question,
-  QuestionKind,
-  QuestionOption,
-} from './training.js';
-export {
-  CertificateSchema,
-  CourseSchema,
-  ExamAnswerSchema,
-  ExamSchema,
-  ExamSubmissionSchema,
-  isAnswerCorrect,
-  QUESTION_KINDS,
-  QuestionOptionSchema,
-  QuestionSchema,
-  scoreExam,
-} from './training.js';
 export type { Me, Member, MemberInput, Membership, PublicUser, VenueRole } from './user.js';
 export {
   MemberInputSchema,

@@ -4,6 +4,10 @@
  */
 import type { LocalizedText } from './text.js';
 
+/**
+ * Display names of ledger fields in zh-CN and en, by path.
+ * @example ledgerFieldLabel('supplier.licenceNo') // { zh: '…', en: '…' }
+ */
 export const LEDGER_FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   kind: { zh: '台账类型', en: 'ledger kind' },
   venueId: { zh: '单位', en: 'venue' },

@@ -14,6 +14,7 @@ const MAX_BASE64 = Math.ceil(LEDGER_PHOTO_MAX_BYTES / 3) * 4;
 /** How a record refers to a stored photo. Older records may hold free text (a file name): it is kept as is. */
 export const LEDGER_PHOTO_REF = /^sha256:[0-9a-f]{64}$/;
 
+/** A reference to a stored ledger photo: `sha256:` and 64 hex digits. */
 export const LedgerPhotoRefSchema = v.pipe(v.string(), v.regex(LEDGER_PHOTO_REF));
 
 /** Body of `POST /v1/venues/{venueId}/ledger-photos`: the image type and its bytes in base64. */
@@ -21,6 +22,10 @@ export const LedgerPhotoUploadSchema = v.object({
   contentType: v.picklist(COMPLAINT_PHOTO_TYPES),
   dataBase64: v.pipe(v.string(), v.minLength(4), v.maxLength(MAX_BASE64), v.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
 });
+/**
+ * Body of `POST /v1/venues/{venueId}/ledger-photos`: the image type and its bytes in base64. Type of {@link
+ * LedgerPhotoUploadSchema}.
+ */
 export type LedgerPhotoUpload = v.InferOutput<typeof LedgerPhotoUploadSchema>;
 
 /** A stored photo (the image is served at `/v1/venues/{venueId}/ledger-photos/{ref}`). */
@@ -29,27 +34,10 @@ export const LedgerPhotoSchema = v.object({
   contentType: v.picklist(COMPLAINT_PHOTO_TYPES),
   size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LEDGER_PHOTO_MAX_BYTES)),
 });
+/**
+ * A stored photo (the image is served at `/v1/venues/{venueId}/ledger-photos/{ref}`). Type of {@link
+ * LedgerPhotoSchema}.
+ */
 export type LedgerPhoto = v.InferOutput<typeof LedgerPhotoSchema>;
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUES = new Map([...ALPHABET].map((c, i) => [c, i]));
-
-/** Decodes base64 without `atob` or `Buffer` (neither is in every runtime the SDK runs in). */
-export function base64ToBytes(dataBase64: string): Uint8Array {
-  const clean = dataBase64.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let n = 0;
-  for (const c of clean) {
-    const d = VALUES.get(c);
-    if (d === undefined) throw new TypeError('not base64');
-    value = (value << 6) | d;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[n++] = (value >> bits) & 0xff;
-    }
-  }
-  return out;
-}
+export { base64ToBytes } from './base64.js';

@@ -30,6 +30,7 @@ const common = {
   clientId: v.optional(text),
 };
 
+/** 晨检: one staff member's morning health check (temperature, symptoms, hands, uniform). */
 export const MorningCheckRecordSchema = v.object({
   kind: v.literal('morning_check'),
   ...common,
@@ -47,6 +48,7 @@ export const MorningCheckRecordSchema = v.object({
   healthCertificateExpiresOn: v.optional(v.nullable(date)),
 });
 
+/** Who sold a purchase: name, address, contact and food business licence number. */
 export const SupplierSchema = v.object({
   name: text,
   address: text,
@@ -54,6 +56,7 @@ export const SupplierSchema = v.object({
   licenceNo: text,
 });
 
+/** 进货查验: a purchase checked on arrival (product, dates, supplier, certificate). */
 export const PurchaseInspectionRecordSchema = v.object({
   kind: v.literal('purchase_inspection'),
   ...common,
@@ -75,6 +78,7 @@ export const PurchaseInspectionRecordSchema = v.object({
   invoicePhotoRef: v.optional(text),
 });
 
+/** 餐饮具消毒: a batch of tableware disinfected (method, temperature or chlorine, duration). */
 export const TablewareDisinfectionRecordSchema = v.object({
   kind: v.literal('tableware_disinfection'),
   ...common,
@@ -89,6 +93,7 @@ export const TablewareDisinfectionRecordSchema = v.object({
   operator: text,
 });
 
+/** 食品留样: a dish sample kept (weight, sealed, storage) for the hours the rules require. */
 export const SampleRetentionRecordSchema = v.object({
   kind: v.literal('sample_retention'),
   ...common,
@@ -105,6 +110,7 @@ export const SampleRetentionRecordSchema = v.object({
   samplePhotoRef: v.optional(text),
 });
 
+/** 专间空气消毒: a special room disinfected by UV or ozone, empty of people. */
 export const AirDisinfectionRecordSchema = v.object({
   kind: v.literal('air_disinfection'),
   ...common,
@@ -119,6 +125,7 @@ export const AirDisinfectionRecordSchema = v.object({
   roomTempC: v.optional(celsius),
 });
 
+/** 陪餐: a school's principal or parent representative eating the pupils' meal. */
 export const AccompanyingMealRecordSchema = v.object({
   kind: v.literal('accompanying_meal'),
   ...common,
@@ -151,13 +158,24 @@ export const LedgerRecordSchema = v.variant('kind', [
   AccompanyingMealRecordSchema,
 ]);
 
+/** A morning health check record (see {@link MorningCheckRecordSchema}). */
 export type MorningCheckRecord = v.InferOutput<typeof MorningCheckRecordSchema>;
+/** A supplier of a purchase (see {@link SupplierSchema}). */
 export type Supplier = v.InferOutput<typeof SupplierSchema>;
+/** A purchase inspection record (see {@link PurchaseInspectionRecordSchema}). */
 export type PurchaseInspectionRecord = v.InferOutput<typeof PurchaseInspectionRecordSchema>;
+/** A tableware disinfection record (see {@link TablewareDisinfectionRecordSchema}). */
 export type TablewareDisinfectionRecord = v.InferOutput<typeof TablewareDisinfectionRecordSchema>;
+/** A food sample retention record (see {@link SampleRetentionRecordSchema}). */
 export type SampleRetentionRecord = v.InferOutput<typeof SampleRetentionRecordSchema>;
+/** A special-room air disinfection record (see {@link AirDisinfectionRecordSchema}). */
 export type AirDisinfectionRecord = v.InferOutput<typeof AirDisinfectionRecordSchema>;
+/** An accompanying-meal record (see {@link AccompanyingMealRecordSchema}). */
 export type AccompanyingMealRecord = v.InferOutput<typeof AccompanyingMealRecordSchema>;
+/**
+ * Any ledger record; narrow on `kind`.
+ * @example if (record.kind === 'sample_retention') record.weightGrams
+ */
 export type LedgerRecord = v.InferOutput<typeof LedgerRecordSchema>;
 /** The record of one kind: `LedgerRecordOf<'sample_retention'>`. */
 export type LedgerRecordOf<K extends LedgerRecord['kind']> = Extract<LedgerRecord, { kind: K }>;

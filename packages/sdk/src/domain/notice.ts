@@ -3,7 +3,9 @@ import * as v from 'valibot';
 import { NOTICE_STATES } from './enums.js';
 import { DaySchema, IdSchema, InstantSchema, text } from './primitives.js';
 
+/** Who may send a venue a notice: a consumer or a regulator. */
 export const NOTICE_SENDER_ROLES = ['consumer', 'regulator'] as const;
+/** One of {@link NOTICE_SENDER_ROLES}. */
 export type NoticeSenderRole = (typeof NOTICE_SENDER_ROLES)[number];
 
 const noticeInputEntries = {
@@ -15,6 +17,7 @@ const noticeInputEntries = {
   deadline: v.optional(DaySchema),
 };
 
+/** A notice sent to a venue (a rectification order or a consumer message) and its answer. */
 export const NoticeSchema = v.object({
   id: IdSchema,
   venueId: IdSchema,
@@ -25,12 +28,18 @@ export const NoticeSchema = v.object({
   answer: v.optional(text(2000)),
   answeredAt: v.optional(InstantSchema),
 });
+/** A notice to a venue. Type of {@link NoticeSchema}. */
 export type Notice = v.InferOutput<typeof NoticeSchema>;
 
 /** Body of `POST /v1/venues/{venueId}/notices` (sender role from the caller, venue from the path). */
 export const NoticeInputSchema = v.object(noticeInputEntries);
+/**
+ * Body of `POST /v1/venues/{venueId}/notices` (sender role from the caller, venue from the path). Type of {@link
+ * NoticeInputSchema}.
+ */
 export type NoticeInput = v.InferOutput<typeof NoticeInputSchema>;
 
 /** Body of `POST /v1/notices/{noticeId}/answer`. */
 export const NoticeAnswerInputSchema = v.object({ answer: text(2000) });
+/** Body of `POST /v1/notices/{noticeId}/answer`. Type of {@link NoticeAnswerInputSchema}. */
 export type NoticeAnswerInput = v.InferOutput<typeof NoticeAnswerInputSchema>;

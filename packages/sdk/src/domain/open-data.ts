@@ -6,6 +6,7 @@ import { IdSchema } from './primitives.js';
 import { RatingSummarySchema } from './rating.js';
 import { PublicCodeSchema } from './venue.js';
 
+/** One venue in the open data: its kind, region, QR code, grades and rating summary. */
 export const OpenGradeSchema = v.object({
   venueId: IdSchema,
   name: v.string(),
@@ -16,8 +17,10 @@ export const OpenGradeSchema = v.object({
   grade: GradeSchema,
   rating: RatingSummarySchema,
 });
+/** Type of {@link OpenGradeSchema}. */
 export type OpenGrade = v.InferOutput<typeof OpenGradeSchema>;
 
 /** One page of open data. */
 export const OpenGradesPageSchema = v.object({ items: v.array(OpenGradeSchema), nextCursor: v.nullable(v.string()) });
+/** One page of open data. Type of {@link OpenGradesPageSchema}. */
 export type OpenGradesPage = v.InferOutput<typeof OpenGradesPageSchema>;

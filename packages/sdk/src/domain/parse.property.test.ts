@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { FIELD_ISSUE_CODES } from '../contract/errors-fields.js';
 import { exportedSchemas } from './__tests__/exported-schemas.js';
 import * as fx from './__tests__/fixtures.js';
 import * as domain from './index.js';
-import { FIELD_ISSUE_CODES, parse } from './parse.js';
+import { parse } from './parse.js';
 
 const schemas = exportedSchemas.map(([, schema]) => schema);
 

@@ -1,15 +1,17 @@
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { ExamSchema } from '../training/training.js';
 import * as fx from './__tests__/fixtures.js';
 import { AlertResolveInputSchema } from './alert.js';
 import { ComplaintInputSchema, ComplaintSchema } from './complaint.js';
 import { InspectionSchema } from './inspection.js';
+import { MorningCheckRecordSchema } from './ledger.js';
+import { LEDGER_FIELD_LABELS } from './ledger-fields.js';
 import { parse } from './parse.js';
 import { PublicVenueProfileSchema } from './public-profile.js';
 import { RatingInputSchema } from './rating.js';
 import { ReadingSchema } from './reading.js';
 import type { FieldIssue } from './result.js';
-import { ExamSchema } from './training.js';
 import { VenueInputSchema, VenueSchema } from './venue.js';
 import { ViolationSchema } from './violation.js';
 
@@ -57,12 +59,12 @@ describe('parse maps each kind of bad input to a code and the field at fault', (
       'latitude 91',
       VenueInputSchema,
       { ...fx.venueInput, coordinates: { lat: 91, lng: 0 } },
-      'FIELD_OUT_OF_RANGE',
+      'FIELD_TOO_LARGE',
       'coordinates.lat',
     ],
-    ['photo over 2 MiB', ComplaintSchema, withPhotoSize(2 * 1024 * 1024 + 1), 'FIELD_OUT_OF_RANGE', 'photos.0.size'],
-    ['confidence 1.2', ViolationSchema, { ...fx.violation, confidence: 1.2 }, 'FIELD_OUT_OF_RANGE', 'confidence'],
-    ['item score 11', InspectionSchema, withItemScore(11), 'FIELD_OUT_OF_RANGE', 'items.1.score'],
+    ['photo over 2 MiB', ComplaintSchema, withPhotoSize(2 * 1024 * 1024 + 1), 'FIELD_TOO_LARGE', 'photos.0.size'],
+    ['confidence 1.2', ViolationSchema, { ...fx.violation, confidence: 1.2 }, 'FIELD_TOO_LARGE', 'confidence'],
+    ['item score 11', InspectionSchema, withItemScore(11), 'FIELD_TOO_LARGE', 'items.1.score'],
     [
       'month 13',
       VenueSchema,
@@ -75,33 +77,33 @@ describe('parse maps each kind of bad input to a code and the field at fault', (
     ['public code with a slash', VenueSchema, { ...fx.venue, publicCode: 'abc/defgh' }, 'FIELD_FORMAT', 'publicCode'],
     ['time zone', VenueSchema, { ...fx.venue, timeZone: 'Shanghai time' }, 'FIELD_FORMAT', 'timeZone'],
     ['video URL', VenueSchema, { ...fx.venue, liveVideoUrl: 'javascript:alert(1)' }, 'FIELD_FORMAT', 'liveVideoUrl'],
-    ['unknown venue kind', VenueInputSchema, { ...fx.venueInput, kind: 'bakery' }, 'FIELD_UNKNOWN_VALUE', 'kind'],
+    ['unknown venue kind', VenueInputSchema, { ...fx.venueInput, kind: 'bakery' }, 'FIELD_ENUM', 'kind'],
     [
       'unknown face',
       RatingInputSchema,
       { faces: { ...fx.ratingInput.faces, hygiene: 'happy' } },
-      'FIELD_UNKNOWN_VALUE',
+      'FIELD_ENUM',
       'faces.hygiene',
     ],
     [
       'unknown photo type',
       ComplaintInputSchema,
       { text: 't', photos: [{ contentType: 'image/gif', dataBase64: 'R0lGOD==' }] },
-      'FIELD_UNKNOWN_VALUE',
+      'FIELD_ENUM',
       'photos.0.contentType',
     ],
     [
       'unknown question kind',
       ExamSchema,
       { ...fx.exam, questions: [{ id: 'q', kind: 'essay', prompt: 'p' }] },
-      'FIELD_UNKNOWN_VALUE',
+      'FIELD_ENUM',
       'questions.0.kind',
     ],
     [
       'unknown violation key',
       PublicVenueProfileSchema,
       withViolationCount('smoking', -1),
-      'FIELD_OUT_OF_RANGE',
+      'FIELD_TOO_SMALL',
       'violations.last7Days.smoking',
     ],
     ['not an object at all', VenueSchema, 42, 'FIELD_TYPE', ''],
@@ -115,9 +117,9 @@ describe('parse maps each kind of bad input to a code and the field at fault', (
     expect(issuesOf(VenueInputSchema, input)).toEqual(
       expect.arrayContaining([
         { code: 'FIELD_REQUIRED', path: 'name' },
-        { code: 'FIELD_UNKNOWN_VALUE', path: 'kind' },
-        { code: 'FIELD_OUT_OF_RANGE', path: 'coordinates.lat' },
-        { code: 'FIELD_OUT_OF_RANGE', path: 'coordinates.lng' },
+        { code: 'FIELD_ENUM', path: 'kind' },
+        { code: 'FIELD_TOO_LARGE', path: 'coordinates.lat' },
+        { code: 'FIELD_TOO_SMALL', path: 'coordinates.lng' },
         { code: 'FIELD_TYPE', path: 'hasLiveVideo' },
       ]),
     );
@@ -195,3 +197,44 @@ function withItemScore(score: number) {
 function withViolationCount(type: string, count: number) {
   return { ...fx.publicProfile, violations: { ...fx.publicProfile.violations, last7Days: { [type]: count } } };
 }
+
+describe('parse messages', () => {
+  const morningCheck = {
+    kind: 'morning_check',
+    venueId: 'v-1',
+    recordedAt: '2024-05-01T07:30:00+08:00',
+    time: '2024-05-01T07:30:00+08:00',
+    temperatureC: 36.5,
+    symptoms: [],
+    handCheckOk: true,
+    uniformOk: true,
+    checker: '李四',
+  };
+
+  it('name the field by its label when the caller passes labels, and by its path otherwise', () => {
+    const labelled = parse(MorningCheckRecordSchema, morningCheck, { labels: LEDGER_FIELD_LABELS });
+    expect(labelled.ok ? [] : labelled.issues).toEqual([
+      { code: 'FIELD_REQUIRED', path: 'staffId', message: { zh: '缺少从业人员', en: 'Staff member is required' } },
+    ]);
+    const plain = parse(MorningCheckRecordSchema, morningCheck);
+    expect(plain.ok ? [] : plain.issues).toEqual([
+      { code: 'FIELD_REQUIRED', path: 'staffId', message: { zh: '缺少字段 staffId', en: 'Field staffId is required' } },
+    ]);
+  });
+
+  it('give the limit a value broke, and never the value', () => {
+    const huge = 'x'.repeat(2_700_000);
+    const result = parse(RatingInputSchema, { ...fx.ratingInput, comment: huge, faces: huge });
+    expect(result.ok).toBe(false);
+    const issues = result.ok ? [] : result.issues;
+    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'FIELD_TYPE', path: 'faces' },
+      { code: 'FIELD_TOO_LONG', path: 'comment' },
+    ]);
+    expect(issues[1]?.message).toEqual({
+      zh: '字段 comment 过长（最多 500 个字）',
+      en: 'Field comment is too long (at most 500 characters)',
+    });
+    expect(JSON.stringify(issues).length).toBeLessThan(400);
+  });
+});

@@ -4,21 +4,14 @@
  * It never throws: oversized, cyclic or hostile input (throwing getters, proxies) becomes an issue.
  */
 import * as v from 'valibot';
+import {
+  type FieldIssueCode,
+  type FieldIssueFacts,
+  type FieldLabels,
+  fieldIssue,
+  isFieldIssueCode,
+} from '../contract/errors-fields.js';
 import type { FieldIssue, ParseResult } from './result.js';
-import type { LocalizedText } from './text.js';
-
-export const FIELD_ISSUE_CODES = [
-  'FIELD_REQUIRED',
-  'FIELD_TYPE',
-  'FIELD_TOO_LONG',
-  'FIELD_TOO_SHORT',
-  'FIELD_OUT_OF_RANGE',
-  'FIELD_FORMAT',
-  'FIELD_UNKNOWN_VALUE',
-  'INPUT_TOO_LARGE',
-  'INPUT_UNREADABLE',
-] as const;
-export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
 /** Bounds on the input walked before validation. */
 export interface ParseLimits {
@@ -30,52 +23,72 @@ export interface ParseLimits {
   readonly maxIssues: number;
 }
 
+/** The limits, and the labels messages name fields by (e.g. `LEDGER_FIELD_LABELS`). */
+export interface ParseOptions extends Partial<ParseLimits> {
+  readonly labels?: FieldLabels;
+}
+
 /** Room for a complaint with three 2 MiB photos in base64, and far beyond any ledger or form. */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxNodes: 100_000, maxChars: 10 * 1024 * 1024, maxIssues: 1000 };
 
-/** Validates `input` against `schema`, collecting every issue; never throws. */
+/**
+ * Validates `input` against `schema`, collecting every issue; never throws.
+ *
+ * @example
+ * const result = parse(MorningCheckRecordSchema, form, { labels: LEDGER_FIELD_LABELS });
+ * if (!result.ok) show(result.issues); // [{ code: 'FIELD_REQUIRED', path: 'staffId', message: { zh: '缺少从业人员', … } }]
+ */
 export function parse<TSchema extends v.GenericSchema>(
   schema: TSchema,
   input: unknown,
-  limits: Partial<ParseLimits> = {},
+  options: ParseOptions = {},
 ): ParseResult<v.InferOutput<TSchema>> {
-  const bounds = { ...DEFAULT_PARSE_LIMITS, ...limits };
+  const bounds = { ...DEFAULT_PARSE_LIMITS, ...options };
   try {
-    const tooLarge = exceedsLimits(input, bounds);
-    if (tooLarge) return { ok: false, issues: [issue('INPUT_TOO_LARGE', '', tooLarge)] };
+    if (exceedsLimits(input, bounds)) return { ok: false, issues: [fieldIssue('INPUT_TOO_LARGE', '')] };
     const result = v.safeParse(schema, input, { abortEarly: false, abortPipeEarly: false });
     if (result.success) return { ok: true, value: result.output };
-    return { ok: false, issues: result.issues.slice(0, bounds.maxIssues).map(toFieldIssue) };
+    const issues = result.issues.slice(0, bounds.maxIssues);
+    return { ok: false, issues: issues.map((issue) => toFieldIssue(issue, options.labels)) };
   } catch {
-    return { ok: false, issues: [issue('INPUT_UNREADABLE', '', null)] };
+    return { ok: false, issues: [fieldIssue('INPUT_UNREADABLE', '')] };
   }
 }
 
-/** Maps one valibot issue to a field issue. A schema may pin the code by giving it as the action's message. */
-export function toFieldIssue(valibotIssue: v.BaseIssue<unknown>): FieldIssue {
+/**
+ * Maps one valibot issue to a field issue. A schema may pin the code by giving it as the action's message
+ * (`v.regex(/\S/, 'FIELD_REQUIRED')`).
+ */
+export function toFieldIssue(valibotIssue: v.BaseIssue<unknown>, labels?: FieldLabels): FieldIssue {
   const path = dotPath(valibotIssue.path);
-  const pinned = FIELD_ISSUE_CODES.find((code) => code === valibotIssue.message);
-  return issue(pinned ?? codeOf(valibotIssue), path, valibotIssue.expected);
+  const pinned = valibotIssue.message;
+  const [code, facts] = isFieldIssueCode(pinned) ? [pinned, {}] : classify(valibotIssue);
+  return fieldIssue(code, path, facts, labels);
 }
 
-const UNKNOWN_VALUE_TYPES = new Set(['picklist', 'literal', 'enum', 'variant']);
+const ENUM_TYPES = new Set(['picklist', 'literal', 'enum', 'variant']);
 const TOO_LONG_TYPES = new Set(['max_length', 'max_size', 'max_bytes', 'max_graphemes', 'max_words', 'max_entries']);
 const TOO_SHORT_TYPES = new Set(['min_length', 'min_size', 'min_bytes', 'min_graphemes', 'min_words', 'min_entries']);
-const RANGE_TYPES = new Set(['min_value', 'max_value', 'gt_value', 'lt_value', 'value', 'not_value']);
-const NUMBER_KIND_TYPES = new Set(['integer', 'safe_integer', 'finite']);
 
-function codeOf(valibotIssue: v.BaseIssue<unknown>): FieldIssueCode {
-  const { kind, type, input } = valibotIssue;
+function classify(issue: v.BaseIssue<unknown>): [FieldIssueCode, FieldIssueFacts] {
+  const { kind, type, input, expected } = issue;
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  const limit = typeof requirement === 'number' ? requirement : undefined;
   if (kind === 'schema') {
-    if (input === undefined || input === null) return 'FIELD_REQUIRED';
-    return UNKNOWN_VALUE_TYPES.has(type) ? 'FIELD_UNKNOWN_VALUE' : 'FIELD_TYPE';
+    if (input === undefined || input === null) return ['FIELD_REQUIRED', {}];
+    if (expected === 'never') return ['FIELD_UNKNOWN', {}];
+    return [ENUM_TYPES.has(type) ? 'FIELD_ENUM' : 'FIELD_TYPE', {}];
   }
-  if (type === 'non_empty') return 'FIELD_REQUIRED';
-  if (TOO_SHORT_TYPES.has(type)) return isEmpty(input) ? 'FIELD_REQUIRED' : 'FIELD_TOO_SHORT';
-  if (TOO_LONG_TYPES.has(type)) return 'FIELD_TOO_LONG';
-  if (RANGE_TYPES.has(type)) return 'FIELD_OUT_OF_RANGE';
-  if (NUMBER_KIND_TYPES.has(type)) return 'FIELD_TYPE';
-  return 'FIELD_FORMAT';
+  const unit = Array.isArray(input) ? 'items' : 'characters';
+  if (type === 'non_empty') return ['FIELD_REQUIRED', {}];
+  if (TOO_SHORT_TYPES.has(type)) return isEmpty(input) ? ['FIELD_REQUIRED', {}] : ['FIELD_TOO_SHORT', { limit, unit }];
+  if (TOO_LONG_TYPES.has(type)) return ['FIELD_TOO_LONG', { limit, unit }];
+  if (type === 'min_value' || type === 'gt_value')
+    return ['FIELD_TOO_SMALL', { limit, exclusive: type === 'gt_value' }];
+  if (type === 'max_value' || type === 'lt_value')
+    return ['FIELD_TOO_LARGE', { limit, exclusive: type === 'lt_value' }];
+  if (type === 'integer' || type === 'safe_integer' || type === 'finite') return ['FIELD_TYPE', {}];
+  return [typeof input === 'string' ? 'FIELD_FORMAT' : 'FIELD_INVALID', {}];
 }
 
 function isEmpty(input: unknown): boolean {
@@ -85,41 +98,6 @@ function isEmpty(input: unknown): boolean {
 function dotPath(path: v.BaseIssue<unknown>['path']): string {
   if (!path) return '';
   return path.map((item) => String((item as { key: unknown }).key)).join('.');
-}
-
-type Template = (field: string, expected: string) => LocalizedText;
-
-const MESSAGES: Readonly<Record<FieldIssueCode, Template>> = {
-  FIELD_REQUIRED: (f) => ({ zh: `缺少必填项：${f}`, en: `${f} is required` }),
-  FIELD_TYPE: (f, e) => ({
-    zh: `${f} 的类型不正确${e && `（应为 ${e}）`}`,
-    en: `${f} has the wrong type${e && ` (expected ${e})`}`,
-  }),
-  FIELD_TOO_LONG: (f, e) => ({
-    zh: `${f} 过长${e && `（应 ${e}）`}`,
-    en: `${f} is too long${e && ` (expected ${e})`}`,
-  }),
-  FIELD_TOO_SHORT: (f, e) => ({
-    zh: `${f} 过短${e && `（应 ${e}）`}`,
-    en: `${f} is too short${e && ` (expected ${e})`}`,
-  }),
-  FIELD_OUT_OF_RANGE: (f, e) => ({
-    zh: `${f} 超出范围${e && `（应 ${e}）`}`,
-    en: `${f} is out of range${e && ` (expected ${e})`}`,
-  }),
-  FIELD_FORMAT: (f) => ({ zh: `${f} 的格式不正确`, en: `${f} has an invalid format` }),
-  FIELD_UNKNOWN_VALUE: (f, e) => ({
-    zh: `${f} 的取值无效${e && `（可选 ${e}）`}`,
-    en: `${f} is not an allowed value${e && ` (one of ${e})`}`,
-  }),
-  INPUT_TOO_LARGE: (_f, e) => ({ zh: `输入过大（${e}）`, en: `The input is too large (${e})` }),
-  INPUT_UNREADABLE: () => ({ zh: '无法读取输入', en: 'The input could not be read' }),
-};
-
-function issue(code: FieldIssueCode, path: string, expected: string | null): FieldIssue {
-  const shown = expected && expected.length <= 200 ? expected : '';
-  const field = path === '' ? 'input' : path;
-  return { code, path, message: MESSAGES[code](field, shown) };
 }
 
 /**

@@ -43,6 +43,7 @@ export const CoordinatesSchema = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
   lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
 });
+/** A point: latitude and longitude in degrees. Type of {@link CoordinatesSchema}. */
 export type Coordinates = v.InferOutput<typeof CoordinatesSchema>;
 
 /** User-facing text, Simplified Chinese first, English second. */

@@ -15,10 +15,18 @@ export const LedgerCompletionSchema = v.object({
   done: CountSchema,
   expected: v.optional(CountSchema),
 });
+/**
+ * Today's count of records for one ledger kind, and how many are expected where that is known. Type of {@link
+ * LedgerCompletionSchema}.
+ */
 export type LedgerCompletion = v.InferOutput<typeof LedgerCompletionSchema>;
 
 /** Morning checks: `done` staff checked, of whom `fit` may handle food today. */
 export const MorningCheckCompletionSchema = v.object({ ...LedgerCompletionSchema.entries, fit: CountSchema });
+/**
+ * Morning checks: `done` staff checked, of whom `fit` may handle food today. Type of {@link
+ * MorningCheckCompletionSchema}.
+ */
 export type MorningCheckCompletion = v.InferOutput<typeof MorningCheckCompletionSchema>;
 
 /** Per ledger kind the venue keeps (kinds it does not keep are absent). */
@@ -30,12 +38,15 @@ export const LedgersTodaySchema = v.object({
     morning_check: v.optional(MorningCheckCompletionSchema),
   }),
 });
+/** Per ledger kind the venue keeps (kinds it does not keep are absent). Type of {@link LedgersTodaySchema}. */
 export type LedgersToday = v.InferOutput<typeof LedgersTodaySchema>;
 
 /** Violations by type (types never seen are absent). */
 export const ViolationCountsSchema = partialKeyedObject(VIOLATION_TYPES_OR_UNKNOWN, CountSchema);
+/** Violations by type (types never seen are absent). Type of {@link ViolationCountsSchema}. */
 export type ViolationCounts = v.InferOutput<typeof ViolationCountsSchema>;
 
+/** What anyone sees after scanning a venue's QR code: grades, rating, today's ledgers, violations, live video. */
 export const PublicVenueProfileSchema = v.object({
   /** The venue's id: what rating, notice and complaint calls address (`/v1/venues/{venueId}/…`). */
   venueId: IdSchema,
@@ -51,4 +62,5 @@ export const PublicVenueProfileSchema = v.object({
   violations: v.object({ last7Days: ViolationCountsSchema, last30Days: ViolationCountsSchema }),
   liveVideo: v.object({ available: v.boolean(), url: v.optional(UrlSchema) }),
 });
+/** A venue's public profile. Type of {@link PublicVenueProfileSchema}. */
 export type PublicVenueProfile = v.InferOutput<typeof PublicVenueProfileSchema>;

@@ -5,6 +5,7 @@ import { CountSchema, IdSchema, keyedObject, RatioSchema } from './primitives.js
 
 /** One face for each aspect: dish quality, hygiene, service. */
 export const RatingFacesSchema = keyedObject(RATING_ASPECTS, v.picklist(FACES));
+/** One face for each aspect: dish quality, hygiene, service. Type of {@link RatingFacesSchema}. */
 export type RatingFaces = v.InferOutput<typeof RatingFacesSchema>;
 
 const ratingEntries = {
@@ -12,17 +13,22 @@ const ratingEntries = {
   comment: v.optional(v.pipe(v.string(), v.maxLength(500))),
 };
 
+/** A consumer's stored rating of a venue: one face per aspect and an optional comment. */
 export const RatingSchema = v.object({ venueId: IdSchema, ...ratingEntries });
+/** Type of {@link RatingSchema}. */
 export type Rating = v.InferOutput<typeof RatingSchema>;
 
 /** Body of `POST /v1/venues/{venueId}/ratings` (the venue comes from the path). */
 export const RatingInputSchema = v.object(ratingEntries);
+/** Body of `POST /v1/venues/{venueId}/ratings` (the venue comes from the path). Type of {@link RatingInputSchema}. */
 export type RatingInput = v.InferOutput<typeof RatingInputSchema>;
 
 /** How many times each face was given. */
 export const FaceCountsSchema = keyedObject(FACES, CountSchema);
+/** How many times each face was given. Type of {@link FaceCountsSchema}. */
 export type FaceCounts = v.InferOutput<typeof FaceCountsSchema>;
 
+/** A venue's ratings summed up: count, faces per aspect and the satisfaction rate. */
 export const RatingSummarySchema = v.object({
   /** Number of ratings. */
   count: CountSchema,
@@ -31,6 +37,10 @@ export const RatingSummarySchema = v.object({
   /** Satisfied faces ÷ all faces given, over every aspect; `null` before the first rating. */
   satisfactionRate: v.nullable(RatioSchema),
 });
+/**
+ * Type of {@link RatingSummarySchema}.
+ * @example summarizeRatings(ratings).satisfactionRate // 0.8
+ */
 export type RatingSummary = v.InferOutput<typeof RatingSummarySchema>;
 
 /** Summarises ratings: face counts per aspect and the share of satisfied faces. */

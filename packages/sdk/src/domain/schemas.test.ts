@@ -1,6 +1,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
+import * as training from '../training/index.js';
 import { exportedSchemas } from './__tests__/exported-schemas.js';
 import * as fx from './__tests__/fixtures.js';
 import * as domain from './index.js';
@@ -29,10 +30,10 @@ const cases: [string, v.GenericSchema, unknown][] = [
   ['Inspection', domain.InspectionSchema, fx.inspection],
   ['Grade', domain.GradeSchema, fx.grade],
   ['Grade (none yet)', domain.GradeSchema, { dynamic: null, annual: null }],
-  ['Course', domain.CourseSchema, fx.course],
-  ['Exam', domain.ExamSchema, fx.exam],
-  ['ExamSubmission', domain.ExamSubmissionSchema, fx.examSubmission],
-  ['Certificate', domain.CertificateSchema, fx.certificate],
+  ['Course', training.CourseSchema, fx.course],
+  ['Exam', training.ExamSchema, fx.exam],
+  ['ExamSubmission', training.ExamSubmissionSchema, fx.examSubmission],
+  ['Certificate', training.CertificateSchema, fx.certificate],
   ['PublicVenueProfile', domain.PublicVenueProfileSchema, fx.publicProfile],
 ];
 

@@ -8,6 +8,10 @@ export const StaffCertificateSchema = v.object({
   number: text(64),
   expiresOn: DaySchema,
 });
+/**
+ * A certificate held by a staff member (health certificate 健康证, training certificate 培训合格证). Type of {@link
+ * StaffCertificateSchema}.
+ */
 export type StaffCertificate = v.InferOutput<typeof StaffCertificateSchema>;
 
 /** A phone number: digits with an optional leading `+`, spaces or dashes. */
@@ -22,13 +26,17 @@ const staffEntries = {
   trainingCertificate: v.optional(StaffCertificateSchema),
 };
 
+/** A staff member of a venue, with their health and training certificates. */
 export const StaffSchema = v.object({ id: IdSchema, venueId: IdSchema, ...staffEntries });
+/** A staff member. Type of {@link StaffSchema}. */
 export type Staff = v.InferOutput<typeof StaffSchema>;
 
 /** Body of `POST /v1/venues/{venueId}/staff` (the venue comes from the path). */
 export const StaffInputSchema = v.object(staffEntries);
+/** Body of `POST /v1/venues/{venueId}/staff` (the venue comes from the path). Type of {@link StaffInputSchema}. */
 export type StaffInput = v.InferOutput<typeof StaffInputSchema>;
 
 /** Body of `PATCH /v1/venues/{venueId}/staff/{staffId}`. */
 export const StaffPatchSchema = v.partial(StaffInputSchema);
+/** Body of `PATCH /v1/venues/{venueId}/staff/{staffId}`. Type of {@link StaffPatchSchema}. */
 export type StaffPatch = v.InferOutput<typeof StaffPatchSchema>;

@@ -8,6 +8,7 @@ import { IdSchema, text } from './primitives.js';
 
 /** The roles a user can hold at a venue. */
 export const VENUE_ROLES = ['operator_staff', 'operator_manager'] as const;
+/** One of {@link VENUE_ROLES}: what a user may do at a venue. */
 export type VenueRole = (typeof VENUE_ROLES)[number];
 
 /** A user: `login` is `null` for WeChat-only consumers and partners. */
@@ -17,10 +18,12 @@ export const PublicUserSchema = v.object({
   displayName: v.string(),
   login: v.nullable(v.string()),
 });
+/** A user: `login` is `null` for WeChat-only consumers and partners. Type of {@link PublicUserSchema}. */
 export type PublicUser = v.InferOutput<typeof PublicUserSchema>;
 
 /** One venue the user belongs to, and how. */
 export const MembershipSchema = v.object({ venueId: IdSchema, role: v.picklist(VENUE_ROLES) });
+/** One venue the user belongs to, and how. Type of {@link MembershipSchema}. */
 export type Membership = v.InferOutput<typeof MembershipSchema>;
 
 /** `GET /v1/me`: the user, its venue memberships and (regulators) the regions it supervises. */
@@ -29,6 +32,9 @@ export const MeSchema = v.object({
   memberships: v.array(MembershipSchema),
   regionIds: v.array(IdSchema),
 });
+/**
+ * `GET /v1/me`: the user, its venue memberships and (regulators) the regions it supervises. Type of {@link MeSchema}.
+ */
 export type Me = v.InferOutput<typeof MeSchema>;
 
 /** A user and their role at a venue. */
@@ -39,6 +45,7 @@ export const MemberSchema = v.object({
   login: v.nullable(v.string()),
   staffId: v.optional(IdSchema),
 });
+/** A user and their role at a venue. Type of {@link MemberSchema}. */
 export type Member = v.InferOutput<typeof MemberSchema>;
 
 /**
@@ -53,4 +60,9 @@ export const MemberInputSchema = v.object({
   role: v.picklist(VENUE_ROLES),
   staffId: v.optional(IdSchema),
 });
+/**
+ * Body of `POST /v1/venues/{venueId}/members`: an existing user (`userId` or `login`) or a new one (`login` +
+ * `password` of at least 8 characters, `displayName` optional), with its venue role. Type of {@link
+ * MemberInputSchema}.
+ */
 export type MemberInput = v.InferOutput<typeof MemberInputSchema>;

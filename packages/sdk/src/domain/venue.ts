@@ -9,6 +9,7 @@ export const LicenceSchema = v.object({
   issuedOn: DaySchema,
   expiresOn: DaySchema,
 });
+/** The food business licence (食品经营许可证). Type of {@link LicenceSchema}. */
 export type Licence = v.InferOutput<typeof LicenceSchema>;
 
 /** The code printed in the venue's QR: 8–12 URL-safe characters. */
@@ -31,7 +32,9 @@ const venueEntries = {
   lastIncidentOn: v.optional(DaySchema),
 };
 
+/** A catering venue as stored: region, kind, licence, address, coordinates and public code. */
 export const VenueSchema = v.object({ id: IdSchema, ...venueEntries });
+/** A catering venue. Type of {@link VenueSchema}. */
 export type Venue = v.InferOutput<typeof VenueSchema>;
 
 /** Body of `POST /v1/venues`: a venue without id; the server makes a public code when none is given. */
@@ -39,13 +42,20 @@ export const VenueInputSchema = v.object({
   ...venueEntries,
   publicCode: v.optional(PublicCodeSchema),
 });
+/**
+ * Body of `POST /v1/venues`: a venue without id; the server makes a public code when none is given. Type of {@link
+ * VenueInputSchema}.
+ */
 export type VenueInput = v.InferOutput<typeof VenueInputSchema>;
 
 /** Body of `PATCH /v1/venues/{venueId}`: any subset of the input fields. */
 export const VenuePatchSchema = v.partial(VenueInputSchema);
+/** Body of `PATCH /v1/venues/{venueId}`: any subset of the input fields. Type of {@link VenuePatchSchema}. */
 export type VenuePatch = v.InferOutput<typeof VenuePatchSchema>;
 
+/** Whether a licence is valid, expires soon or has expired (see {@link licenceStatus}). */
 export const LICENCE_STATUSES = ['valid', 'expiring', 'expired'] as const;
+/** One of {@link LICENCE_STATUSES}. */
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 /** Days before expiry from which a licence shows as `expiring`. */

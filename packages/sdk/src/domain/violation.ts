@@ -6,6 +6,7 @@ import { IdSchema, InstantSchema, RatioSchema, text } from './primitives.js';
 /** A violation type, or `unknown` for a vendor event no converter maps (its `vendorCode` is kept). */
 export const VIOLATION_TYPES_OR_UNKNOWN = [...VIOLATION_TYPES, 'unknown'] as const;
 
+/** A violation an AI camera recognised: type, camera, instant, confidence and snapshot. */
 export const ViolationSchema = v.object({
   type: v.picklist(VIOLATION_TYPES_OR_UNKNOWN),
   /** The vendor's own event code, e.g. Hikvision `safetyHelmetDetection`. */
@@ -18,5 +19,7 @@ export const ViolationSchema = v.object({
   /** Where the snapshot is stored (a storage key or URL). */
   snapshotRef: v.optional(text(512)),
 });
+/** A recognised violation. Type of {@link ViolationSchema}. */
 export type Violation = v.InferOutput<typeof ViolationSchema>;
+/** A {@link ViolationType}, or `unknown` for a vendor event not mapped to one. */
 export type ViolationTypeOrUnknown = Violation['type'];

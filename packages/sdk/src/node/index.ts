@@ -1,8 +1,8 @@
 /**
- * @brightkitchen/sdk/node — the core plus Node's seams: axios transport, JSON file storage, node:crypto.
+ * `@brightkitchen/sdk/node`: the core plus Node's seams, a fetch client with a timeout and a JSON file storage.
+ * @packageDocumentation
  */
 export * from '../index.js';
-export { type AxiosTransportOptions, createAxiosTransport } from './axios-transport.js';
 export { createNodeClient, type NodeClientOptions } from './create-node-client.js';
 export { createFileStorage } from './file-storage.js';
-export { nodeHashing } from './node-hashing.js';
+export { verifyCheckpoint, verifyLedgerRoot, verifyPlatformSignature } from './platform-signature.js';

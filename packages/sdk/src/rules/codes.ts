@@ -31,14 +31,12 @@ export const REGULATION_SOURCES = {
 
 const S = REGULATION_SOURCES;
 
+/**
+ * Every food-safety rule code with its severity, the regulation it comes from and its message in zh and en.
+ * @example ruleMessage('SAMPLE_UNDERWEIGHT', { minGrams: 125 })
+ */
 export const RULE_CODES = {
   // ── Any ledger record ────────────────────────────────────────────────────────────────
-  LEDGER_SCHEMA: {
-    severity: 'error',
-    source: S.platform,
-    opensAlert: false,
-    message: { zh: '字段 {field} 无效：{problem}', en: 'Field {field} is invalid: {problem}' },
-  },
   LEDGER_KIND_UNKNOWN: {
     severity: 'error',
     source: S.platform,

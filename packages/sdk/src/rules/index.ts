@@ -47,25 +47,10 @@ export {
 } from './grading/index.js';
 // Ledger validation
 export type { LedgerIssue } from './ledger/context.js';
+export { ledgerRecordDay } from './ledger/record-day.js';
 export { retentionUntil } from './ledger/retention.js';
 export type { LedgerValidationOptions, LedgerValidationResult } from './ledger/validate.js';
 export { isStaffUnfit, ledgerAlerts, validateLedger } from './ledger/validate.js';
-// Red/black list scoring (docs/listing.md)
-export type {
-  ListingFactor,
-  ListingFactorName,
-  ListingInput,
-  ListingOutcome,
-  ListingPolicy,
-  ListingReason,
-} from './listing/index.js';
-export {
-  DEFAULT_LISTING_POLICY,
-  LISTING_FACTORS,
-  LISTING_REASON_MESSAGES,
-  LISTING_REASONS,
-  scoreListing,
-} from './listing/index.js';
 // Profiles
 export type {
   DeepPartial,
@@ -82,7 +67,9 @@ export { isSampleRetentionRequired, NATIONAL_PROFILE, resolveProfile } from './p
 export { parseProfileOverride } from './profile-override.js';
 // Sensor thresholds (delay, hysteresis, silence)
 export type {
+  Breach,
   BrokenBound,
+  Instant,
   SensorLimit,
   SensorThresholdProfile,
   ThresholdCleared,
@@ -109,6 +96,7 @@ export {
   nextThresholdCheckAt,
   sensorThresholdsFromProfile,
   stepThreshold,
+  ThresholdStateSchema,
   thresholdStatus,
   withSensorLimits,
 } from './thresholds/index.js';

@@ -73,6 +73,11 @@ function checkRanges(profile: RuleProfile, out: Issue[]): void {
   }
 }
 
+/**
+ * Checks a region's or venue kind's override of the rule numbers, key by key: unknown keys, wrong types and a
+ * min above its max are issues.
+ * @example parseProfileOverride({ ledger: { sample: { minGrams: 150 } } }) // { ok: true, value }
+ */
 export function parseProfileOverride(
   value: unknown,
   base: RuleProfile = NATIONAL_PROFILE,

@@ -24,6 +24,7 @@ export type SensorLocationKind = Extract<
   'fridge' | 'freezer' | 'special_room' | 'sample_fridge' | 'hot_holding'
 >;
 
+/** Every number the ledger rules use (fever, sample weight and hours, disinfection limits…). */
 export interface LedgerRuleNumbers {
   readonly morningCheck: {
     /** Body temperature at or above which staff are unfit. */
@@ -85,6 +86,7 @@ export interface SensorRuleNumbers {
   readonly silenceTimeoutMinutes: number;
 }
 
+/** Every number the rules use, for ledgers and sensors: national, or with regional changes. */
 export interface RuleProfile {
   readonly name: string;
   readonly ledger: LedgerRuleNumbers;
@@ -94,6 +96,7 @@ export interface RuleProfile {
 /** A partial profile: any nested part may be left out; arrays are replaced whole. */
 export type RuleProfileOverride = DeepPartial<RuleProfile>;
 
+/** Every field optional, at every depth (arrays replaced whole). */
 export type DeepPartial<T> = {
   readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
 };
@@ -147,6 +150,7 @@ export const NATIONAL_PROFILE: RuleProfile = deepFreeze({
   },
 });
 
+/** Options of {@link resolveProfile}. */
 export interface ResolveProfileOptions {
   /** Defaults to NATIONAL_PROFILE. */
   readonly base?: RuleProfile;

@@ -6,6 +6,7 @@ import { createTaroStorage } from './storage.js';
 import type { TaroLike } from './taro-api.js';
 import { createTaroTransport, type TaroTransportOptions } from './transport.js';
 
+/** Options of {@link createTaroClient}: the client's own, plus the request timeout (default 15 s) and H5 cache mode. */
 export interface TaroClientOptions extends ClientOptions {
   readonly timeoutMs?: number;
   /** See {@link TaroTransportOptions.cache}. */
@@ -38,6 +39,7 @@ export function createTaroClient(taro: TaroLike, options: TaroClientOptions): Br
   return client;
 }
 
+/** Options of {@link createTaroRealtime}. */
 export interface TaroRealtimeOptions {
   /** MQTT over WebSocket, e.g. `wss://api.example.cn/mqtt` (WeChat allows only `wss://`). */
   readonly url: string;

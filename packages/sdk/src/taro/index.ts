@@ -16,7 +16,6 @@ export {
   encodePublish,
   encodeSubscribe,
   type MqttPacket,
-  topicMatches,
 } from './mqtt/codec.js';
 export {
   type ByteSocket,

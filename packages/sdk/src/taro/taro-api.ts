@@ -20,6 +20,7 @@ export interface TaroRequestOptions {
   fail?: (err: { errMsg?: string; message?: string }) => void;
 }
 
+/** What `Taro.request` answers on success. */
 export interface TaroRequestSuccess {
   statusCode: number;
   header?: Record<string, unknown>;
@@ -31,6 +32,7 @@ export interface TaroRequestTask {
   abort?: () => void;
 }
 
+/** The socket task `Taro.connectSocket` answers. */
 export interface TaroSocketTask {
   send(option: { data: string | ArrayBuffer; fail?: (err: unknown) => void }): void;
   close(option?: { code?: number; reason?: string }): void;
@@ -40,6 +42,7 @@ export interface TaroSocketTask {
   onMessage(callback: (res: { data: string | ArrayBuffer }) => void): void;
 }
 
+/** Options of `Taro.connectSocket` the realtime sets. */
 export interface TaroConnectSocketOptions {
   url: string;
   protocols?: string[];
@@ -54,6 +57,10 @@ export interface TaroNetworkStatus {
   networkType?: string;
 }
 
+/**
+ * The part of `Taro` (or WeChat's `wx`) the SDK uses: pass `Taro` itself.
+ * @example createTaroClient(Taro, { baseURL })
+ */
 export interface TaroLike {
   request(options: TaroRequestOptions): unknown;
   getStorage(options: { key: string }): Promise<{ data: unknown }>;

@@ -1,6 +1,7 @@
 import type { Transport, TransportResponse } from '../client/transport.js';
 import type { TaroLike, TaroRequestSuccess, TaroRequestTask } from './taro-api.js';
 
+/** Options of {@link createTaroTransport}. */
 export interface TaroTransportOptions {
   /** Per-request timeout; default 15 s (WeChat's own default is 60 s, too long for someone standing at a counter). */
   readonly timeoutMs?: number;

@@ -1,5 +1,6 @@
 import type { BrightKitchenError } from '../errors/bright-kitchen-error.js';
 import type { OutboxItem } from './item.js';
+import type { QuarantinedValue } from './stored.js';
 
 /** Events of an outbox, on its mitt emitter (`client.outbox.events.on('sent', …)`). */
 export type OutboxEvents = {
@@ -18,4 +19,9 @@ export type OutboxEvents = {
   };
   /** The outbox became empty. */
   drained: { readonly sent: number; readonly failed: number };
+  /**
+   * A stored value could not be read (damaged storage): it was moved to `<namespace>:outbox:quarantine`
+   * (or, if storage refused, left where it was) and the rest of the outbox goes on. Log it.
+   */
+  quarantined: QuarantinedValue;
 };

@@ -5,6 +5,7 @@ import type { BrightKitchenErrorJSON } from '../errors/bright-kitchen-error.js';
  * gateway's relayed or normalized device events) and `violation` (a partner's AI violations).
  */
 export const OUTBOX_KINDS = ['ledger', 'ledger-photo', 'rating', 'notice', 'complaint', 'device', 'violation'] as const;
+/** One of {@link OUTBOX_KINDS}: what a queued write creates. */
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**

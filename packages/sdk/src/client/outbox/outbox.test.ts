@@ -85,12 +85,17 @@ describe('outbox', () => {
   });
 
   it('jitter spreads delays within the upper half of the ceiling, capped at maxMs', async () => {
-    const { backoffDelay } = await import('./backoff.js');
+    const { backoffDelay } = await import('../backoff.js');
     const policy = { baseMs: 1000, maxMs: 8000 };
     expect(backoffDelay(1, policy, () => 0)).toBe(500);
     expect(backoffDelay(1, policy, () => 0.999)).toBe(999);
     expect(backoffDelay(10, policy, () => 0)).toBe(4000);
     expect(backoffDelay(10, policy, () => 0.999)).toBe(7996);
+    // Without jitter (a reconnect, a server's redelivery): the ceiling, by any factor.
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, policy))).toEqual([1000, 2000, 4000, 8000]);
+    expect([1, 2, 3].map((n) => backoffDelay(n, { ...policy, factor: 6, maxMs: 30_000 }))).toEqual([
+      1000, 6000, 30_000,
+    ]);
   });
 
   it('drops a write the rules refuse, with the server code, and goes on with the next', async () => {
@@ -279,5 +284,79 @@ describe('outbox', () => {
     await q.settled;
     expect(queued.map((e) => [e.item.id, e.item.kind, e.pending])).toEqual([[q.id, 'ledger', 1]]);
     expect(sent.map((e) => [e.item.id, e.status])).toEqual([[q.id, 201]]);
+  });
+});
+
+describe('outbox with a corrupt stored value', () => {
+  /** A queue as an earlier client stored it, the middle write damaged (a half-written or edited value). */
+  async function storedQueue(storage: ReturnType<typeof createMemoryStorage>) {
+    const first = createClient({
+      baseURL: 'http://bk.test',
+      transport: scriptedTransport(() => new Error('down')).transport,
+      storage,
+      outbox: { autoStart: false },
+    });
+    for (let i = 1; i <= 3; i++) await first.ledgers.submit(VENUE, sample(i));
+    first.close();
+    return JSON.parse((await storage.get('bk:outbox')) ?? '[]') as Record<string, unknown>[];
+  }
+
+  it('sets an unreadable queue aside, says why, and keeps taking and sending writes', async () => {
+    const storage = createMemoryStorage({ 'bk:outbox': '[{"id":"w1","kind":"ledger"' });
+    const sink = idempotentSink();
+    const client = createClient({ baseURL: 'http://bk.test', ...scriptedTransport(sink.answer), storage });
+    const quarantined = record(client.outbox.events, 'quarantined');
+
+    expect(await client.outbox.pending()).toEqual([]);
+    const q = await client.ledgers.submit(VENUE, sample(1));
+    expect((await q.settled).state).toBe('sent');
+    expect(dishes(sink.order)).toEqual(['菜品 1']);
+
+    expect(quarantined).toEqual([
+      { key: 'bk:outbox', value: '[{"id":"w1","kind":"ledger"', reason: expect.stringMatching(/JSON/i) },
+    ]);
+    // Kept for support, not lost: the raw value under the quarantine key.
+    const kept = JSON.parse((await storage.get('bk:outbox:quarantine')) ?? '[]');
+    expect(kept).toMatchObject([{ key: 'bk:outbox', value: '[{"id":"w1","kind":"ledger"' }]);
+  });
+
+  it('sets aside only the damaged write: the ones before and after it are sent, in order', async () => {
+    const storage = createMemoryStorage();
+    const items = await storedQueue(storage);
+    const damaged = { ...items[1], path: 42, attempts: 'many' };
+    await storage.set('bk:outbox', JSON.stringify([items[0], damaged, items[2]]));
+
+    const sink = idempotentSink();
+    const client = createClient({
+      baseURL: 'http://bk.test',
+      ...scriptedTransport(sink.answer),
+      storage,
+      outbox: { autoStart: false },
+    });
+    const quarantined = record(client.outbox.events, 'quarantined');
+    expect((await client.outbox.pending()).map((p) => p.id)).toEqual([items[0]?.id, items[2]?.id]);
+    expect(quarantined).toEqual([
+      { key: 'bk:outbox', value: JSON.stringify(damaged), reason: expect.stringContaining('path') },
+    ]);
+    expect(await client.outbox.flush()).toEqual({ sent: 2, failed: 0, pending: 0 });
+    expect(dishes(sink.order)).toEqual(['菜品 1', '菜品 3']);
+    // Stored again without it: a next start does not trip over it again.
+    const again = createClient({ baseURL: 'http://bk.test', storage, outbox: { autoStart: false } });
+    const later = record(again.outbox.events, 'quarantined');
+    expect(await again.outbox.pending()).toEqual([]);
+    expect(later).toEqual([]);
+  });
+
+  it('sets aside a damaged list of refused writes and keeps the queue', async () => {
+    const storage = createMemoryStorage();
+    await storedQueue(storage);
+    await storage.set('bk:outbox:rejected', '{"oops":true}');
+    const client = createClient({ baseURL: 'http://bk.test', storage, outbox: { autoStart: false } });
+    const quarantined = record(client.outbox.events, 'quarantined');
+
+    expect(await client.outbox.rejected()).toEqual([]);
+    expect(await client.outbox.pending()).toHaveLength(3);
+    expect(quarantined.map((q) => q.key)).toEqual(['bk:outbox:rejected']);
+    await client.outbox.dismiss();
   });
 });

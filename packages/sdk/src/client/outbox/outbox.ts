@@ -1,4 +1,5 @@
 import mitt, { type Emitter } from 'mitt';
+import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from '../backoff.js';
 import type { Clock } from '../clock.js';
 import type { BrightKitchenError } from '../errors/bright-kitchen-error.js';
 import { isBrightKitchenError } from '../errors/bright-kitchen-error.js';
@@ -6,11 +7,11 @@ import { NetworkError } from '../errors/network-error.js';
 import type { HttpAnswer } from '../http.js';
 import { newIdempotencyKey, type Random } from '../ids.js';
 import type { KeyValueStorage } from '../storage.js';
-import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { isRefusal } from './classify.js';
 import type { OutboxEvents } from './events.js';
 import type { OutboxItem, OutboxKind, OutboxOutcome, RejectedItem } from './item.js';
 import { createPersister } from './persister.js';
+import { checkOutboxItem, checkRejectedItem, quarantine, readStoredList } from './stored.js';
 
 /** What a queued write hands back at once: its id and idempotency key, and a way to await its outcome. */
 export interface QueuedWrite {
@@ -21,6 +22,7 @@ export interface QueuedWrite {
   readonly settled: Promise<OutboxOutcome>;
 }
 
+/** What one `outbox.flush()` did: writes sent, dropped as refused, and still waiting. */
 export interface FlushResult {
   readonly sent: number;
   readonly failed: number;
@@ -74,6 +76,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const newId = options.newId ?? newIdempotencyKey;
   const queueKey = `${options.namespace}:outbox`;
   const rejectedKey = `${options.namespace}:outbox:rejected`;
+  const quarantineKey = `${options.namespace}:outbox:quarantine`;
 
   let queue: OutboxItem[] = [];
   let rejectedList: RejectedItem[] = [];
@@ -94,8 +97,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const ready = (async () => {
     const [q, r] = await Promise.all([options.storage.get(queueKey), options.storage.get(rejectedKey)]);
-    queue = q ? (JSON.parse(q) as OutboxItem[]) : [];
-    rejectedList = r ? (JSON.parse(r) as RejectedItem[]) : [];
+    const stored = readStoredList<OutboxItem>(queueKey, q, checkOutboxItem);
+    const refused = readStoredList<RejectedItem>(rejectedKey, r, checkRejectedItem);
+    queue = stored.items;
+    rejectedList = refused.items;
+    const setAside = [...stored.setAside, ...refused.setAside];
+    if (setAside.length === 0) return;
+    for (const value of setAside) events.emit('quarantined', value);
+    // Stored again without the damaged values only once those are kept aside, so nothing is lost.
+    if (await quarantine(options.storage, quarantineKey, setAside, options.clock.now())) {
+      await Promise.all([
+        stored.setAside.length > 0 ? saveQueue() : undefined,
+        refused.setAside.length > 0 ? saveRejected() : undefined,
+      ]).catch(ignore);
+    }
   })();
 
   function settle(outcome: OutboxOutcome): void {

@@ -1,3 +1,4 @@
+import type { LoginInput, WechatLoginInput } from '../../contract/auth.js';
 import { type Session, sessionFromAnswer, type TokenAnswer } from '../session.js';
 import type { Me } from '../wire-types.js';
 import type { ResourceContext } from './context.js';
@@ -26,8 +27,8 @@ export function createAuthClient({ http, clock }: ResourceContext): AuthClient {
     return session;
   }
   return {
-    login: (login, password) => open('/v1/auth/login', { login, password }),
-    wechatLogin: (code) => open('/v1/auth/wechat', { code }),
+    login: (login, password) => open('/v1/auth/login', { login, password } satisfies LoginInput),
+    wechatLogin: (code) => open('/v1/auth/wechat', { code } satisfies WechatLoginInput),
     refresh: () => http.refresh(),
     logout: () => http.sessions.set(null),
     session: () => http.sessions.get(),

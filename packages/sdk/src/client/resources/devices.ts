@@ -1,4 +1,4 @@
-import type { ScheduledRun } from '../../adapters/command.js';
+import type { DeviceScheduleInput, ScheduledRun } from '../../contract/schedule.js';
 import type { DeviceRegistered, DeviceRegistration, RegisteredDevice } from '../../domain/device.js';
 import type { DeviceDetail, DeviceScheduleSet } from '../../domain/device-status.js';
 import type { Gateway, GatewayInput, GatewayRegistered } from '../../domain/gateway.js';
@@ -6,6 +6,7 @@ import { seg } from '../query.js';
 import type { Page } from '../wire-types.js';
 import type { ResourceContext } from './context.js';
 
+/** Options of a device schedule call. */
 export interface DeviceScheduleOptions {
   /** The relay channel (`1`–`8`) of a multi-channel switch. */
   readonly channel?: string;
@@ -45,7 +46,7 @@ export function createDevicesClient({ http }: ResourceContext): DevicesClient {
       http.call({
         method: 'POST',
         path: `${device(deviceId)}/schedule`,
-        body: { runs, ...(options?.channel ? { channel: options.channel } : {}) },
+        body: { runs, ...(options?.channel ? { channel: options.channel } : {}) } satisfies DeviceScheduleInput,
       }),
     gateways: {
       list: (venueId) => http.call({ method: 'GET', path: gateways(venueId) }),

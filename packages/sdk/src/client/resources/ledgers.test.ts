@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleRetentionRecord } from '../../domain/ledger.js';
+import { validateLedger } from '../../rules/ledger/validate.js';
 import { idempotentSink, scriptedTransport } from '../__tests__/harness.js';
 import { createClient } from '../create-client.js';
 import { isBrightKitchenError } from '../errors/bright-kitchen-error.js';
@@ -17,24 +18,19 @@ const record: SampleRetentionRecord = {
 
 describe('ledgers.submit', () => {
   it('with validate, refuses a record the rules reject before it enters the outbox', async () => {
+    const validate = (r: unknown) => validateLedger(r, { venueKind: 'school_canteen' });
     const sink = idempotentSink();
     const client = createClient({
       baseURL: 'http://bk.test',
       ...scriptedTransport(sink.answer),
       outbox: { autoStart: false },
     });
-    const error = await client.ledgers
-      .submit('v1', record, { validate: { venueKind: 'school_canteen' } })
-      .catch((e: unknown) => e);
+    const error = await client.ledgers.submit('v1', record, { validate }).catch((e: unknown) => e);
     expect(isBrightKitchenError(error, 'RuleError')).toBe(true);
     expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('weightGrams');
     expect(await client.outbox.pending()).toEqual([]);
 
-    const ok = await client.ledgers.submit(
-      'v1',
-      { ...record, weightGrams: 150 },
-      { validate: { venueKind: 'school_canteen' } },
-    );
+    const ok = await client.ledgers.submit('v1', { ...record, weightGrams: 150 }, { validate });
     expect((await client.outbox.pending()).map((p) => p.id)).toEqual([ok.id]);
   });
 

@@ -1,14 +1,15 @@
-import { sha256HexOfBytes } from '../../chain/sha256.js';
+import { sha256Hex } from '../../chain/sha256.js';
+import type { LedgerBatchAnswer, LedgerBatchInput, LedgerBatchResult } from '../../contract/ledger-batch.js';
+import { base64ToBytes } from '../../domain/base64.js';
 import type { LedgerRecord } from '../../domain/ledger.js';
-import { base64ToBytes, type LedgerPhotoUpload } from '../../domain/ledger-photo.js';
+import type { LedgerPhotoUpload } from '../../domain/ledger-photo.js';
 import type { LedgersToday } from '../../domain/public-profile.js';
-import { type LedgerValidationOptions, validateLedger } from '../../rules/ledger/validate.js';
+import type { LedgerValidationResult } from '../../rules/ledger/validate.js';
 import { RuleError } from '../errors/rule-error.js';
 import type { QueuedWrite } from '../outbox/outbox.js';
 import { seg } from '../query.js';
 import type {
   ChainVerification,
-  ErrorBody,
   LedgerEntry,
   LedgerExport,
   LedgerListQuery,
@@ -20,20 +21,24 @@ import type { ResourceContext } from './context.js';
 /** The answer of a direct submit; `replayed` when the key had already been used (the first result). */
 export type LedgerSubmitResult = LedgerSubmitAnswer & { readonly replayed: boolean };
 
+/**
+ * A check run on a record before it is queued, usually `validateLedger` bound to the venue. Passed in rather than
+ * built in, so a client that never validates does not ship the rules.
+ */
+export type LedgerCheck = (record: LedgerRecord) => Pick<LedgerValidationResult, 'ok' | 'issues'>;
+
+/** Options of {@link LedgersClient.submit}. */
 export interface LedgerSubmitOptions {
   /**
-   * Check the record with the SDK's rules first (the venue's kind, time zone and profile): a refused
-   * record throws `RuleError` (`LEDGER_RULE_VIOLATION`) and is not queued. The server checks again.
+   * Check the record first: a refused record throws `RuleError` (`LEDGER_RULE_VIOLATION`) and is not queued.
+   * The server checks again.
+   * @example { validate: (record) => validateLedger(record, { venueKind: 'school_canteen', profile }) }
    */
-  readonly validate?: LedgerValidationOptions;
+  readonly validate?: LedgerCheck;
 }
 
 /** One record's outcome in a batch: the answer a single write would get, or the error body. */
-export interface LedgerBatchResult {
-  readonly idempotencyKey: string;
-  readonly status: number;
-  readonly body: LedgerSubmitAnswer | ErrorBody;
-}
+export type { LedgerBatchResult };
 
 /** Daily ledgers (电子台账): written through the outbox, read back, chain-verified, exported. */
 export interface LedgersClient {
@@ -71,7 +76,7 @@ export interface LedgersClient {
 
 /** The reference of a photo: the SHA-256 of its bytes. */
 export function ledgerPhotoRef(dataBase64: string): string {
-  return `sha256:${sha256HexOfBytes(base64ToBytes(dataBase64))}`;
+  return `sha256:${sha256Hex(base64ToBytes(dataBase64))}`;
 }
 
 export function ledgersPath(venueId: string): string {
@@ -82,13 +87,12 @@ export function createLedgersClient({ http, outbox }: ResourceContext, newKey: (
   return {
     async submit(venueId, record, options) {
       if (options?.validate) {
-        const result = validateLedger(record, options.validate);
+        const result = options.validate(record);
         if (!result.ok) {
-          throw new RuleError(
-            'LEDGER_RULE_VIOLATION',
-            '台账不符合食品安全规则 / The ledger record breaks a food-safety rule',
-            result.issues,
-          );
+          // The first finding says what to fix; all of them are in `issues`.
+          const first = result.issues.find((issue) => issue.severity === 'error') ?? result.issues[0];
+          const text = first?.message ?? { zh: '台账未通过校验', en: 'The ledger record was refused' };
+          throw new RuleError('LEDGER_RULE_VIOLATION', text, result.issues);
         }
       }
       return outbox.enqueue('ledger', ledgersPath(venueId), record);
@@ -105,8 +109,10 @@ export function createLedgersClient({ http, outbox }: ResourceContext, newKey: (
     async submitMany(venueId, records, options) {
       const keys = options?.idempotencyKeys;
       if (keys && keys.length !== records.length) throw new TypeError('one idempotency key per record');
-      const body = { records: records.map((record, i) => ({ idempotencyKey: keys?.[i] ?? newKey(), record })) };
-      const answer = await http.call<{ results: readonly LedgerBatchResult[] }>({
+      const body: LedgerBatchInput = {
+        records: records.map((record, i) => ({ idempotencyKey: keys?.[i] ?? newKey(), record })),
+      };
+      const answer = await http.call<LedgerBatchAnswer>({
         method: 'POST',
         path: `${ledgersPath(venueId)}/batch`,
         body,

@@ -1,18 +1,13 @@
+import type { RegionRuleProfile, RuleProfileInput } from '../../contract/rule-profile.js';
 import type { Region } from '../../domain/region.js';
-import type { RuleProfile, RuleProfileOverride } from '../../rules/profile.js';
+import type { RuleProfileOverride } from '../../rules/profile.js';
 import { seg } from '../query.js';
 import type { Page, PageQuery } from '../wire-types.js';
 import type { ResourceContext } from './context.js';
 
-/** A region's overrides of the national rule numbers, and the numbers they give. */
-export interface RegionRuleProfile {
-  readonly regionId: string;
-  readonly overrides: RuleProfileOverride;
-  readonly profile: RuleProfile;
-  readonly updatedAt: string | null;
-  readonly updatedBy: string | null;
-}
+export type { RegionRuleProfile };
 
+/** Regions (a city and its districts) and their rule profiles: `client.regions`. */
 export interface RegionsClient {
   /** The city's districts (and the city itself). */
   list(query?: PageQuery): Promise<Page<Region>>;
@@ -30,6 +25,10 @@ export function createRegionsClient({ http }: ResourceContext): RegionsClient {
       http.call<Page<Region>>({ method: 'GET', path: '/v1/regions', ...(query ? { query: { ...query } } : {}) }),
     ruleProfile: (regionId) => http.call({ method: 'GET', path: `/v1/regions/${seg(regionId)}/rule-profile` }),
     setRuleProfile: (regionId, overrides) =>
-      http.call({ method: 'PUT', path: `/v1/regions/${seg(regionId)}/rule-profile`, body: { overrides } }),
+      http.call({
+        method: 'PUT',
+        path: `/v1/regions/${seg(regionId)}/rule-profile`,
+        body: { overrides } satisfies RuleProfileInput,
+      }),
   };
 }

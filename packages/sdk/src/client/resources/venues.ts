@@ -1,3 +1,4 @@
+import type { StaffOnDay } from '../../contract/pages.js';
 import type { VenueKind } from '../../domain/enums.js';
 import type { Staff, StaffInput, StaffPatch } from '../../domain/staff.js';
 import type { Venue, VenueInput, VenuePatch } from '../../domain/venue.js';
@@ -13,9 +14,9 @@ export interface VenueListQuery extends PageQuery {
   readonly q?: string;
 }
 
-/** A staff member as listed for a day: `unfit` when they must not handle food that day. */
-export type StaffOnDay = Staff & { readonly unfit?: boolean };
+export type { StaffOnDay };
 
+/** A venue's staff archive: `client.venues.staff`. */
 export interface StaffClient {
   /** `date` (`YYYY-MM-DD`) marks who is unfit that day. */
   list(venueId: string, query?: PageQuery & { readonly date?: string }): Promise<Page<StaffOnDay>>;
@@ -23,6 +24,7 @@ export interface StaffClient {
   update(venueId: string, staffId: string, patch: StaffPatch): Promise<Staff>;
 }
 
+/** The user accounts of a venue (staff and managers): `client.venues.members`. */
 export interface MembersClient {
   list(venueId: string, query?: PageQuery): Promise<Page<Member>>;
   add(venueId: string, input: MemberInput): Promise<Member>;

@@ -1,4 +1,6 @@
 /** Valid examples of every domain entity, as a client or the server would send them. */
+
+import type { Certificate, Course, Exam, ExamSubmission } from '../../training/training.js';
 import type { Alert, AlertResolveInput } from '../alert.js';
 import type { Complaint, ComplaintInput } from '../complaint.js';
 import type { Device } from '../device.js';
@@ -10,7 +12,6 @@ import type { Rating, RatingInput, RatingSummary } from '../rating.js';
 import type { Reading } from '../reading.js';
 import type { Region } from '../region.js';
 import type { Staff, StaffInput } from '../staff.js';
-import type { Certificate, Course, Exam, ExamSubmission } from '../training.js';
 import type { Venue, VenueInput } from '../venue.js';
 import type { Violation } from '../violation.js';
 

@@ -2,8 +2,10 @@ import type { LocalizedText } from '../../domain/text.js';
 
 /** Why an alert could not change state. */
 export const ALERT_RULE_CODES = ['ALERT_INVALID_TRANSITION', 'ALERT_CORRECTIVE_ACTION_REQUIRED'] as const;
+/** One of {@link ALERT_RULE_CODES}. */
 export type AlertRuleCode = (typeof ALERT_RULE_CODES)[number];
 
+/** The message of each {@link AlertRuleCode} in zh-CN and en. */
 export const ALERT_RULE_MESSAGES: Readonly<Record<AlertRuleCode, LocalizedText>> = {
   ALERT_INVALID_TRANSITION: {
     zh: '告警当前状态下不能执行该操作',

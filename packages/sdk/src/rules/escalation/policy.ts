@@ -3,8 +3,10 @@ import type { LocalizedText } from '../../domain/text.js';
 
 /** Who a notification goes to. A level includes those below it: the dispatcher notifies them too. */
 export const ESCALATION_LEVELS = ['manager', 'venue_head', 'regulator'] as const;
+/** One of {@link ESCALATION_LEVELS}. */
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/** Display names of {@link ESCALATION_LEVELS} in zh-CN and en. */
 export const ESCALATION_LEVEL_LABELS: Readonly<Record<EscalationLevel, LocalizedText>> = {
   manager: { zh: '食品安全管理员', en: 'Food-safety manager' },
   venue_head: { zh: '单位负责人', en: 'Head of the venue' },
@@ -29,6 +31,7 @@ export interface SeverityEscalation {
   readonly ackHoldMs: number;
 }
 
+/** For each alert severity, who is notified and after how long an alert is still open. */
 export type EscalationPolicy = Readonly<Record<Severity, SeverityEscalation>>;
 
 const MINUTE = 60_000;

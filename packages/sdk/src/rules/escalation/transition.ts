@@ -23,6 +23,7 @@ export type AlertAction =
   | { readonly type: 'resolve'; readonly correctiveAction: string }
   | { readonly type: 'clear' };
 
+/** {@link transitionAlert}'s answer: the alert in its new state, or why the action is refused. */
 export type AlertTransitionResult<A> =
   | { readonly ok: true; readonly alert: A }
   | { readonly ok: false; readonly error: AlertRuleError };

@@ -3,6 +3,7 @@ import type { Inspection } from '../../domain/inspection.js';
 import { addMonths } from '../../domain/ledger-dates.js';
 import { bandOf, toTenths } from './cutoffs.js';
 
+/** {@link annualGrade}'s answer: the grade, the average score and how many inspections counted. */
 export interface AnnualGradeOutcome {
   readonly grade: AnnualGrade;
   /** Average inspection score over the window, cut to one decimal; null without inspections. */

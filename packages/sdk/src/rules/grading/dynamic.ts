@@ -11,6 +11,7 @@ export const INCIDENT_MONTHS = 6;
 /** Failed key items from which no dynamic grade is given. */
 export const KEY_ITEMS_FAILED_LIMIT = 2;
 
+/** What {@link dynamicGrade} needs: the inspection's items, the licence date and the last incident. */
 export interface DynamicGradeInput {
   readonly items: readonly Pick<InspectionItem, 'score' | 'key' | 'passed'>[];
   /** Local calendar days, `YYYY-MM-DD`. */
@@ -19,6 +20,7 @@ export interface DynamicGradeInput {
   readonly inspectedOn: string;
 }
 
+/** {@link dynamicGrade}'s answer: the face, the score and every reason for no grade. */
 export interface DynamicGradeOutcome {
   readonly face: GradeFace;
   /** Total ÷ items checked, cut to one decimal (0 when nothing was checked). */

@@ -8,8 +8,10 @@ export const NO_GRADE_REASONS = [
   'RECENT_INCIDENT',
   'NO_ITEMS_CHECKED',
 ] as const;
+/** One of {@link NO_GRADE_REASONS}: why a venue gets no dynamic grade. */
 export type NoGradeReason = (typeof NO_GRADE_REASONS)[number];
 
+/** The message of each {@link NoGradeReason} in zh-CN and en. */
 export const NO_GRADE_REASON_MESSAGES: Readonly<Record<NoGradeReason, LocalizedText>> = {
   BELOW_6: { zh: '检查得分低于 6.0 分，不予评级', en: 'Inspection score below 6.0: not graded' },
   KEY_ITEMS_FAILED: { zh: '两项及以上关键项不合格，不予评级', en: 'Two or more key items failed: not graded' },

@@ -37,6 +37,6 @@ describe('special-room air disinfection', () => {
   it('needs an operator or a device', () => {
     const { operator: _, ...noOperator } = air;
     expect(codes(check({ ...noOperator, deviceId: 'uv-lamp-3' }))).toEqual([]);
-    expect(check(noOperator).issues).toEqual([expect.objectContaining({ code: 'LEDGER_SCHEMA', path: 'operator' })]);
+    expect(check(noOperator).issues).toEqual([expect.objectContaining({ code: 'FIELD_REQUIRED', path: 'operator' })]);
   });
 });

@@ -4,17 +4,21 @@
  * must be kept; the room temperature needs its own corrective action.
  */
 import type { AirDisinfectionRecord } from '../../domain/ledger.js';
-import { futureInstant, instantMs, type LedgerIssue, type LedgerRuleContext, ledgerIssue } from './context.js';
+import {
+  futureInstant,
+  instantMs,
+  type LedgerIssue,
+  type LedgerRuleContext,
+  ledgerFieldIssue,
+  ledgerIssue,
+} from './context.js';
 
 export function checkAirDisinfection(record: AirDisinfectionRecord, ctx: LedgerRuleContext): LedgerIssue[] {
   const issues = [...futureInstant(ctx, record.start, 'start'), ...futureInstant(ctx, record.end, 'end')];
   const { uvMinMinutes, roomMaxC } = ctx.profile.ledger.airDisinfection;
   if (record.operator === undefined && record.deviceId === undefined) {
     issues.push(
-      ledgerIssue('LEDGER_SCHEMA', 'operator', {
-        field: { zh: '操作人或设备', en: 'operator or deviceId' },
-        problem: { zh: '缺少必填项', en: 'required' },
-      }),
+      ledgerFieldIssue('FIELD_REQUIRED', 'operator', { operator: { zh: '操作人或设备', en: 'operator or device' } }),
     );
   }
   const minutes = (instantMs(record.end) - instantMs(record.start)) / 60_000;

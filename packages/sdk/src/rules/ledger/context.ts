@@ -2,18 +2,22 @@
  * What every ledger rule sees (profile, venue time zone, the current instant, venue kind),
  * the issue shape the rules return, and small helpers for times and durations.
  */
+import { type FieldIssueCode, type FieldLabels, fieldIssue } from '../../contract/errors-fields.js';
 import type { VenueKind } from '../../domain/enums.js';
 import { isIsoDate } from '../../domain/ledger-dates.js';
-import { ledgerFieldLabel } from '../../domain/ledger-fields.js';
+import { LEDGER_FIELD_LABELS } from '../../domain/ledger-fields.js';
 import type { FieldIssue } from '../../domain/result.js';
 import type { LocalizedText } from '../../domain/text.js';
 import { localDay } from '../../time.js';
 import { RULE_CODES, type RuleCode, type RuleParams, type RuleSeverity, ruleMessage } from '../codes.js';
 import type { RuleProfile } from '../profile.js';
 
-/** One rule finding on a ledger record: code, field path (dot path, `''` = the record), severity, message. */
+/**
+ * One finding on a ledger record: code, field path (dot path, `''` = the record), severity, message. A rule's
+ * finding has its LEDGER_* code; a problem with the record's shape has a FIELD_* code and is an error.
+ */
 export interface LedgerIssue extends FieldIssue {
-  readonly code: RuleCode;
+  readonly code: RuleCode | FieldIssueCode;
   readonly severity: RuleSeverity;
 }
 
@@ -28,6 +32,15 @@ export interface LedgerRuleContext {
 
 export function ledgerIssue(code: RuleCode, path: string, params?: RuleParams): LedgerIssue {
   return { code, path, severity: RULE_CODES[code].severity, message: ruleMessage(code, params) };
+}
+
+/** A shape problem (FIELD_*, always an error), the field named by its ledger label (`staffId` → 从业人员). */
+export function ledgerFieldIssue(
+  code: FieldIssueCode,
+  path: string,
+  labels: FieldLabels = LEDGER_FIELD_LABELS,
+): LedgerIssue {
+  return { ...fieldIssue(code, path, {}, labels), severity: 'error' };
 }
 
 /** Epoch milliseconds of an ISO instant the schema already accepted. */
@@ -52,11 +65,10 @@ export function futureDate(ctx: LedgerRuleContext, day: string | undefined, path
     : [];
 }
 
-/** LEDGER_SCHEMA for a `YYYY-MM-DD` that is no calendar day (2024-02-30 passes the schema's pattern). */
+/** FIELD_FORMAT for a `YYYY-MM-DD` that is no calendar day (2024-02-30 passes the schema's pattern). */
 export function invalidDate(day: string | null | undefined, path: string): LedgerIssue[] {
   if (day === undefined || day === null || isIsoDate(day)) return [];
-  const problem = { zh: '应为真实存在的日期', en: 'expected a real calendar date' };
-  return [ledgerIssue('LEDGER_SCHEMA', path, { field: ledgerFieldLabel(path), problem })];
+  return [ledgerFieldIssue('FIELD_FORMAT', path)];
 }
 
 /** A duration for messages: `10 分钟` / `10 min`, `9 分 59 秒` / `9 min 59 s`, `40 秒` / `40 s`. */

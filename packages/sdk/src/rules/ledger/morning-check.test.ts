@@ -41,7 +41,7 @@ describe('morning check', () => {
   it('rejects an unknown symptom as a schema problem', () => {
     const result = check({ ...morningCheck, symptoms: ['fever', 'sneezing'] });
     expect(result.ok).toBe(false);
-    expect(result.issues).toEqual([expect.objectContaining({ code: 'LEDGER_SCHEMA', path: 'symptoms.1' })]);
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'FIELD_ENUM', path: 'symptoms.1' })]);
   });
 
   it('warns on a failed hand check (unfit) and on uniform (no alert)', () => {
@@ -82,7 +82,7 @@ describe('morning check', () => {
 
   it('refuses a temperature no thermometer reads on a person (a typing slip)', () => {
     expect(check({ ...morningCheck, temperatureC: 3.65 }).issues).toEqual([
-      expect.objectContaining({ code: 'LEDGER_SCHEMA', path: 'temperatureC', severity: 'error' }),
+      expect.objectContaining({ code: 'FIELD_TOO_SMALL', path: 'temperatureC', severity: 'error' }),
     ]);
   });
 

@@ -100,10 +100,10 @@ describe('purchase inspection', () => {
 
   it('refuses a wrong type, an impossible date and a production date after the purchase', () => {
     expect(check({ ...purchase, quantity: 'two' }).issues).toEqual([
-      expect.objectContaining({ code: 'LEDGER_SCHEMA', path: 'quantity' }),
+      expect.objectContaining({ code: 'FIELD_TYPE', path: 'quantity' }),
     ]);
     expect(check({ ...purchase, productionDate: '2024-02-30' }).issues).toEqual([
-      expect.objectContaining({ code: 'LEDGER_SCHEMA', path: 'productionDate' }),
+      expect.objectContaining({ code: 'FIELD_FORMAT', path: 'productionDate' }),
     ]);
     expect(
       codes(

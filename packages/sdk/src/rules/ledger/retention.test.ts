@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerRecord } from '../../domain/ledger.js';
 import { resolveProfile } from '../profile.js';
-import { check, morningCheck, purchase, sample } from './__tests__/fixtures.js';
+import { morningCheck, parsed, purchase, sample } from './__tests__/fixtures.js';
 import { retentionUntil } from './retention.js';
-
-function parsed(record: unknown): LedgerRecord {
-  const result = check(record, { now: '2030-01-01T00:00:00+08:00' });
-  if (!result.record) throw new Error(JSON.stringify(result.issues));
-  return result.record;
-}
 
 describe('retentionUntil', () => {
   it('keeps purchase records 6 months after the shelf life ends', () => {

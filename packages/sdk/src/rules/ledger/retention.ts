@@ -4,8 +4,9 @@
  */
 import type { LedgerRecord } from '../../domain/ledger.js';
 import { addDays, addMonths } from '../../domain/ledger-dates.js';
-import { DEFAULT_TIME_ZONE, localDay } from '../../time.js';
+import { DEFAULT_TIME_ZONE } from '../../time.js';
 import { NATIONAL_PROFILE, type RuleProfile } from '../profile.js';
+import { ledgerRecordDay } from './record-day.js';
 
 /**
  * The date (`YYYY-MM-DD`, venue-local) before which the record may not be deleted.
@@ -26,19 +27,5 @@ export function retentionUntil(
     const expiresOn = addDays(record.productionDate ?? record.purchaseDate, record.shelfLifeDays);
     return addMonths(expiresOn, monthsAfterShelfLife);
   }
-  return addMonths(recordDay(record, timeZone), otherRecordYears * 12);
-}
-
-function recordDay(record: Exclude<LedgerRecord, { kind: 'purchase_inspection' }>, timeZone: string): string {
-  switch (record.kind) {
-    case 'morning_check':
-    case 'tableware_disinfection':
-      return localDay(record.time, timeZone);
-    case 'sample_retention':
-      return localDay(record.disposedAt ?? record.sampledAt, timeZone);
-    case 'air_disinfection':
-      return localDay(record.end, timeZone);
-    case 'accompanying_meal':
-      return record.date;
-  }
+  return addMonths(ledgerRecordDay(record, timeZone), otherRecordYears * 12);
 }

@@ -1,11 +1,13 @@
-/** Turns valibot issues into ledger issues: one per field, LEDGER_SCHEMA (or the purchase ledger's own code). */
+/**
+ * Turns valibot issues into ledger issues: one per field, in the SDK's one vocabulary (FIELD_*, as `parse` gives
+ * them, fields named by their ledger labels), except a purchase record's missing field, which breaks its own rule
+ * (LEDGER_PURCHASE_FIELD_MISSING, 食品安全法 §50).
+ */
 import type * as v from 'valibot';
 import type { LedgerKind } from '../../domain/enums.js';
-import { ledgerFieldLabel } from '../../domain/ledger-fields.js';
-import type { LocalizedText } from '../../domain/text.js';
-import { type LedgerIssue, ledgerIssue } from './context.js';
-
-const REQUIRED: LocalizedText = { zh: '缺少必填项', en: 'required' };
+import { LEDGER_FIELD_LABELS, ledgerFieldLabel } from '../../domain/ledger-fields.js';
+import { toFieldIssue } from '../../domain/parse.js';
+import { type LedgerIssue, ledgerFieldIssue, ledgerIssue } from './context.js';
 
 export function schemaIssues(kind: LedgerKind, issues: readonly v.BaseIssue<unknown>[]): LedgerIssue[] {
   const seen = new Set<string>();
@@ -14,24 +16,18 @@ export function schemaIssues(kind: LedgerKind, issues: readonly v.BaseIssue<unkn
     const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
     if (seen.has(path)) continue;
     seen.add(path);
-    const field = ledgerFieldLabel(path);
-    if (isMissing(issue.input)) {
-      // The purchase ledger's "all fields present" rule has its own code (食品安全法 §50).
-      out.push(
-        kind === 'purchase_inspection'
-          ? ledgerIssue('LEDGER_PURCHASE_FIELD_MISSING', path, { field })
-          : ledgerIssue('LEDGER_SCHEMA', path, { field, problem: REQUIRED }),
-      );
+    if (!isMissing(issue.input)) {
+      out.push({ ...(toFieldIssue(issue, LEDGER_FIELD_LABELS) as LedgerIssue), severity: 'error' });
+    } else if (kind === 'purchase_inspection') {
+      out.push(ledgerIssue('LEDGER_PURCHASE_FIELD_MISSING', path, { field: ledgerFieldLabel(path) }));
     } else {
-      const expected = issue.type === 'check' ? issue.message : (issue.expected ?? issue.type);
-      out.push(
-        ledgerIssue('LEDGER_SCHEMA', path, { field, problem: { zh: `应为 ${expected}`, en: `expected ${expected}` } }),
-      );
+      out.push(ledgerFieldIssue('FIELD_REQUIRED', path));
     }
   }
   return out;
 }
 
+/** Absent, `null`, or blank text: what a form leaves when nothing was filled in. */
 function isMissing(input: unknown): boolean {
-  return input === undefined || (typeof input === 'string' && input.trim() === '');
+  return input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 }

@@ -81,8 +81,8 @@ describe('tableware disinfection', () => {
   it('refuses an empty item list and a count of zero', () => {
     const result = check({ ...tableware, items: [], count: 0 });
     expect(result.issues.map((i) => [i.code, i.path])).toEqual([
-      ['LEDGER_SCHEMA', 'items'],
-      ['LEDGER_SCHEMA', 'count'],
+      ['FIELD_REQUIRED', 'items'],
+      ['FIELD_TOO_SMALL', 'count'],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isFieldIssueCode } from '../../contract/errors-fields.js';
 import { LEDGER_KINDS } from '../../domain/enums.js';
 import { RULE_CODES } from '../codes.js';
 import { NATIONAL_PROFILE } from '../profile.js';
@@ -10,9 +11,10 @@ import { type LedgerValidationResult, validateLedger } from './validate.js';
 function expectConsistent(result: LedgerValidationResult): void {
   expect(result.ok).toBe(!result.issues.some((issue) => issue.severity === 'error'));
   for (const issue of result.issues) {
-    const rule = RULE_CODES[issue.code];
-    expect(rule).toBeDefined();
-    expect(issue.severity).toBe(rule.severity);
+    // A shape problem (FIELD_*) refuses the record; a rule's finding has the rule's severity.
+    const severity = isFieldIssueCode(issue.code) ? 'error' : RULE_CODES[issue.code]?.severity;
+    expect(severity).toBeDefined();
+    expect(issue.severity).toBe(severity);
     expect(typeof issue.path).toBe('string');
     expect(issue.message.zh.length).toBeGreaterThan(0);
     expect(issue.message.en.length).toBeGreaterThan(0);
@@ -65,9 +67,14 @@ describe('validateLedger', () => {
     }
   });
 
-  it('answers LEDGER_SCHEMA for input that is no object', () => {
-    for (const input of [null, undefined, 'morning_check', 3, [], [sample], true]) {
-      expect(check(input).issues).toEqual([expect.objectContaining({ code: 'LEDGER_SCHEMA', path: '' })]);
+  it('answers FIELD_TYPE for input that is no object (FIELD_REQUIRED for none at all)', () => {
+    for (const input of ['morning_check', 3, [], [sample], true]) {
+      expect(check(input).issues).toEqual([
+        expect.objectContaining({ code: 'FIELD_TYPE', path: '', severity: 'error' }),
+      ]);
+    }
+    for (const input of [null, undefined]) {
+      expect(check(input).issues).toEqual([expect.objectContaining({ code: 'FIELD_REQUIRED', path: '' })]);
     }
   });
 
@@ -80,14 +87,17 @@ describe('validateLedger', () => {
       sealedSeparately: undefined,
     });
     expect(result.issues.map((i) => [i.code, i.path])).toEqual([
-      ['LEDGER_SCHEMA', 'dishName'],
-      ['LEDGER_SCHEMA', 'weightGrams'],
-      ['LEDGER_SCHEMA', 'sampledAt'],
-      ['LEDGER_SCHEMA', 'sealedSeparately'],
+      ['FIELD_TYPE', 'dishName'],
+      ['FIELD_TYPE', 'weightGrams'],
+      ['FIELD_FORMAT', 'sampledAt'],
+      ['FIELD_REQUIRED', 'sealedSeparately'],
     ]);
-    expect(result.issues[3]?.message).toEqual({
-      zh: '字段 分别密封 无效：缺少必填项',
-      en: 'Field sealed separately is invalid: required',
+    // The same issue `parse` gives for the record's schema, the field named by its label.
+    expect(result.issues[3]).toEqual({
+      code: 'FIELD_REQUIRED',
+      path: 'sealedSeparately',
+      severity: 'error',
+      message: { zh: '缺少分别密封', en: 'Sealed separately is required' },
     });
     expect(result.record).toBeUndefined();
   });

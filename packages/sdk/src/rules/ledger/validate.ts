@@ -7,17 +7,18 @@ import * as v from 'valibot';
 import { LEDGER_KINDS, type LedgerKind, type VenueKind } from '../../domain/enums.js';
 import { LEDGER_RECORD_SCHEMAS, type LedgerRecord } from '../../domain/ledger.js';
 import { DEFAULT_TIME_ZONE, localDay } from '../../time.js';
-import { RULE_CODES, type RuleCode } from '../codes.js';
+import { isRuleCode, RULE_CODES, type RuleCode } from '../codes.js';
 import { NATIONAL_PROFILE, type RuleProfile } from '../profile.js';
 import { checkAccompanyingMeal } from './accompanying-meal.js';
 import { checkAirDisinfection } from './air-disinfection.js';
-import { type LedgerIssue, type LedgerRuleContext, ledgerIssue } from './context.js';
+import { type LedgerIssue, type LedgerRuleContext, ledgerFieldIssue, ledgerIssue } from './context.js';
 import { checkMorningCheck } from './morning-check.js';
 import { checkPurchaseInspection } from './purchase-inspection.js';
 import { checkSampleRetention } from './sample-retention.js';
 import { schemaIssues } from './schema-issues.js';
 import { checkTablewareDisinfection } from './tableware-disinfection.js';
 
+/** Options of {@link validateLedger}: the venue's kind, time zone and rule profile, and the current time. */
 export interface LedgerValidationOptions {
   /** The venue's kind; without it, venue-kind rules (accompanying meals) are skipped. */
   readonly venueKind?: VenueKind;
@@ -29,6 +30,7 @@ export interface LedgerValidationOptions {
   readonly profile?: RuleProfile;
 }
 
+/** {@link validateLedger}'s answer: ok, every issue (errors and warnings), and the typed record. */
 export interface LedgerValidationResult {
   readonly ok: boolean;
   readonly issues: readonly LedgerIssue[];
@@ -51,10 +53,10 @@ export function validateLedger(record: unknown, options: LedgerValidationOptions
 
 /** The alert-worthy issues of a result (unfit staff, expired goods, a warm special room …). */
 export function ledgerAlerts(result: LedgerValidationResult): LedgerIssue[] {
-  return result.issues.filter((issue) => RULE_CODES[issue.code].opensAlert);
+  return result.issues.filter((issue) => isRuleCode(issue.code) && RULE_CODES[issue.code].opensAlert);
 }
 
-const UNFIT_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
+const UNFIT_CODES: ReadonlySet<LedgerIssue['code']> = new Set<RuleCode>([
   'LEDGER_MORNING_FEVER',
   'LEDGER_MORNING_SYMPTOM',
   'LEDGER_MORNING_HAND_CHECK',
@@ -68,12 +70,7 @@ export function isStaffUnfit(result: LedgerValidationResult): boolean {
 
 function validateUnsafe(input: unknown, options: LedgerValidationOptions): LedgerValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return finish([
-      ledgerIssue('LEDGER_SCHEMA', '', {
-        field: { zh: '记录', en: 'record' },
-        problem: { zh: '应为对象', en: 'expected an object' },
-      }),
-    ]);
+    return finish([ledgerFieldIssue(input === null || input === undefined ? 'FIELD_REQUIRED' : 'FIELD_TYPE', '')]);
   }
   const kind: unknown = (input as { kind?: unknown }).kind;
   if (!isLedgerKind(kind)) {

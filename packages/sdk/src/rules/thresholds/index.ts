@@ -1,3 +1,4 @@
+export type { Instant } from './instant.js';
 export { nextThresholdCheckAt } from './next-check.js';
 export {
   DEFAULT_SENSOR_THRESHOLDS,
@@ -13,10 +14,12 @@ export {
   initialThresholdState,
   type ThresholdPhase,
   type ThresholdState,
+  ThresholdStateSchema,
   type ThresholdStatus,
   thresholdStatus,
 } from './state.js';
 export {
+  type Breach,
   breachOf,
   clearsAlarm,
   stepThreshold,

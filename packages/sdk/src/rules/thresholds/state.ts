@@ -1,4 +1,5 @@
-import type { LocationKind } from '../../domain/enums.js';
+import * as v from 'valibot';
+import { LOCATION_KINDS, type LocationKind } from '../../domain/enums.js';
 
 /** Where a device+metric stands with respect to its limits (silence is tracked beside it). */
 export type ThresholdPhase = 'normal' | 'pending' | 'alarm';
@@ -25,6 +26,18 @@ export interface ThresholdState {
   /** The bound the worst value broke. */
   readonly bound?: BrokenBound;
 }
+
+/** A stored `ThresholdState` (JSON), checked when read back after a restart. */
+export const ThresholdStateSchema: v.GenericSchema<unknown, ThresholdState> = v.object({
+  location: v.picklist(LOCATION_KINDS),
+  metric: v.string(),
+  phase: v.picklist(['normal', 'pending', 'alarm']),
+  silent: v.boolean(),
+  lastSeenAt: v.optional(v.number()),
+  since: v.optional(v.number()),
+  worst: v.optional(v.number()),
+  bound: v.optional(v.picklist(['min', 'max'])),
+});
 
 /**
  * The state before any reading. Pass `startedAt` to count silence from that moment even if the

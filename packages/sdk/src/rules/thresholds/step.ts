@@ -15,14 +15,17 @@ export interface ThresholdTickInput {
   readonly time: Instant;
 }
 
+/** What {@link stepThreshold} takes: a reading, or a clock tick that lets durations elapse. */
 export type ThresholdInput = ThresholdReadingInput | ThresholdTickInput;
 
+/** {@link stepThreshold}'s answer: the next state and what changed. */
 export interface ThresholdStep {
   readonly state: ThresholdState;
   readonly transitions: readonly ThresholdTransition[];
 }
 
-interface Breach {
+/** How a value breaks a limit: which bound, the limit, and by how much. */
+export interface Breach {
   readonly bound: BrokenBound;
   readonly limit: number;
   readonly excess: number;

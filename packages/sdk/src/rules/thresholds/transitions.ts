@@ -38,5 +38,7 @@ export interface ThresholdSilenceCleared {
   readonly at: number;
 }
 
+/** What a threshold step can report: an alarm raised or cleared, a sensor fallen silent or back. */
 export type ThresholdTransition = ThresholdRaised | ThresholdCleared | ThresholdSilence | ThresholdSilenceCleared;
+/** The `kind` of a {@link ThresholdTransition}. */
 export type ThresholdTransitionKind = ThresholdTransition['kind'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPacketReader, encodeConnect, encodePublish, encodeSubscribe, topicMatches } from './codec.js';
-import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { topicMatches } from '../../adapters/topic.js';
+import { createPacketReader, encodeConnect, encodePublish, encodeSubscribe } from './codec.js';
 
 describe('MQTT codec', () => {
   it('encodes CONNECT as MQTT 3.1.1 with credentials', () => {
@@ -33,9 +33,9 @@ describe('MQTT codec', () => {
     expect(topicMatches('bk/venues/v1', 'bk/venues/v1/alerts')).toBe(false);
   });
 
-  it('round-trips UTF-8 including 4-byte characters', () => {
-    const text = '晨检 8/8 人合格 😀';
-    expect(decodeUtf8(encodeUtf8(text))).toBe(text);
-    expect([...encodeUtf8('晨')]).toEqual([...Buffer.from('晨')]);
+  it('passes over a PUBLISH whose topic or payload is not UTF-8', () => {
+    const read = createPacketReader();
+    const bad = Uint8Array.from([0x30, 6, 0, 1, 0x61, 0xc3, 0x28, 0x7b]);
+    expect(read(bad)).toEqual([{ type: 'other', code: 3 }]);
   });
 });

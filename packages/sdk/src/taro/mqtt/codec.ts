@@ -2,8 +2,9 @@
  * The few MQTT 3.1.1 packets a subscriber needs (CONNECT, SUBSCRIBE, PINGREQ, DISCONNECT out; CONNACK, SUBACK,
  * PUBLISH, PINGRESP in), QoS 0 only. Pure: bytes in, packets out. mqtt.js would add ~350 KB to the mini-program.
  */
-import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { decodeUtf8, encodeUtf8 } from '../../utf8.js';
 
+/** What an MQTT CONNECT packet carries. */
 export interface ConnectOptions {
   readonly clientId: string;
   readonly username?: string;
@@ -11,6 +12,7 @@ export interface ConnectOptions {
   readonly keepaliveSec: number;
 }
 
+/** A packet the subscriber reads from the broker; narrow on `type`. */
 export type MqttPacket =
   | { readonly type: 'connack'; readonly returnCode: number }
   | { readonly type: 'suback'; readonly packetId: number; readonly granted: readonly number[] }
@@ -39,6 +41,10 @@ function packet(first: number, body: readonly number[]): Uint8Array {
   return Uint8Array.from([first, ...lengthBytes(body.length), ...body]);
 }
 
+/**
+ * An MQTT 3.1.1 CONNECT packet (clean session).
+ * @example socket.send(encodeConnect({ clientId: 'bk-mp-1', username, password, keepaliveSec: 30 }))
+ */
 export function encodeConnect(options: ConnectOptions): Uint8Array {
   let flags = 0x02; // clean session
   if (options.username !== undefined) flags |= 0x80;
@@ -56,19 +62,24 @@ export function encodeConnect(options: ConnectOptions): Uint8Array {
   return packet(0x10, body);
 }
 
+/** An MQTT SUBSCRIBE packet for one topic filter at QoS 0. */
 export function encodeSubscribe(packetId: number, topic: string): Uint8Array {
   return packet(0x82, [packetId >> 8, packetId & 0xff, ...str(topic), 0]);
 }
 
+/** An MQTT UNSUBSCRIBE packet for one topic filter. */
 export function encodeUnsubscribe(packetId: number, topic: string): Uint8Array {
   return packet(0xa2, [packetId >> 8, packetId & 0xff, ...str(topic)]);
 }
 
+/** An MQTT PUBLISH packet at QoS 0 with a UTF-8 text payload. */
 export function encodePublish(topic: string, payload: string): Uint8Array {
   return packet(0x30, [...str(topic), ...encodeUtf8(payload)]);
 }
 
+/** The MQTT PINGREQ packet (keepalive). */
 export const PINGREQ = Uint8Array.from([0xc0, 0]);
+/** The MQTT DISCONNECT packet. */
 export const DISCONNECT = Uint8Array.from([0xe0, 0]);
 
 /** Reassembles packets from WebSocket frames (a frame may hold part of a packet, or several). */
@@ -116,23 +127,14 @@ function decode(first: number, body: Uint8Array): MqttPacket {
       const topic = decodeUtf8(body.subarray(2, 2 + topicLength));
       const qos = (first >> 1) & 0x03;
       const payloadStart = 2 + topicLength + (qos > 0 ? 2 : 0);
-      return { type: 'publish', topic, payload: decodeUtf8(body.subarray(payloadStart)) };
+      const payload = decodeUtf8(body.subarray(payloadStart));
+      // Not UTF-8 (MQTT requires it of topics; our events are JSON text): passed over like any unknown packet.
+      if (topic === undefined || payload === undefined) return { type: 'other', code };
+      return { type: 'publish', topic, payload };
     }
     case 13:
       return { type: 'pingresp' };
     default:
       return { type: 'other', code };
   }
-}
-
-/** MQTT topic filter matching with `+` (one level) and `#` (the rest). */
-export function topicMatches(filter: string, topic: string): boolean {
-  const f = filter.split('/');
-  const t = topic.split('/');
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === '#') return true;
-    if (i >= t.length) return false;
-    if (f[i] !== '+' && f[i] !== t[i]) return false;
-  }
-  return f.length === t.length;
 }

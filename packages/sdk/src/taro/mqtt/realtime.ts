@@ -2,6 +2,9 @@
  * A small MQTT subscriber behind the client's `RealtimeSocket` seam: connects on the first subscription,
  * keeps alive with PINGREQ, reconnects with backoff and subscribes again. QoS 0; the app polls as a fallback.
  */
+
+import { topicMatches } from '../../adapters/topic.js';
+import { backoffDelay } from '../../client/backoff.js';
 import type { Clock } from '../../client/clock.js';
 import { systemClock } from '../../client/clock.js';
 import type { RealtimeSocket } from '../../client/socket.js';
@@ -14,7 +17,6 @@ import {
   encodeUnsubscribe,
   type MqttPacket,
   PINGREQ,
-  topicMatches,
 } from './codec.js';
 
 /** A binary WebSocket, opened with the handlers it reports to. */
@@ -23,16 +25,20 @@ export interface ByteSocket {
   close(): void;
 }
 
+/** What a {@link ByteSocket} reports to. */
 export interface ByteSocketHandlers {
   onOpen(): void;
   onMessage(bytes: Uint8Array): void;
   onClose(): void;
 }
 
+/** Opens a binary WebSocket that reports to the given handlers (see {@link taroByteSocket}). */
 export type OpenByteSocket = (handlers: ByteSocketHandlers) => ByteSocket;
 
+/** The realtime connection's state. */
 export type RealtimeStatus = 'idle' | 'connecting' | 'online' | 'offline';
 
+/** Options of {@link createMqttRealtime}. */
 export interface MqttRealtimeOptions {
   readonly open: OpenByteSocket;
   readonly clientId: string;
@@ -45,12 +51,19 @@ export interface MqttRealtimeOptions {
   readonly onStatus?: (status: RealtimeStatus) => void;
 }
 
+/** A small MQTT subscriber: the client's realtime seam, with its connection status. */
 export interface MqttRealtime extends RealtimeSocket {
   readonly status: RealtimeStatus;
 }
 
 type Handler = (payload: string, topic: string) => void;
 
+/**
+ * A small MQTT-over-WebSocket subscriber (QoS 0): reconnects with backoff, resubscribes, pings.
+ * @example
+ * const realtime = createMqttRealtime({ open: taroByteSocket(Taro, url), clientId: 'bk-mp-1' });
+ * const stop = await realtime.subscribe('bk/venues/v1/alerts', (payload) => show(JSON.parse(payload)));
+ */
 export function createMqttRealtime(options: MqttRealtimeOptions): MqttRealtime {
   const clock = options.clock ?? systemClock;
   const keepalive = options.keepaliveSec ?? 30;
@@ -63,7 +76,8 @@ export function createMqttRealtime(options: MqttRealtimeOptions): MqttRealtime {
   let packetId = 0;
   let ping: unknown = null;
   let retry: unknown = null;
-  let delay = firstDelay;
+  /** Connections lost since the last CONNACK: the reconnect delay doubles with each, up to a minute. */
+  let failures = 0;
 
   function setStatus(next: RealtimeStatus): void {
     if (status === next) return;
@@ -97,7 +111,7 @@ export function createMqttRealtime(options: MqttRealtimeOptions): MqttRealtime {
         return;
       }
       connected = true;
-      delay = firstDelay;
+      failures = 0;
       setStatus('online');
       for (const filter of subs.keys()) socket?.send(encodeSubscribe(nextId(), filter));
       schedulePing();
@@ -126,11 +140,14 @@ export function createMqttRealtime(options: MqttRealtimeOptions): MqttRealtime {
         clearTimers();
         setStatus('offline');
         if (!closed && subs.size > 0) {
-          retry = clock.setTimeout(() => {
-            retry = null;
-            void connect();
-          }, delay);
-          delay = Math.min(delay * 2, 60_000);
+          failures += 1;
+          retry = clock.setTimeout(
+            () => {
+              retry = null;
+              void connect();
+            },
+            backoffDelay(failures, { baseMs: firstDelay, maxMs: 60_000 }),
+          );
         }
       },
     });

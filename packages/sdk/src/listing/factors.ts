@@ -1,8 +1,9 @@
-import { ANNUAL_GRADES, type AnnualGrade, GRADE_FACE_LABELS } from '../../domain/enums.js';
-import type { LocalizedText } from '../../domain/text.js';
+import { ANNUAL_GRADES, type AnnualGrade, GRADE_FACE_LABELS } from '../domain/enums.js';
+import type { LocalizedText } from '../domain/text.js';
 import type { ListingInput } from './input.js';
 import type { ListingPolicy } from './policy.js';
 
+/** The terms of the listing score, in the order they are reported. */
 export const LISTING_FACTORS = [
   'dynamic_grade',
   'annual_grade',
@@ -12,6 +13,7 @@ export const LISTING_FACTORS = [
   'unresolved_alerts',
   'complaints_upheld',
 ] as const;
+/** One of {@link LISTING_FACTORS}. */
 export type ListingFactorName = (typeof LISTING_FACTORS)[number];
 
 /** One term of the score: its points (negative for penalties) and why, in words. */

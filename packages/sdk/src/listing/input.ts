@@ -1,5 +1,5 @@
-import type { AnnualGrade, GradeFace } from '../../domain/enums.js';
-import type { NoGradeReason } from '../grading/reasons.js';
+import type { AnnualGrade, GradeFace } from '../domain/enums.js';
+import type { NoGradeReason } from '../rules/grading/reasons.js';
 
 /** Everything the red/black list score reads about one venue. */
 export interface ListingInput {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANNUAL_GRADES, GRADE_FACES } from '../../domain/enums.js';
+import { ANNUAL_GRADES, GRADE_FACES } from '../domain/enums.js';
 import { LISTING_FACTORS } from './factors.js';
 import type { ListingInput } from './input.js';
 import { DEFAULT_LISTING_POLICY } from './policy.js';

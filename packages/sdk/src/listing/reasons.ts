@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../domain/text.js';
+import type { LocalizedText } from '../domain/text.js';
 
 /** Why a venue is on a list. */
 export const LISTING_REASONS = [
@@ -8,8 +8,10 @@ export const LISTING_REASONS = [
   'BLACK_LOW_SCORE',
   'RED_EXCELLENT',
 ] as const;
+/** One of {@link LISTING_REASONS}: why a venue is on a list. */
 export type ListingReason = (typeof LISTING_REASONS)[number];
 
+/** The message of each {@link ListingReason} in zh-CN and en. */
 export const LISTING_REASON_MESSAGES: Readonly<Record<ListingReason, LocalizedText>> = {
   BLACK_KEY_ITEMS_FAILED: {
     zh: '最近一次检查两项及以上关键项不合格，列入黑榜',

@@ -1,3 +1,8 @@
+/**
+ * `@brightkitchen/sdk/listing`: red/black list scoring (红黑榜, see the package's docs/listing.md). Its own entry so
+ * apps that do not publish lists do not carry it.
+ * @packageDocumentation
+ */
 export { LISTING_FACTORS, type ListingFactor, type ListingFactorName } from './factors.js';
 export type { ListingInput } from './input.js';
 export { DEFAULT_LISTING_POLICY, type ListingPolicy } from './policy.js';

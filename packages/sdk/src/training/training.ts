@@ -1,8 +1,9 @@
 /** Staff training: courses, a question bank, exams and the certificates they lead to. */
 import * as v from 'valibot';
-import { STAFF_ROLES } from './enums.js';
-import { DaySchema, IdSchema, text } from './primitives.js';
+import { STAFF_ROLES } from '../domain/enums.js';
+import { DaySchema, IdSchema, text } from '../domain/primitives.js';
 
+/** A training course: its lesson text and the staff roles it is meant for. */
 export const CourseSchema = v.object({
   id: IdSchema,
   title: text(100),
@@ -12,12 +13,17 @@ export const CourseSchema = v.object({
   /** Staff roles the course is meant for; absent means everyone. */
   audience: v.optional(v.array(v.picklist(STAFF_ROLES))),
 });
+/** A training course. Type of {@link CourseSchema}. */
 export type Course = v.InferOutput<typeof CourseSchema>;
 
+/** One option of a choice question. */
 export const QuestionOptionSchema = v.object({ id: text(16), text: text(200) });
+/** Type of {@link QuestionOptionSchema}. */
 export type QuestionOption = v.InferOutput<typeof QuestionOptionSchema>;
 
+/** Kinds of exam question. */
 export const QUESTION_KINDS = ['single', 'multiple', 'true_false'] as const;
+/** One of {@link QUESTION_KINDS}. */
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 const options = v.pipe(v.array(QuestionOptionSchema), v.minLength(2), v.maxLength(8));
@@ -34,8 +40,10 @@ export const QuestionSchema = v.variant('kind', [
   }),
   v.object({ ...questionBase, kind: v.literal('true_false'), answer: v.boolean() }),
 ]);
+/** A question with its answer: one option, several options, or true/false. Type of {@link QuestionSchema}. */
 export type Question = v.InferOutput<typeof QuestionSchema>;
 
+/** An exam: its questions (with answers), the pass score and the time allowed. */
 export const ExamSchema = v.object({
   id: IdSchema,
   title: text(100),
@@ -45,10 +53,15 @@ export const ExamSchema = v.object({
   passScore: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
   durationMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)),
 });
+/**
+ * An exam. Type of {@link ExamSchema}.
+ * @example scoreExam(exam, answers) // { score: 80, passed: true }
+ */
 export type Exam = v.InferOutput<typeof ExamSchema>;
 
 /** A candidate's answer to one question: an option id, option ids, or true/false. */
 export const ExamAnswerSchema = v.union([text(16), v.pipe(v.array(text(16)), v.maxLength(8)), v.boolean()]);
+/** A candidate's answer to one question: an option id, option ids, or true/false. Type of {@link ExamAnswerSchema}. */
 export type ExamAnswer = v.InferOutput<typeof ExamAnswerSchema>;
 
 /** A submitted exam: answers by question id. */
@@ -57,6 +70,7 @@ export const ExamSubmissionSchema = v.object({
   staffId: IdSchema,
   answers: v.record(IdSchema, ExamAnswerSchema),
 });
+/** A submitted exam: answers by question id. Type of {@link ExamSubmissionSchema}. */
 export type ExamSubmission = v.InferOutput<typeof ExamSubmissionSchema>;
 
 /** A training certificate with a code anyone can verify. */
@@ -67,6 +81,7 @@ export const CertificateSchema = v.object({
   expiresOn: DaySchema,
   verificationCode: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{6,32}$/)),
 });
+/** A training certificate with a code anyone can verify. Type of {@link CertificateSchema}. */
 export type Certificate = v.InferOutput<typeof CertificateSchema>;
 
 /** Whether an answer is right: multiple choice needs exactly the right set of options. */

@@ -1,5 +1,5 @@
-import type { AnnualGrade, GradeFace } from '../../domain/enums.js';
-import type { NoGradeReason } from '../grading/reasons.js';
+import type { AnnualGrade, GradeFace } from '../domain/enums.js';
+import type { NoGradeReason } from '../rules/grading/reasons.js';
 
 /**
  * The red/black list policy: every weight, penalty and threshold of the formula, so a region can
@@ -41,6 +41,7 @@ export interface ListingPolicy {
   readonly redAnnualGrades: readonly AnnualGrade[];
 }
 
+/** The project's documented listing formula (docs/listing.md); a region may change any number. */
 export const DEFAULT_LISTING_POLICY: ListingPolicy = {
   weights: { dynamicGrade: 30, annualGrade: 15, consumerRating: 15, ledgerCompletion: 25, aiViolations: 15 },
   dynamicFaceShare: { excellent: 1, good: 0.75, average: 0.4, none: 0 },

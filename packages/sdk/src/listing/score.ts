@@ -1,10 +1,11 @@
-import type { ListKind } from '../../domain/enums.js';
-import type { NoGradeReason } from '../grading/reasons.js';
+import type { ListKind } from '../domain/enums.js';
+import type { NoGradeReason } from '../rules/grading/reasons.js';
 import { type ListingFactor, listingFactors } from './factors.js';
 import type { ListingInput } from './input.js';
 import { DEFAULT_LISTING_POLICY, type ListingPolicy } from './policy.js';
 import type { ListingReason } from './reasons.js';
 
+/** {@link scoreListing}'s answer: the score, the list (or none), the reasons and every factor explained. */
 export interface ListingOutcome {
   /** 0–100, a whole number. */
   readonly score: number;

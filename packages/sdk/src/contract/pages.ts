@@ -1,0 +1,51 @@
+/**
+ * The answers of the list routes: `{ items, nextCursor }` (`Page<T>`), `nextCursor` null on the last page.
+ * Pages of devices, gateways and open grades are the domain's own (`DevicePageSchema`, …).
+ */
+import * as v from 'valibot';
+import { AlertSchema } from '../domain/alert.js';
+import { ComplaintSchema } from '../domain/complaint.js';
+import { LedgerEntrySchema } from '../domain/ledger-entry.js';
+import { NoticeSchema } from '../domain/notice.js';
+import { RegionSchema } from '../domain/region.js';
+import { StaffSchema } from '../domain/staff.js';
+import { MemberSchema } from '../domain/user.js';
+import { VenueSchema } from '../domain/venue.js';
+
+/** The page schema of a list of `item`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageSchema<TItem extends v.GenericSchema>(item: TItem) {
+  return v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
+}
+
+/** `GET /v1/regions`: every region at once. */
+export const RegionPageSchema = pageSchema(RegionSchema);
+
+/** `GET /v1/venues`. */
+export const VenuePageSchema = pageSchema(VenueSchema);
+
+/** A staff member as `GET /v1/venues/{venueId}/staff?date=` lists them: `unfit` when they must not handle food. */
+export const StaffOnDaySchema = v.object({ ...StaffSchema.entries, unfit: v.optional(v.boolean()) });
+/**
+ * A staff member as `GET /v1/venues/{venueId}/staff?date=` lists them: `unfit` when they must not handle food. Type of
+ * {@link StaffOnDaySchema}.
+ */
+export type StaffOnDay = v.InferOutput<typeof StaffOnDaySchema>;
+
+/** `GET /v1/venues/{venueId}/staff`: the whole archive at once. */
+export const StaffPageSchema = pageSchema(StaffOnDaySchema);
+
+/** `GET /v1/venues/{venueId}/members`: every member at once. */
+export const MemberPageSchema = pageSchema(MemberSchema);
+
+/** `GET /v1/venues/{venueId}/ledgers`: newest first. */
+export const LedgerPageSchema = pageSchema(LedgerEntrySchema);
+
+/** `GET /v1/notices`: newest first. */
+export const NoticePageSchema = pageSchema(NoticeSchema);
+
+/** `GET /v1/complaints`: newest first. */
+export const ComplaintPageSchema = pageSchema(ComplaintSchema);
+
+/** `GET /v1/alerts`: newest first. */
+export const AlertPageSchema = pageSchema(AlertSchema);
