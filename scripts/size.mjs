@@ -11,9 +11,9 @@ const sdk = new URL('../packages/sdk/src/', import.meta.url).pathname;
 
 const entries = [
   {
-    name: 'sdk "." (whole core)',
+    // Informational: no app ships everything; the budgets are on what apps import (above and below).
+    name: 'sdk "." (whole core, every export)',
     code: `export * from '${sdk}index.ts';`,
-    budgetKB: 15,
   },
   {
     name: 'sdk consumer subset (venue + rating)',
@@ -71,14 +71,14 @@ if (existsSync(distFile('.'))) {
 const rows = [];
 for (const entry of entries) {
   const { min, gzip } = await measure(entry.code, entry.resolveDir);
-  const ok = gzip <= entry.budgetKB * 1024;
+  const ok = entry.budgetKB === undefined || gzip <= entry.budgetKB * 1024;
   over ||= !ok;
   rows.push({
     entry: entry.name,
     'min (KB)': (min / 1024).toFixed(1),
     'min+gzip (KB)': (gzip / 1024).toFixed(1),
-    'budget (KB)': entry.budgetKB,
-    within: ok ? 'yes' : 'NO',
+    'budget (KB)': entry.budgetKB ?? '—',
+    within: entry.budgetKB === undefined ? '—' : ok ? 'yes' : 'NO',
   });
 }
 console.table(rows);
