@@ -211,6 +211,10 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   'GET /v1/public/venues/{publicCode}': { allow: EVERYONE },
   'GET /v1/open/grades': { allow: EVERYONE },
+  // The platform's signed ledger roots and a venue head's inclusion proof: open data, like the grades.
+  'GET /v1/open/ledger-roots': { allow: EVERYONE },
+  'GET /v1/open/ledger-roots/{rootSeq}/proofs/{venueId}': { allow: EVERYONE },
+  'POST /v1/ledger-roots': { allow: ['admin'] },
   'POST /v1/venues/{venueId}/devices': {
     allow: ['managerA', 'admin'],
     call: () => ({
@@ -290,6 +294,7 @@ export function pathValues(city: TwoVenueCity): Record<string, string> {
     publicCode: a.publicCode,
     regionId: a.regionId,
     ref: a.photoRef,
+    rootSeq: 'latest',
   };
 }
 

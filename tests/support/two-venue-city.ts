@@ -115,6 +115,9 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     body: { contentType: 'image/png', dataBase64: pngBase64(96) },
   });
   expectStatus('ledger photo', photo.status, 201);
+  // A published root holding A's chain head, for the open inclusion-proof route.
+  const root = await server.request('/v1/ledger-roots', { method: 'POST', token: city.admin.token });
+  expectStatus('ledger root', root.status, 201);
 
   const a: Omit<VenueA, 'privateMarks'> = {
     venueId,

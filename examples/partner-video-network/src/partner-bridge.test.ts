@@ -2,6 +2,7 @@ import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PartnerViolationSchema, parse } from '@brightkitchen/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerBridge, PARTNER_VIOLATIONS_PATH } from './partner-bridge.js';
 import { type Platform, startPlatform } from './test-platform.js';
@@ -69,6 +70,8 @@ describe('partner video network bridge', () => {
         externalId: expect.stringMatching(/^34020000001310000001:/),
       },
     });
+    // What the platform's route takes: the SDK's contract.
+    expect(parse(PartnerViolationSchema, item?.body)).toMatchObject({ ok: true });
     expect(bridge.counts).toEqual({ pushed: 1, notOurs: 1, notViolations: expect.any(Number) });
     client.close();
     await bridge.stop();

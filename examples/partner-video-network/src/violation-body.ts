@@ -1,26 +1,15 @@
 /**
- * A GB/T 28181 violation event → the body the platform takes from partners (pure). The camera's
- * 20-digit GB id tells which venue it watches (the video network's own registry of kitchen cameras).
+ * A GB/T 28181 violation event → the body the platform takes from partners (pure; the body is the SDK's
+ * `PartnerViolation`). The camera's 20-digit GB id tells which venue it watches (the video network's own
+ * registry of kitchen cameras).
  */
-import type { ViolationEvent } from '@brightkitchen/sdk';
+import type { PartnerViolation, ViolationEvent } from '@brightkitchen/sdk';
+
+export type { PartnerViolation };
 
 export interface KitchenCamera {
   readonly venueId: string;
   readonly name?: string;
-}
-
-export interface PartnerViolation {
-  readonly venueId: string;
-  readonly violation: ViolationEvent['violation'];
-  readonly time: string;
-  readonly source: 'gb28181';
-  readonly cameraId: string;
-  readonly cameraName?: string;
-  readonly confidence?: number;
-  readonly vendorCode?: string;
-  readonly description?: string;
-  /** The alarm's own id (device id + SN), so a resent alarm is recognised. */
-  readonly externalId: string;
 }
 
 export function partnerViolation(event: ViolationEvent, camera: KitchenCamera): PartnerViolation {
@@ -36,6 +25,7 @@ export function partnerViolation(event: ViolationEvent, camera: KitchenCamera): 
     ...(event.confidence === undefined ? {} : { confidence: event.confidence }),
     ...(event.vendorCode === undefined ? {} : { vendorCode: event.vendorCode }),
     ...(typeof description === 'string' ? { description } : {}),
+    // The alarm's own id (device id + SN), so a resent alarm is recognised.
     externalId: `${event.deviceId}:${sn ?? event.time}`,
   };
 }

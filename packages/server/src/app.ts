@@ -11,11 +11,14 @@ import type { ServerConfig } from './config.js';
 import './context.js';
 import { meRoutes } from './accounts/routes.js';
 import { alertRoutes } from './alerts/routes.js';
+import { appScriptHashes } from './app-static/inline-scripts.js';
 import { appStaticRoutes } from './app-static/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
+import { platformSigner } from './crypto/index.js';
 import { type Database, migrateToLatest, openDatabase } from './db/index.js';
+import { LEDGER_ANCHORS_MIGRATION } from './db/migrations/039-ledger-anchors.js';
 import { loadAdapterModules } from './devices/adapter-modules.js';
 import type { Clock } from './devices/clock.js';
 import { deviceRoutes } from './devices/routes.js';
@@ -25,11 +28,19 @@ import { docsRoutes } from './docs/routes.js';
 import { registerErrorHandler } from './errors/index.js';
 import { gatewayRoutes } from './gateways/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { registerCors } from './http/cors.js';
+import { registerRequestIdHeader, requestIdOf } from './http/request-id.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { ingestRoutes } from './ingest/routes.js';
+import { registerLedgerRootJob } from './jobs/ledger-root-job.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
 import { ledgerPhotoRoutes } from './ledger-photos/routes.js';
+import { ledgerRootRoutes } from './ledger-roots/routes.js';
+import { checkpointEarlierPurges } from './ledgers/index.js';
 import { ledgerRoutes } from './ledgers/routes.js';
 import { limitRoutes, registerRateLimits } from './limits/rate-limits.js';
+import { registerMetrics } from './metrics/register.js';
+import { metricsRoutes } from './metrics/routes.js';
 import { registerMqttOverWebSocket } from './mqtt/ws-upgrade.js';
 import { noticeRoutes } from './notices/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
@@ -44,21 +55,27 @@ import { venueRoutes } from './venues/routes.js';
 export interface BuildAppOptions {
   /** Use an already opened database (tests, seeding); otherwise opened from `config.database`. */
   readonly database?: Database;
-  /** Pino logger options or false; defaults to the config's log level. */
-  readonly logger?: boolean | { level: string };
+  /** Pino logger options or false; defaults to the config's log level (tests may pass a `stream` to read the lines). */
+  readonly logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Time source of the devices runtime (thresholds, escalation); the system clock by default. */
   readonly clock?: Clock;
 }
 
 export async function buildApp(config: ServerConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(config.database);
-  await migrateToLatest(database);
+  const applied = await migrateToLatest(database);
+  // Chains purged before checkpoints existed keep verifying: their gaps are signed once, as 039 adds checkpoints.
+  if (applied.includes(LEDGER_ANCHORS_MIGRATION)) {
+    await checkpointEarlierPurges(database, platformSigner(config.ledgerSigningKey));
+  }
   // A vendor's own adapters, before anything asks which vendors exist.
   await loadAdapterModules(config.devices.adapterModules);
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    // Every log line of a request carries `reqId`: the caller's sane X-Request-Id, or a fresh UUID.
+    genReqId: requestIdOf,
     // Bodies are validated as sent: no silent type coercion, no stripping.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
     // Per-request lines only when debugging: the hot routes (QR profile, ledger writes) stay cheap.
@@ -83,8 +100,14 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   });
 
   registerErrorHandler(app);
+  // On every answer, before any route exists: security headers, the request id, CORS, the HTTP metrics.
+  registerSecurityHeaders(app, appScriptHashes(config.appDir));
+  registerRequestIdHeader(app);
+  await registerCors(app, config.corsOrigins);
+  const metrics = registerMetrics(app);
   await registerRateLimits(app);
   registerRetentionJob(app);
+  registerLedgerRootJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   // Realtime on the API's own origin: MQTT over WebSocket at /mqtt (embedded broker).
@@ -93,6 +116,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   // Authorize once: "Try it out" keeps sending the token across reloads of /docs.
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
   await app.register(healthRoutes);
+  await app.register(metricsRoutes, { registry: metrics });
   await app.register(docsRoutes);
   await app.register(appStaticRoutes);
 
@@ -110,6 +134,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(noticeRoutes);
       await api.register(complaintRoutes);
       await api.register(ledgerPhotoRoutes);
+      await api.register(ledgerRootRoutes);
       await api.register(ruleProfileRoutes);
       await api.register(alertRoutes);
       await api.register(publicVenueRoutes);

@@ -30,37 +30,59 @@ async function main(argv: readonly string[]): Promise<void> {
   const { demoBanner, liveKitchenNote, liveKitchenVenue, prepareDemo, startLiveKitchen } = await import(
     './demo/index.js'
   );
+  const { stopOnSignals, stopRequested } = await import('./lifecycle/stop-signals.js');
+  // From here SIGTERM/SIGINT stop cleanly, whatever the start is doing (a second one exits at once).
+  const stopping = stopOnSignals((message) => console.error(`bk-server: ${message}`));
   const app = await buildApp(config);
   app.log.info({ config: describeConfig(config) }, 'configuration');
-  // First start: seed the demo city (empty database); later starts reuse the data.
-  const demoAccounts = await prepareDemo(app.ctx.database, config);
-  const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
-  const note = liveKitchenNote(config.devices, demoAccounts);
-  console.log(demoBanner(address, config, demoAccounts, [note]));
-  // After listen: the first request is answered at once; the kitchen joins a moment later.
-  let kitchen: { stop(): Promise<void> } | undefined;
-  const venue = liveKitchenVenue(demoAccounts);
-  if (config.devices.simulator && config.devices.enabled && !config.devices.mqttUrl && venue?.venueId) {
-    startLiveKitchen(app, {
-      baseUrl: address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'),
-      venueId: venue.venueId,
-      log: (message) => app.log.info(message),
-    }).then(
-      (started) => {
-        kitchen = started;
-        app.log.info(`simulated kitchen: ${started.deviceIds.length} devices connected`);
-      },
-      (error: unknown) => app.log.warn({ err: error }, 'simulated kitchen did not start'),
-    );
-  }
-  const stop = async () => {
-    await kitchen?.stop().catch(() => undefined);
+  let kitchen: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
+  /** Closes what runs (kitchen, then the app: HTTP, broker, timers, database) and exits. */
+  const stop = async (what: string): Promise<never> => {
+    // A close that hangs (a request that never ends) must not keep the process.
+    setTimeout(() => {
+      console.error('bk-server: not closed within 10 s, exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    await (await kitchen)?.stop().catch(() => undefined);
     await app.close();
+    app.log.info(what);
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  try {
+    stopping.throwIfAborted();
+    // First start: seed the demo city (empty database); later starts reuse the data. Stopped while seeding, the
+    // next start seeds again.
+    const demoAccounts = await prepareDemo(app.ctx.database, config, stopping);
+    stopping.throwIfAborted();
+    const address = await app.listen({ port: config.port, host: config.host });
+    stopping.throwIfAborted();
+    app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
+    const note = liveKitchenNote(config.devices, demoAccounts);
+    console.log(demoBanner(address, config, demoAccounts, [note]));
+    // After listen: the first request is answered at once; the kitchen joins a moment later.
+    const venue = liveKitchenVenue(demoAccounts);
+    if (config.devices.simulator && config.devices.enabled && !config.devices.mqttUrl && venue?.venueId) {
+      kitchen = startLiveKitchen(app, {
+        baseUrl: address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'),
+        venueId: venue.venueId,
+        log: (message) => app.log.info(message),
+      }).then(
+        (started) => {
+          app.log.info(`simulated kitchen: ${started.deviceIds.length} devices connected`);
+          return started;
+        },
+        (error: unknown) => {
+          app.log.warn({ err: error }, 'simulated kitchen did not start');
+          return undefined;
+        },
+      );
+    }
+  } catch (error) {
+    if (!stopping.aborted) throw error;
+    await stop('stopped before serving');
+  }
+  await stopRequested(stopping);
+  await stop('stopped');
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

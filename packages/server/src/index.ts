@@ -25,7 +25,7 @@ export {
   type SeedResult,
   seedDemoCity,
 } from './demo/index.js';
-export { AppError, ERROR_CODES, type ErrorCode } from './errors/index.js';
+export { AppError } from './errors/index.js';
 export { type GradedInspection, gradeOf, inspectionRow } from './inspections/index.js';
 export {
   appendLedgerRecords,

@@ -4,7 +4,7 @@
  * device's registered adapter and its per-device mapping), and other sources' normalized events to
  * `/v1/ingest/events`. Each becomes one outbox write.
  */
-import type { Attachment, RawMessage } from '@brightkitchen/sdk';
+import type { Attachment, GatewayEventsBatch, RawMessage } from '@brightkitchen/sdk';
 import type { SourceBatch } from '../sources/source.js';
 import type { GatewayConfig } from './config.js';
 
@@ -24,12 +24,8 @@ export interface IsapiRelayBody {
   readonly attachments: readonly { id: string; contentType: string; bytesBase64: string }[];
 }
 
-export interface EventsBody {
-  readonly source: string;
-  readonly vendor: string;
-  readonly receivedAt: string;
-  readonly events: SourceBatch['events'];
-}
+/** The SDK's `GatewayEventsBatch`, always with the source and the time the message came in. */
+export type EventsBody = GatewayEventsBatch & { readonly source: string; readonly receivedAt: string };
 
 export type Forward =
   | { readonly ok: true; readonly path: string; readonly body: MqttRelayBody | IsapiRelayBody | EventsBody }

@@ -1,16 +1,24 @@
 /** GET /v1/me: the caller, its venue memberships and (regulators) its regions. */
+import { MeSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { requirePrincipal } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
-import { MeSchema } from '../schemas/auth.js';
-import { errorResponses, jsonSchema } from '../schemas/index.js';
+import { BEARER_OR_PARTNER, errorResponses, jsonSchema } from '../schemas/index.js';
 import { publicUser } from './index.js';
 
 export const meRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
   app.get(
     '/me',
-    { schema: { tags: ['auth'], response: { 200: jsonSchema(MeSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'getMe',
+        summary: 'The caller, its venue memberships and (regulators) its regions',
+        security: BEARER_OR_PARTNER,
+        response: { 200: jsonSchema(MeSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const principal = requirePrincipal(request);
       const user = await db.selectFrom('users').selectAll().where('id', '=', principal.userId).executeTakeFirst();

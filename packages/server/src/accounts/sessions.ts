@@ -1,8 +1,9 @@
 /** Login sessions: a short-lived access token plus a stored, rotating refresh token. */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Role } from '@brightkitchen/sdk';
 import { issueAccessToken } from '../auth/access-token.js';
 import type { AppContext } from '../context.js';
+import { nodeSha256Hex } from '../crypto/index.js';
 import { type Database, newId, nowIso } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { type PublicUser, publicUser } from './users.js';
@@ -16,7 +17,7 @@ export interface Session {
 }
 
 function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return nodeSha256Hex(token);
 }
 
 /** A new session (a login), or the next one of `familyId` (a refresh). */

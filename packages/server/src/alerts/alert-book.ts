@@ -65,6 +65,8 @@ export interface AlertAnnouncer {
 }
 
 export class AlertBook implements AlertAnnouncer {
+  /** Alerts opened since start, by source (ledger warnings included): read by `/metrics`. */
+  readonly openedBySource = new Map<AlertSource, number>();
   private readonly open = new Map<string, string>();
   private readonly inFlight = new Map<string, Promise<Alert | undefined>>();
 
@@ -122,7 +124,7 @@ export class AlertBook implements AlertAnnouncer {
       }
     });
     this.open.set(key(opening.subject, opening.type), row.id);
-    this.options.onOpened?.(alert);
+    this.opened(alert);
     return alert;
   }
 
@@ -131,8 +133,13 @@ export class AlertBook implements AlertAnnouncer {
     for (const row of rows) {
       const alert = toAlert(row);
       this.emit({ type: 'alert.opened', venueId: row.venue_id, at: row.opened_at, alert });
-      this.options.onOpened?.(alert);
+      this.opened(alert);
     }
+  }
+
+  private opened(alert: Alert): void {
+    this.openedBySource.set(alert.source, (this.openedBySource.get(alert.source) ?? 0) + 1);
+    this.options.onOpened?.(alert);
   }
 
   /** Auto-resolves the open alert of this subject and type, if any (the condition ended by itself). */

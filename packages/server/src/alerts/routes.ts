@@ -2,14 +2,14 @@
  * Alerts: GET /v1/alerts (members of the venue, the region's regulator; `?venueId=&state=`),
  * POST /v1/alerts/{alertId}/ack and /resolve (`{ correctiveAction }`, required) by the venue's people.
  */
-import { ALERT_STATES, AlertResolveInputSchema } from '@brightkitchen/sdk';
+import { ALERT_STATES, AlertPageSchema, AlertResolveInputSchema, AlertSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, MEMBERS, requirePrincipal, requireRole, venueScope, venueScopeSql } from '../auth/index.js';
-import type { AlertsTable } from '../db/index.js';
+import { type AlertsTable, readEach } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { afterCursor, encodeCursor } from '../paging/index.js';
-import { errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit } from '../schemas/index.js';
+import { BEARER, errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit } from '../schemas/index.js';
 import { actOnAlert, toAlert } from './service.js';
 import { alertSnapshotRoutes } from './snapshot-routes.js';
 
@@ -42,9 +42,11 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['alerts'],
+        operationId: 'listAlerts',
         summary: 'Alerts of the caller’s venues or region, newest first',
+        security: BEARER,
         querystring: jsonSchema(AlertListQuerySchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(AlertPageSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -64,7 +66,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
-        items: page.map(toAlert),
+        items: readEach(page, toAlert, request.log),
         nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.opened_at, id: last.id }) : null,
       };
     },
@@ -75,9 +77,11 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['alerts'],
+        operationId: 'acknowledgeAlert',
         summary: 'Acknowledge an alert (stops reminders for a while)',
+        security: BEARER,
         params: jsonSchema(AlertParamsSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(AlertSchema), ...errorResponses },
       },
     },
     async (request) => {
@@ -92,10 +96,12 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['alerts'],
+        operationId: 'resolveAlert',
         summary: 'Resolve an alert with the corrective action taken (required)',
+        security: BEARER,
         params: jsonSchema(AlertParamsSchema),
         body: jsonSchema(AlertResolveInputSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(AlertSchema), ...errorResponses },
       },
       // `transitionAlert` decides about blank actions (ALERT_CORRECTIVE_ACTION_REQUIRED), not the schema.
       validatorCompiler: () => (data: unknown) => ({ value: data }),

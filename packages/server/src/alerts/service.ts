@@ -8,15 +8,20 @@ import {
   type AlertAction,
   type AlertSource,
   type AlertState,
-  type LocalizedText,
+  LocalizedTextSchema,
   type Severity,
   transitionAlert,
 } from '@brightkitchen/sdk';
-import { type AlertsTable, type Database, parseJson } from '../db/index.js';
+import * as v from 'valibot';
+import { type AlertsTable, type Database, readJson, storedValue } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
+const DetailsSchema = v.nullable(v.record(v.string(), v.unknown()));
+
+/** The API's alert for a stored row; throws `CorruptStoredValue` when its message or details are damaged. */
 export function toAlert(row: AlertsTable): Alert {
-  const details = parseJson<Record<string, unknown> | null>(row.details, null);
+  const at = (column: string) => ({ table: 'alerts', column, id: row.id });
+  const details = row.details === null ? null : storedValue(readJson(DetailsSchema, row.details, at('details')));
   return {
     id: row.id,
     venueId: row.venue_id,
@@ -29,7 +34,7 @@ export function toAlert(row: AlertsTable): Alert {
     ...(row.resolved_at ? { resolvedAt: row.resolved_at } : {}),
     ...(row.corrective_action ? { correctiveAction: row.corrective_action } : {}),
     ...(row.subject ? { subject: row.subject } : {}),
-    message: parseJson<LocalizedText>(row.message, { zh: '', en: '' }),
+    message: storedValue(readJson(LocalizedTextSchema, row.message, at('message'))),
     ...(details ? { details } : {}),
   };
 }

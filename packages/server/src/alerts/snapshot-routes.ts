@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
 import { AlertParamsSchema } from '../devices/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema } from '../schemas/index.js';
+import { BEARER, errorResponses, imageResponse, jsonSchema } from '../schemas/index.js';
 
 export const alertSnapshotRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
@@ -12,9 +12,11 @@ export const alertSnapshotRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['alerts'],
+        operationId: 'getAlertSnapshot',
         summary: 'The snapshot of a violation alert',
+        security: BEARER,
         params: jsonSchema(AlertParamsSchema),
-        response: errorResponses,
+        response: { 200: imageResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

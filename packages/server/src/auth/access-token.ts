@@ -3,8 +3,9 @@
  * Verified without the database; a token carries its session family (`sid`), which the authenticate hook checks
  * is not revoked (a spent refresh token presented again revokes its family).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Role } from '@brightkitchen/sdk';
+import { sameSecret } from '../crypto/index.js';
 import { AppError } from '../errors/index.js';
 import type { Principal } from './principal.js';
 
@@ -43,9 +44,7 @@ export type VerifiedAccess = Principal & { readonly expiresAtMs: number };
 export function verifyAccessToken(secret: string, token: string, nowMs = Date.now()): VerifiedAccess {
   const [encoded, signature, extra] = token.split('.');
   if (!encoded || !signature || extra !== undefined) throw new AppError('TOKEN_INVALID');
-  const expected = Buffer.from(sign(secret, encoded));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('TOKEN_INVALID');
+  if (!sameSecret(signature, sign(secret, encoded))) throw new AppError('TOKEN_INVALID');
   let payload: AccessPayload;
   try {
     payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as AccessPayload;

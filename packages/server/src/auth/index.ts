@@ -14,6 +14,7 @@ export {
   venueScope,
   venueScopeSql,
 } from './authorize.js';
+export { basicCredentials } from './basic-auth.js';
 export { signatureMatches, signPartnerRequest } from './partner-signature.js';
 export { hashPassword, verifyPassword } from './password.js';
 export type { Principal } from './principal.js';

@@ -1,5 +1,6 @@
 /** Password hashing with scrypt (a memory-hard, slow KDF). Stored as `scrypt$N$r$p$salt$hash`. */
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
+import { sameSecret } from '../crypto/index.js';
 
 const N = 16384;
 const R = 8;
@@ -25,5 +26,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  return sameSecret(key, expected);
 }

@@ -8,13 +8,15 @@ import {
   COMPLAINT_PHOTOS_MAX,
   type Complaint,
   type ComplaintInput,
+  ComplaintSchema,
 } from '@brightkitchen/sdk';
-import { type ComplaintsTable, type Database, newId, parseJson, toJson } from '../db/index.js';
+import { type ComplaintsTable, type Database, newId, readJson, storedValue, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { type DecodedPhoto, decodePhoto, precheckPhoto } from '../photos/photo-upload.js';
 
-export function toComplaint(row: Pick<ComplaintsTable, 'data'>): Complaint {
-  return parseJson<Complaint>(row.data, {} as Complaint);
+/** The stored complaint; throws `CorruptStoredValue` when its `data` is not one. */
+export function toComplaint(row: Pick<ComplaintsTable, 'id' | 'data'>): Complaint {
+  return storedValue(readJson(ComplaintSchema, row.data, { table: 'complaints', column: 'data', id: row.id }));
 }
 
 /** The complaint's photo limits, on the raw body before the schema (see photos/photo-upload.ts). */

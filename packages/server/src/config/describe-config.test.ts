@@ -29,11 +29,13 @@ describe('describeConfig', () => {
     const described = describeConfig(config);
     const text = JSON.stringify(described);
     for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).not.toContain(config.ledgerSigningKey.split('\n')[1]);
     expect(described).toMatchObject({
       port: 8080,
       database: { kind: 'postgres', url: 'postgres://bk:***@db.example.com:5432/bk?sslmode=require' },
       wechat: { appId: 'wx-app', secret: '***' },
       tokenSecret: '***',
+      ledgerSigningKey: '***',
       devices: {
         mqttUrl: 'mqtts://broker-user:***@broker.example.com:8883',
         webhookUrl: 'https://hooks.example.com/bk',

@@ -23,6 +23,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     database: { kind: config.database.kind, url: maskUrlPassword(config.database.url) },
     wechat: { apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: masked(config.wechat.secret) },
     tokenSecret: MASK,
+    ledgerSigningKey: MASK,
     accessTokenTtl: config.accessTokenTtl,
     refreshTokenTtl: config.refreshTokenTtl,
     bodyLimit: config.bodyLimit,
@@ -33,5 +34,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
       webhookUrl: maskUrlPassword(config.devices.webhookUrl),
       webhookSecret: masked(config.devices.webhookSecret),
     },
+    corsOrigins: config.corsOrigins,
+    metricsToken: masked(config.metricsToken),
   };
 }

@@ -1,3 +1,4 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +145,35 @@ describe('loadConfig', () => {
     expect(error.message).toContain('BK_TOKEN_SECRET');
     expect(error.message).not.toContain('hunter2');
     expect(JSON.stringify(error)).not.toContain('hunter2');
+  });
+
+  it('keeps a generated ledger signing key in the data dir, or takes BK_LEDGER_SIGNING_KEY as PEM or base64 DER', () => {
+    const dataDir = tempDir();
+    const first = loadConfig({ BK_DATA_DIR: dataDir }).ledgerSigningKey;
+    expect(createPrivateKey(first).asymmetricKeyType).toBe('ed25519');
+    expect(loadConfig({ BK_DATA_DIR: dataDir }).ledgerSigningKey).toBe(first);
+
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(loadConfig({ BK_DATA_DIR: dataDir, BK_LEDGER_SIGNING_KEY: pem }).ledgerSigningKey).toBe(pem);
+    expect(
+      loadConfig({ BK_DATA_DIR: dataDir, BK_LEDGER_SIGNING_KEY: pem.replace(/\n/g, '\\n') }).ledgerSigningKey,
+    ).toBe(pem);
+    expect(loadConfig({ BK_DATA_DIR: dataDir, BK_LEDGER_SIGNING_KEY: der }).ledgerSigningKey).toBe(pem);
+
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' });
+    for (const refused of [rsa.toString(), 'not-a-key']) {
+      const error = refusal(() => loadConfig({ BK_DATA_DIR: dataDir, BK_LEDGER_SIGNING_KEY: refused }));
+      expect(error.issues).toEqual([
+        {
+          source: 'BK_LEDGER_SIGNING_KEY',
+          variable: 'BK_LEDGER_SIGNING_KEY',
+          hidden: true,
+          accepts: expect.any(String),
+        },
+      ]);
+    }
   });
 
   it('is recognised across module copies by its name and code', () => {

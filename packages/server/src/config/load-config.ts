@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOrCreateLedgerSigningKey } from './ledger-signing-key.js';
 import type { DatabaseConfig, ServerConfig } from './server-config.js';
 import { readSettings } from './settings.js';
 import { readOrCreateTokenSecret } from './token-secret.js';
@@ -44,6 +45,7 @@ export function loadConfig(
     database,
     wechat: { apiBase: s.BK_WECHAT_API_BASE, appId: s.BK_WECHAT_APPID ?? '', secret: s.BK_WECHAT_SECRET ?? '' },
     tokenSecret: s.BK_TOKEN_SECRET ?? readOrCreateTokenSecret(dataDir),
+    ledgerSigningKey: s.BK_LEDGER_SIGNING_KEY ?? readOrCreateLedgerSigningKey(dataDir),
     accessTokenTtl: s.BK_ACCESS_TOKEN_TTL,
     refreshTokenTtl: s.BK_REFRESH_TOKEN_TTL,
     partnerWindowMs: 5 * 60 * 1000,
@@ -73,5 +75,7 @@ export function loadConfig(
       runGraceMs: s.BK_DISINFECTION_GRACE_MS,
       simulator: s.BK_SIMULATOR,
     },
+    corsOrigins: s.BK_CORS_ORIGINS ?? [],
+    metricsToken: s.BK_METRICS_TOKEN ?? '',
   };
 }

@@ -19,6 +19,8 @@ export interface ServerConfig {
   readonly database: DatabaseConfig;
   readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
   readonly tokenSecret: string;
+  /** The platform's Ed25519 private key (PKCS#8 PEM): signs ledger roots and retention checkpoints. */
+  readonly ledgerSigningKey: string;
   /** Access-token lifetime in seconds. */
   readonly accessTokenTtl: number;
   /** Refresh-token lifetime in seconds. */
@@ -32,6 +34,10 @@ export interface ServerConfig {
   readonly limits: LimitsConfig;
   /** Devices: MQTT broker (embedded or external), ingestion batching, notification channels. */
   readonly devices: DevicesConfig;
+  /** Origins whose pages may call the API from a browser (BK_CORS_ORIGINS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** Bearer token of `GET /metrics` (BK_METRICS_TOKEN); empty: loopback callers only. */
+  readonly metricsToken: string;
 }
 
 export interface LimitsConfig {

@@ -2,6 +2,7 @@
  * The kinds of value a BK_* variable or a flag holds, as valibot schemas from text to the typed value.
  * The text is trimmed and non-empty when it gets here (an empty variable counts as unset).
  */
+import { createPrivateKey } from 'node:crypto';
 import * as v from 'valibot';
 
 /** A setTimeout/setInterval delay above this fires at once, so millisecond settings stop here. */
@@ -44,12 +45,46 @@ export const commaList = v.pipe(
   ),
 );
 
+/** One web origin: `http(s)://host[:port]`, nothing after it but an optional `/`. */
+function isOrigin(item: string): boolean {
+  if (!URL.canParse(item)) return false;
+  const url = new URL(item);
+  return ['http:', 'https:'].includes(url.protocol) && url.origin === item.replace(/\/$/, '');
+}
+
+/** Comma-separated web origins (BK_CORS_ORIGINS), each as the browser sends it in `Origin`. */
+export const originList = v.pipe(
+  commaList,
+  v.check((items) => items.every(isOrigin)),
+  v.transform((items) => items.map((item) => new URL(item).origin)),
+);
+
 /** A `postgres://` URL, or anything else that is not a URL (a SQLite file path). */
 export const databaseUrl = v.pipe(
   v.string(),
   v.check((value) => {
     if (/^postgres(ql)?:\/\//i.test(value)) return URL.canParse(value);
     return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  }),
+);
+
+/**
+ * An Ed25519 private key as PKCS#8 PEM (line breaks may be written `\n`) or as the base64 of its DER, kept as PEM.
+ */
+export const ed25519PrivateKey = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const text = dataset.value.replace(/\\n/g, '\n');
+    try {
+      const key = text.includes('-----BEGIN')
+        ? createPrivateKey(text)
+        : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
+      if (key.asymmetricKeyType === 'ed25519') return key.export({ format: 'pem', type: 'pkcs8' }).toString();
+    } catch {
+      // Reported below: the variable's `accepts` says what is wanted.
+    }
+    addIssue({ message: 'not an Ed25519 private key' });
+    return NEVER;
   }),
 );
 

@@ -8,9 +8,11 @@ import {
   commaList,
   consumerDaily,
   databaseUrl,
+  ed25519PrivateKey,
   hostName,
   MAX_TIMER_MS,
   onOff,
+  originList,
   text,
   urlWith,
   wholeNumber,
@@ -96,6 +98,14 @@ export const SERVER_VARIABLES = {
     schema: v.pipe(v.string(), v.minLength(32)),
     computedDefault: 'generated once, kept in `<BK_DATA_DIR>/token-secret`',
     accepts: 'at least 32 characters (`openssl rand -hex 32`)',
+    secret: true,
+  },
+  BK_LEDGER_SIGNING_KEY: {
+    description:
+      "The platform's Ed25519 key: signs the ledger roots and retention checkpoints; give every server of one platform the same.",
+    schema: ed25519PrivateKey,
+    computedDefault: 'generated once, kept in `<BK_DATA_DIR>/ledger-signing-key.pem`',
+    accepts: 'an Ed25519 private key, PKCS#8 PEM (`openssl genpkey -algorithm ed25519`) or the base64 of its DER',
     secret: true,
   },
   BK_ACCESS_TOKEN_TTL: {
@@ -247,6 +257,18 @@ export const SERVER_VARIABLES = {
     schema: consumerDaily,
     fallback: 'ratings=20,notices=10,complaints=5,photoBytes=8388608',
     accepts: 'comma-separated `name=N` for ratings, notices, complaints, photoBytes (each a whole number)',
+  },
+  BK_CORS_ORIGINS: {
+    description: 'Web origins whose pages may call the API from the browser (CORS); empty: same origin only.',
+    schema: originList,
+    accepts: 'comma-separated origins such as `https://partner.example.com` (scheme, host, port; no path)',
+  },
+  BK_METRICS_TOKEN: {
+    description:
+      '`GET /metrics` (Prometheus) then asks for `Authorization: Bearer <token>`; empty: loopback callers only, not proxied.',
+    schema: v.pipe(v.string(), v.minLength(16)),
+    accepts: 'at least 16 characters (`openssl rand -hex 16`)',
+    secret: true,
   },
 } satisfies Record<`BK_${string}`, Variable>;
 

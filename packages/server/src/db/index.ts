@@ -1,6 +1,9 @@
 export { type Database, type DialectKind, openDatabase } from './database.js';
 export { newId, newPublicCode, nowIso } from './ids.js';
-export { parseJson, toJson } from './json.js';
+export { toJson } from './json.js';
+export { lockVenue } from './lock.js';
+export { migrateToLatest, pendingMigrations } from './migrate.js';
+export type * from './schema.js';
 export {
   CorruptStoredValue,
   type CorruptValueLog,
@@ -12,6 +15,3 @@ export {
   type StoredShape,
   storedValue,
 } from './stored-json.js';
-export { lockVenue } from './lock.js';
-export { migrateToLatest } from './migrate.js';
-export type * from './schema.js';

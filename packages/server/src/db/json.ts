@@ -1,9 +1,4 @@
-/** JSON columns are text on both databases. */
+/** JSON columns are text on both databases; they are read back with `readJson` (stored-json.ts). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value ?? null);
-}
-
-export function parseJson<T>(text: string | null | undefined, fallback: T): T {
-  if (text === null || text === undefined || text === '') return fallback;
-  return JSON.parse(text) as T;
 }

@@ -4,16 +4,25 @@ import { type Migration, Migrator } from 'kysely/migration';
 import type { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export async function migrateToLatest(database: Database): Promise<string[]> {
+function migratorOf(database: Database): Migrator {
   const migrations: Record<string, Migration> = {};
   for (const m of MIGRATIONS) {
     migrations[m.name] = { up: (db: Kysely<unknown>) => m.up(db, database.dialect) };
   }
-  const migrator = new Migrator({
+  return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const { error, results } = await migratorOf(database).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations of this build the database has not run (readiness: empty once `migrateToLatest` is done). */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrations = await migratorOf(database).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

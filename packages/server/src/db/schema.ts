@@ -109,6 +109,40 @@ export interface LedgerRecordsTable {
   created_by: string;
   created_at: string;
   retain_until: string;
+  /** 2: the hash covers every column above (`hashLedgerEntryV2`); 1: records stored before it (`hashLedgerEntry`). */
+  hash_version: number;
+}
+
+/** A retention purge's signed statement: records `from_seq`…`seq` of the venue were removed; `hash` was seq's. */
+export interface LedgerCheckpointsTable {
+  venue_id: string;
+  from_seq: number;
+  seq: number;
+  hash: string;
+  purged_at: string;
+  /** Ed25519 of the SDK's `checkpointMessage`, base64. */
+  signature: string;
+}
+
+/** A published root over every venue's chain head (the SDK's `LedgerRootStatement`) and its signature. */
+export interface LedgerRootsTable {
+  seq: number;
+  day: string;
+  computed_at: string;
+  size: number;
+  root: string;
+  prev_root: string | null;
+  key_id: string;
+  signature: string;
+}
+
+/** The chain heads a root was computed from, in leaf order. */
+export interface LedgerRootLeavesTable {
+  root_seq: number;
+  position: number;
+  venue_id: string;
+  seq: number;
+  hash: string;
 }
 
 export interface RatingsTable {
@@ -423,4 +457,7 @@ export interface DB {
   login_locks: LoginLocksTable;
   consumer_quotas: ConsumerQuotasTable;
   audit_log: AuditLogTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+  ledger_roots: LedgerRootsTable;
+  ledger_root_leaves: LedgerRootLeavesTable;
 }

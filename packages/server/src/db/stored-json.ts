@@ -64,14 +64,19 @@ export function storedValue<T>(read: StoredRead<T>): T {
   throw read.error;
 }
 
-/** What a list reports a skipped item to: a Fastify/pino logger (`request.log`, `app.log`) fits. */
-export interface CorruptValueLog {
-  error(details: object, message: string): void;
-}
+/**
+ * What a list reports a skipped item to: a Fastify/pino logger (`request.log`, `app.log`), or the
+ * `(message, error) => void` log of the devices runtime and its watchers.
+ */
+export type CorruptValueLog =
+  | { error(details: object, message: string): void }
+  | ((message: string, error?: unknown) => void);
 
 /** Reports a corrupt stored value that a list or background pass skipped. */
 export function logCorrupt(log: CorruptValueLog, error: CorruptStoredValue): void {
-  log.error({ err: error, stored: error.at }, `${error.message} (skipped)`);
+  const message = `${error.message} (skipped)`;
+  if (typeof log === 'function') log(message, error);
+  else log.error({ err: error, stored: error.at }, message);
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   toJson,
 } from '../db/index.js';
 import { inspectionRow } from '../inspections/index.js';
-import { noticeRow } from '../notices/service.js';
+import { noticeRow, toNotice } from '../notices/service.js';
 import { personName } from './names.js';
 import type { Random } from './random.js';
 import type { DemoVenuePlan } from './venues.js';
@@ -141,7 +141,7 @@ export function noticeRows(
     if (random.chance(0.5)) {
       const answeredAt = new Date(Math.min(Date.parse(sentAt) + random.int(2, 30) * 3_600_000, nowMs)).toISOString();
       const answer = random.pick(ANSWERS);
-      const notice = { ...(JSON.parse(row.data) as Notice), state: 'answered', answer, answeredAt };
+      const notice: Notice = { ...toNotice(row), state: 'answered', answer, answeredAt };
       rows.push({
         ...row,
         state: 'answered',

@@ -8,6 +8,7 @@ import { type Database, migrateToLatest, openDatabase } from '../db/index.js';
 import { DEMO_ACCOUNTS_FILE, writeDemoAccounts } from './accounts-file.js';
 import { startBanner } from './banner.js';
 import { ensureDemoCity, hasVenues } from './ensure.js';
+import { discardInterruptedSeed } from './interrupted-seed.js';
 import { progressPrinter } from './progress.js';
 import { seedDemoCity } from './seed.js';
 
@@ -19,6 +20,7 @@ export async function runSeedCommand(
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database);
+    if (await discardInterruptedSeed(database)) console.error(RESUMED);
     if (await hasVenues(database)) {
       console.error(
         `The database already holds data: nothing seeded (${config.database.kind}). 数据库已有数据，未重复生成。`,
@@ -43,10 +45,19 @@ export async function runSeedCommand(
   }
 }
 
-/** At start: seed on the first run (empty database), then return the accounts to print. */
-export async function prepareDemo(database: Database, config: ServerConfig) {
-  const printer = progressPrinter();
-  const result = await ensureDemoCity(database, config.dataDir, { onProgress: printer });
+const RESUMED = '[seed] the last seeding was stopped before its end: its rows are removed, seeding again';
+
+/**
+ * At start: seed on the first run (empty database), then return the accounts to print. `signal` stops the seeding
+ * between two writes (it throws the signal's reason); the next start seeds again.
+ */
+export async function prepareDemo(database: Database, config: ServerConfig, signal?: AbortSignal) {
+  // Said before the seeding's progress lines, not after them.
+  if (await discardInterruptedSeed(database)) console.error(RESUMED);
+  const result = await ensureDemoCity(database, config.dataDir, {
+    onProgress: progressPrinter(),
+    ...(signal ? { signal } : {}),
+  });
   if (result.seeded) {
     console.error(
       `[seed] demo city ready in ${(result.seeded.ms / 1000).toFixed(1)} s (${result.seeded.counts.venues} venues)`,

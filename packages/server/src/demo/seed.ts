@@ -12,6 +12,7 @@ import { venueRow } from '../venues/venue-store.js';
 import { createDemoAccounts, type DemoAccount } from './accounts.js';
 import { complaintRows, inspectionRows, noticeRows, ratingRows, violationAlertRows } from './activity.js';
 import { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
+import { markSeedingBegun, markSeedingDone } from './interrupted-seed.js';
 import { planLedgers } from './ledgers.js';
 import { createRandom } from './random.js';
 import { planStaff, planVenues, shiftDay } from './venues.js';
@@ -31,6 +32,11 @@ export interface SeedOptions {
   readonly seed?: number;
   readonly now?: Date;
   readonly onProgress?: (progress: SeedProgress) => void;
+  /**
+   * Stops the seeding between two writes (SIGTERM at a first start): it throws the signal's reason, and on a fresh
+   * database the next start finds the seeding unfinished and seeds again (interrupted-seed.ts).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface SeedResult {
@@ -66,11 +72,20 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   const dayCount = options.days ?? 30;
   const random = createRandom(options.seed ?? 20240501);
   const progress = options.onProgress ?? (() => {});
+  const stopIfAsked = async () => {
+    if (!options.signal) return;
+    // SQLite answers synchronously under Kysely's promises: without a turn of the event loop, a SIGTERM would only
+    // be heard once the whole city is written.
+    await new Promise((resolve) => setImmediate(resolve));
+    options.signal.throwIfAborted();
+  };
   const { db } = database;
   const today = localDay(now, 'Asia/Shanghai');
   const days = Array.from({ length: dayCount }, (_, i) => shiftDay(today, i - dayCount + 1));
   const createdAt = now.toISOString();
 
+  await stopIfAsked();
+  await markSeedingBegun(db, createdAt);
   // Regions: the city and its districts.
   progress({ phase: 'regions', done: 0, total: 1 });
   const cityId = newId('reg');
@@ -90,6 +105,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   const plans = planVenues(venueCount, DEMO_DISTRICTS, (d) => regionIds.get(d) as string, today, random);
   const staffOf = new Map<string, Staff[]>(plans.map(({ venue }) => [venue.id, planStaff(venue, today, random)]));
   progress({ phase: 'venues', done: 0, total: plans.length });
+  await stopIfAsked();
   await db.transaction().execute(async (trx) => {
     await insertAll(
       trx,
@@ -114,6 +130,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
 
   // People: consumers who rate and complain, a regulator per district, and the demo accounts.
   progress({ phase: 'accounts', done: 0, total: 1 });
+  await stopIfAsked();
   const consumerIds = Array.from({ length: 60 }, () => newId('usr'));
   const regulatorByRegion = new Map<string, string>(
     DEMO_DISTRICTS.map((d) => [regionIds.get(d) as string, newId('usr')]),
@@ -164,6 +181,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   // Ledgers through the ledger service: validated, hash-chained, warnings open alerts.
   let ledgers = 0;
   for (const [i, { venue }] of plans.entries()) {
+    await stopIfAsked();
     const staff = staffOf.get(venue.id) ?? [];
     const ctx = {
       venueId: venue.id,
@@ -190,6 +208,8 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   const { complaints, photos } = complaintRows(plans, consumerIds, days, random);
   const violations = violationAlertRows(plans, random, nowMs);
   const inspections = inspectionRows(plans, today, random, shiftDay);
+  await stopIfAsked();
+  // The last write: the city is complete once it commits (and no longer marked as being seeded).
   await db.transaction().execute(async (trx) => {
     await insertAll(trx, 'ratings', ratings);
     await insertAll(trx, 'notices', notices);
@@ -197,6 +217,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     await insertAll(trx, 'complaint_photos', photos);
     await insertAll(trx, 'alerts', violations);
     await insertAll(trx, 'inspections', inspections);
+    await markSeedingDone(trx);
   });
   const alertCount = await db
     .selectFrom('alerts')

@@ -1,9 +1,9 @@
 /** Registering devices and reading them back (with their live status). */
 import { adapterFor } from '@brightkitchen/device-adapters';
-import { type Database, newId, nowIso, parseJson, toJson } from '../db/index.js';
+import { type CorruptValueLog, type Database, newId, nowIso, readEach, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { hashDeviceSecret, newDeviceSecret } from './credentials.js';
-import type { DeviceEntry, RegisteredDevice } from './device.js';
+import { type DeviceEntry, type RegisteredDevice, storedDevice } from './device.js';
 import type { DeviceRegistration } from './schemas.js';
 import { isValidTopicKey } from './topics.js';
 
@@ -82,13 +82,18 @@ export async function registerDevice(
   };
 }
 
-export async function listVenueDevices(database: Database, venueId: string): Promise<RegisteredDevice[]> {
+/** The venue's devices, in registration order; a damaged stored device is logged and left out. */
+export async function listVenueDevices(
+  database: Database,
+  venueId: string,
+  log: CorruptValueLog,
+): Promise<RegisteredDevice[]> {
   const rows = await database.db
     .selectFrom('devices')
-    .select('data')
+    .select(['id', 'data'])
     .where('venue_id', '=', venueId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => parseJson<RegisteredDevice>(r.data, {} as RegisteredDevice));
+  return readEach(rows, storedDevice, log);
 }

@@ -1,6 +1,7 @@
 /** A registered device as the server keeps it: the SDK's Device plus what ingestion needs. */
-import type { Device, LocationKind, ViolationType } from '@brightkitchen/sdk';
-import { type DevicesTable, parseJson } from '../db/index.js';
+import { type Device, type LocationKind, RegisteredDeviceSchema, type ViolationType } from '@brightkitchen/sdk';
+import * as v from 'valibot';
+import { type DevicesTable, readJson, storedValue } from '../db/index.js';
 
 export type ViolationMap = Readonly<Record<string, ViolationType | 'unknown' | 'ignore'>>;
 
@@ -20,8 +21,20 @@ export interface DeviceEntry {
   readonly disabled: boolean;
 }
 
+/** The SDK's registered device, as stored: always with its registration time. */
+const StoredDeviceSchema: v.GenericSchema<unknown, RegisteredDevice> = v.object({
+  ...RegisteredDeviceSchema.entries,
+  createdAt: v.string(),
+});
+
+/** The stored device; throws `CorruptStoredValue` when its `data` is not one. */
+export function storedDevice(row: Pick<DevicesTable, 'id' | 'data'>): RegisteredDevice {
+  return storedValue(readJson(StoredDeviceSchema, row.data, { table: 'devices', column: 'data', id: row.id }));
+}
+
+/** The directory's entry of a stored device; throws `CorruptStoredValue` when its `data` is damaged. */
 export function deviceEntryOf(row: DevicesTable): DeviceEntry {
-  const device = parseJson<RegisteredDevice>(row.data, {} as RegisteredDevice);
+  const device = storedDevice(row);
   return {
     device,
     bindingKey: row.binding_key,

@@ -2,16 +2,17 @@
  * The in-memory index of registered devices: by id (credentials, HTTP receivers) and by
  * vendor + binding key (MQTT topics). Loaded at start, updated on registration.
  */
-import type { Database } from '../db/index.js';
+import { type CorruptValueLog, type Database, readEach } from '../db/index.js';
 import { type DeviceEntry, deviceEntryOf } from './device.js';
 
 export class DeviceDirectory {
   private readonly byId = new Map<string, DeviceEntry>();
   private readonly byKey = new Map<string, DeviceEntry>();
 
-  async load(database: Database): Promise<void> {
+  /** Loads every registered device; a damaged one is logged and left out (its traffic is refused). */
+  async load(database: Database, log: CorruptValueLog): Promise<void> {
     const rows = await database.db.selectFrom('devices').selectAll().execute();
-    for (const row of rows) this.put(deviceEntryOf(row));
+    for (const entry of readEach(rows, deviceEntryOf, log)) this.put(entry);
   }
 
   put(entry: DeviceEntry): void {

@@ -9,8 +9,6 @@ export {
   DeviceParamsSchema,
   type DeviceRegistration,
   DeviceRegistrationSchema,
-  type ScheduleInput,
-  ScheduleInputSchema,
 } from './schemas.js';
 export { type DeviceStatus, DeviceStatusBook, type LastReading, statusOf } from './status.js';
 export { type DeviceTopics, deviceTopics, isValidTopicKey, topicKey } from './topics.js';

@@ -75,7 +75,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
 
   const directory = new DeviceDirectory();
-  const status = new DeviceStatusBook(database.db);
+  const status = new DeviceStatusBook(database.db, log);
   const stats = new IngestStats();
   const profiles = new VenueProfiles(database, app.ctx.profiles, log);
   const thresholds = new ThresholdWatch(profiles, nowIso);
@@ -207,11 +207,11 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
 
   if (!bus) return runtime;
   app.addHook('onReady', async () => {
-    await directory.load(database);
+    await directory.load(database, log);
     await status.load();
     for (const entry of directory.all()) await profiles.ensure(entry.venueId);
     await book.load();
-    await thresholds.load(database, (id) => directory.get(id));
+    await thresholds.load(database, (id) => directory.get(id), log);
     await disinfection.load((id) => directory.get(id));
     await watchers.load();
     for (const entry of directory.all()) thresholds.watch(entry, clock.now());

@@ -4,24 +4,26 @@
  * publishes them to the device. The schedule is kept with the device.
  */
 
-import { DeviceScheduleSetSchema } from '@brightkitchen/sdk';
+import { type DeviceScheduleInput, DeviceScheduleInputSchema, DeviceScheduleSetSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { authorizeVenue, MEMBERS } from '../auth/index.js';
 import { toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema, parseOrThrow } from '../schemas/index.js';
-import { DeviceParamsSchema, type ScheduleInput, ScheduleInputSchema } from './index.js';
+import { BEARER, errorResponses, jsonSchema, parseOrThrow } from '../schemas/index.js';
+import { DeviceParamsSchema } from './index.js';
 
 export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
-  app.post<{ Params: { deviceId: string }; Body: ScheduleInput }>(
+  app.post<{ Params: { deviceId: string }; Body: DeviceScheduleInput }>(
     '/devices/:deviceId/schedule',
     {
       schema: {
         tags: ['devices'],
+        operationId: 'setDeviceSchedule',
         summary: 'Set the preset run times of a controllable device (sent as vendor commands)',
+        security: BEARER,
         params: jsonSchema(DeviceParamsSchema),
-        body: jsonSchema(ScheduleInputSchema),
+        body: jsonSchema(DeviceScheduleInputSchema),
         response: { 200: jsonSchema(DeviceScheduleSetSchema), ...errorResponses },
       },
     },
@@ -29,11 +31,11 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
       const entry = app.devices.directory.get(request.params.deviceId);
       if (!entry) throw new AppError('NOT_FOUND');
       const { principal } = await authorizeVenue(app, request, entry.venueId, MEMBERS);
-      const input = parseOrThrow(ScheduleInputSchema, request.body);
+      const input = parseOrThrow(DeviceScheduleInputSchema, request.body);
       const runs = input.runs.map((r) => ({
         time: r.time,
         durationMin: r.durationMin,
-        ...(r.days ? { days: r.days as (1 | 2 | 3 | 4 | 5 | 6 | 7)[] } : {}),
+        ...(r.days ? { days: r.days } : {}),
       }));
       const messages = await app.devices.command(entry, {
         type: 'schedule',

@@ -2,34 +2,52 @@
  * Live device status kept in memory (online, last seen, last value per metric, conversion failures
  * per reason) and written with each readings batch; read back by GET /v1/devices/{id}.
  */
-import type { AdapterRejection } from '@brightkitchen/sdk';
+import { type AdapterRejection, type DeviceStatus, DeviceStatusSchema, type LastReading } from '@brightkitchen/sdk';
 import type { Kysely } from 'kysely';
-import { type DeviceStatusTable, nowIso, parseJson, toJson } from '../db/index.js';
+import { type CorruptValueLog, type DeviceStatusTable, logCorrupt, nowIso, readJson, toJson } from '../db/index.js';
 import type { DB } from '../db/schema.js';
 
-export interface LastReading {
-  readonly value: number;
-  readonly unit: string;
-  readonly time: string;
-}
+export type { DeviceStatus, LastReading };
 
-export interface DeviceStatus {
-  online: boolean | null;
-  lastSeenAt: string | null;
-  readings: Record<string, LastReading>;
-  failures: Record<string, number>;
-  failureCount: number;
-  lastFailure: { readonly at: string; readonly code: string; readonly details?: unknown } | null;
-}
+const {
+  readings: ReadingsSchema,
+  failures: FailuresSchema,
+  lastFailure: LastFailureSchema,
+} = DeviceStatusSchema.entries;
 
-export function statusOf(row: DeviceStatusTable | undefined): DeviceStatus {
+const EMPTY_STATUS = (): DeviceStatus => ({
+  online: null,
+  lastSeenAt: null,
+  readings: {},
+  failures: {},
+  failureCount: 0,
+  lastFailure: null,
+});
+
+/**
+ * The stored status of a device (empty when none). It only caches live state, rewritten at the next
+ * flush: a damaged one is logged and the device starts from an empty status.
+ */
+export function statusOf(row: DeviceStatusTable | undefined, log: CorruptValueLog): DeviceStatus {
+  if (!row) return EMPTY_STATUS();
+  const at = (column: string) => ({ table: 'device_status', column, id: row.device_id });
+  const readings = readJson(ReadingsSchema, row.readings, at('readings'));
+  const failures = readJson(FailuresSchema, row.failures, at('failures'));
+  const lastFailure =
+    row.last_failure === null ? null : readJson(LastFailureSchema, row.last_failure, at('last_failure'));
+  for (const read of [readings, failures, lastFailure]) {
+    if (read && !read.ok) {
+      logCorrupt(log, read.error);
+      return EMPTY_STATUS();
+    }
+  }
   return {
-    online: row?.online === null || row?.online === undefined ? null : row.online === 1,
-    lastSeenAt: row?.last_seen_at ?? null,
-    readings: parseJson<Record<string, LastReading>>(row?.readings, {}),
-    failures: parseJson<Record<string, number>>(row?.failures, {}),
-    failureCount: row?.failure_count ?? 0,
-    lastFailure: parseJson<DeviceStatus['lastFailure']>(row?.last_failure, null),
+    online: row.online === null ? null : row.online === 1,
+    lastSeenAt: row.last_seen_at,
+    readings: readings.ok ? readings.value : {},
+    failures: failures.ok ? failures.value : {},
+    failureCount: row.failure_count,
+    lastFailure: lastFailure?.ok ? lastFailure.value : null,
   };
 }
 
@@ -37,17 +55,20 @@ export class DeviceStatusBook {
   private readonly live = new Map<string, DeviceStatus>();
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly log: CorruptValueLog,
+  ) {}
 
   /** Loads every stored status (at start), so ingestion of a known device never waits for a read. */
   async load(): Promise<void> {
     const rows = await this.db.selectFrom('device_status').selectAll().execute();
-    for (const row of rows) if (!this.live.has(row.device_id)) this.live.set(row.device_id, statusOf(row));
+    for (const row of rows) if (!this.live.has(row.device_id)) this.live.set(row.device_id, statusOf(row, this.log));
   }
 
   /** A device registered just now has nothing stored yet: its status is known (empty) without a read. */
   registered(deviceId: string): void {
-    if (!this.live.has(deviceId)) this.live.set(deviceId, statusOf(undefined));
+    if (!this.live.has(deviceId)) this.live.set(deviceId, EMPTY_STATUS());
   }
 
   private async entry(deviceId: string): Promise<DeviceStatus> {
@@ -58,7 +79,7 @@ export class DeviceStatusBook {
         .selectAll()
         .where('device_id', '=', deviceId)
         .executeTakeFirst();
-      status = this.live.get(deviceId) ?? statusOf(row);
+      status = this.live.get(deviceId) ?? statusOf(row, this.log);
       this.live.set(deviceId, status);
     }
     return status;

@@ -1,23 +1,28 @@
-import { ERROR_CODES, type ErrorCode, errorMessage } from './codes.js';
+import { API_ERRORS, type ApiErrorBody, type ApiErrorCode, type LocalizedText } from '@brightkitchen/sdk';
+import { clipDetails } from './clip-details.js';
 
-/** A failure the API reports to the caller: a registry code, its HTTP status, optional details. */
+/** A failure the API reports to the caller: a registry code (SDK `API_ERRORS`), its HTTP status, optional details. */
 export class AppError extends Error {
-  readonly code: ErrorCode;
+  readonly code: ApiErrorCode;
   readonly status: number;
   readonly details: unknown;
+  /** What the caller reads; the registry's message unless a more precise one is given. */
+  readonly text: LocalizedText;
 
-  constructor(code: ErrorCode, details?: unknown, message?: string) {
-    super(message ?? errorMessage(code));
+  constructor(code: ApiErrorCode, details?: unknown, text?: LocalizedText) {
+    const definition = API_ERRORS[code];
+    super((text ?? definition.message).en);
     this.name = 'AppError';
     this.code = code;
-    this.status = ERROR_CODES[code].status;
+    this.status = definition.status;
     this.details = details;
+    this.text = text ?? definition.message;
   }
 
-  toJSON(): { code: ErrorCode; message: string; details?: unknown } {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+  /** The error body: `{ code, message: { zh, en }, details? }`, no echoed text over 200 characters. */
+  toJSON(): ApiErrorBody {
+    const body = { code: this.code, message: this.text };
+    return this.details === undefined ? body : { ...body, details: clipDetails(this.details) };
   }
 }
 

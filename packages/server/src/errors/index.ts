@@ -1,4 +1,4 @@
 export { AppError, isAppError } from './app-error.js';
-export { ERROR_CODES, type ErrorCode, type ErrorDefinition, errorMessage } from './codes.js';
+export { clipDetails, MAX_ISSUES } from './clip-details.js';
 export { registerErrorHandler, toAppError } from './error-handler.js';
 export { ajvErrorsToIssues } from './validation-issues.js';

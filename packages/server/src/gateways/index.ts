@@ -1,4 +1,3 @@
-export { basicCredentials } from './basic-auth.js';
 export {
   authenticateGateway,
   createGatewayCredential,
@@ -8,14 +7,5 @@ export {
   listGateways,
 } from './gateway-store.js';
 export { type PushKey, rememberPush, replayedPush, storedPush } from './push-record.js';
-export {
-  type EventsBatch,
-  EventsBatchSchema,
-  type GatewayInput,
-  GatewayInputSchema,
-  MAX_SNAPSHOT_BYTES,
-  type PartnerViolationInput,
-  PartnerViolationSchema,
-  SNAPSHOT_TYPES,
-} from './schemas.js';
+export { type GatewayInput, GatewayInputSchema } from './schemas.js';
 export { type VenueTopicRules, venueTopicRules } from './venue-topics.js';

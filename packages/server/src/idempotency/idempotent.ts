@@ -7,7 +7,8 @@
 
 import { canonicalJson } from '@brightkitchen/sdk';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Database, nowIso, parseJson, toJson } from '../db/index.js';
+import * as v from 'valibot';
+import { type Database, nowIso, readJson, storedValue, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { requestHash } from '../ledgers/index.js';
 import { readIdempotencyKey } from './key.js';
@@ -76,7 +77,11 @@ export async function idempotentWrite<T>(
     const first = await whereScope(database, scope).executeTakeFirst();
     if (!first) continue; // released meanwhile: claim again
     if (first.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (first.status !== RUNNING) return { status: 200, body: parseJson<unknown>(first.body, null), replayed: true };
+    if (first.status !== RUNNING) {
+      // The first answer is replayed as it was sent: any JSON; unreadable text answers 500 (logged).
+      const at = { table: 'idempotent_requests', column: 'body', id: `${scope.route} ${scope.key}` };
+      return { status: 200, body: storedValue(readJson(v.unknown(), first.body, at)), replayed: true };
+    }
     const abandoned = Date.now() - Date.parse(first.created_at) > ABANDONED_AFTER_MS;
     if (!abandoned || attempt > 0) throw new AppError('CONFLICT', { reason: 'a request with this key is running' });
     await release(database, scope);

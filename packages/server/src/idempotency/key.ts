@@ -1,8 +1,9 @@
 /** The `Idempotency-Key` header: 8–200 of `A-Z a-z 0-9 _ . : -` (docs/api.md). */
+import { IDEMPOTENCY_KEY } from '@brightkitchen/sdk';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/index.js';
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
+export { IDEMPOTENCY_KEY };
 
 /**
  * The request's key, checked; `undefined` when absent and not required.

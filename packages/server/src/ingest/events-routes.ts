@@ -6,29 +6,23 @@
  * binding key. Unknown devices' events are counted and dropped; another venue's device refuses the
  * whole batch (403, nothing applied). `Idempotency-Key` (optional): a retry answers the first result.
  */
-import type { NormalizedEvent } from '@brightkitchen/sdk';
+import {
+  type GatewayEventsAnswer,
+  GatewayEventsAnswerSchema,
+  type GatewayEventsBatch,
+  GatewayEventsBatchSchema,
+  type NormalizedEvent,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { authorizeVenue } from '../auth/index.js';
+import { authorizeVenue, basicCredentials } from '../auth/index.js';
 import type { DeviceEntry } from '../devices/index.js';
 import { AppError } from '../errors/index.js';
-import {
-  authenticateGateway,
-  basicCredentials,
-  type EventsBatch,
-  EventsBatchSchema,
-  type PushKey,
-  rememberPush,
-  replayedPush,
-} from '../gateways/index.js';
+import { authenticateGateway, type PushKey, rememberPush, replayedPush } from '../gateways/index.js';
 import { readIdempotencyKey } from '../idempotency/index.js';
 import { requestHash } from '../ledgers/index.js';
-import { errorResponses, jsonSchema, parseOrThrow } from '../schemas/index.js';
+import { errorResponses, GATEWAY_OR_BEARER, jsonSchema, parseOrThrow } from '../schemas/index.js';
 
-interface EventsAnswer {
-  readonly venueId: string;
-  readonly accepted: number;
-  readonly dropped: number;
-}
+const eventsAnswer = jsonSchema(GatewayEventsAnswerSchema);
 
 type Poster = { readonly kind: 'gateway'; readonly id: string; readonly venueId: string } | { readonly kind: 'user' };
 
@@ -42,16 +36,18 @@ export const ingestEventsRoutes: FastifyPluginAsync = async (app) => {
     return app.devices.directory.find(vendor, event.deviceId);
   };
 
-  app.post<{ Body: EventsBatch }>(
+  app.post<{ Body: GatewayEventsBatch }>(
     '/ingest/events',
     {
       // Gateways authenticate with HTTP Basic, users with Bearer: checked here, before the body.
       config: { public: true },
       schema: {
         tags: ['devices'],
+        operationId: 'postGatewayEvents',
         summary: 'Normalized events from an edge gateway (gateway Basic auth, or a venue manager)',
-        body: jsonSchema(EventsBatchSchema),
-        response: errorResponses,
+        security: GATEWAY_OR_BEARER,
+        body: jsonSchema(GatewayEventsBatchSchema),
+        response: { 200: eventsAnswer, 201: eventsAnswer, ...errorResponses },
       },
       preValidation: async (request) => {
         const basic = basicCredentials(request.headers.authorization);
@@ -69,7 +65,7 @@ export const ingestEventsRoutes: FastifyPluginAsync = async (app) => {
       if (!app.devices.enabled) throw new AppError('DEVICES_UNAVAILABLE');
       const poster = posters.get(request);
       if (!poster) throw new AppError('UNAUTHENTICATED');
-      const batch = parseOrThrow(EventsBatchSchema, request.body);
+      const batch = parseOrThrow(GatewayEventsBatchSchema, request.body);
       let venueId: string;
       let scope: string;
       if (poster.kind === 'gateway') {
@@ -97,7 +93,7 @@ export const ingestEventsRoutes: FastifyPluginAsync = async (app) => {
       const hash = requestHash(batch);
       const pushKey: PushKey | undefined = key === undefined ? undefined : { scope, key };
       if (pushKey) {
-        const earlier = await replayedPush<EventsAnswer>(database, pushKey, hash);
+        const earlier = await replayedPush(database, pushKey, hash, GatewayEventsAnswerSchema);
         if (earlier) {
           reply.status(200);
           return earlier;
@@ -122,7 +118,7 @@ export const ingestEventsRoutes: FastifyPluginAsync = async (app) => {
         app.devices.stats.messages += 1;
         await app.devices.pipeline.accept(entry, [event], { payload: '', receivedAt, topic: request.url });
       }
-      const answer: EventsAnswer = { venueId, accepted: resolved.length, dropped };
+      const answer: GatewayEventsAnswer = { venueId, accepted: resolved.length, dropped };
       if (pushKey) await rememberPush(database, [pushKey], hash, answer);
       reply.status(201);
       return answer;

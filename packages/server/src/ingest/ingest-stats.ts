@@ -2,7 +2,9 @@
  * Counters of what ingestion did: messages accepted, events, readings stored, and the traffic it
  * dropped — unknown devices per topic and reason (bounded: past 1000 topics, counted under `*`).
  */
-export type DropReason = 'unknown_device' | 'device_disabled' | 'no_device_key';
+import type { IngestDropReason } from '@brightkitchen/sdk';
+
+export type DropReason = IngestDropReason;
 
 const MAX_TOPICS = 1000;
 

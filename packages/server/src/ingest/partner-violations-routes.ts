@@ -6,38 +6,32 @@
  * alert (source `violation`, type = the violation) through the alert engine, with the snapshot when one
  * is given. Idempotent by `Idempotency-Key` and by the partner's `externalId`: 201 first, 200 after.
  */
-import type { Alert, Attachment, ViolationEvent } from '@brightkitchen/sdk';
+import {
+  type Alert,
+  type Attachment,
+  PARTNER_SNAPSHOT_MAX_BYTES,
+  type PartnerViolation,
+  type PartnerViolationAnswer,
+  PartnerViolationAnswerSchema,
+  PartnerViolationSchema,
+  type ViolationEvent,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { requireRole } from '../auth/index.js';
 import type { DeviceEntry } from '../devices/index.js';
 import { AppError } from '../errors/index.js';
-import {
-  MAX_SNAPSHOT_BYTES,
-  type PartnerViolationInput,
-  PartnerViolationSchema,
-  type PushKey,
-  rememberPush,
-  replayedPush,
-  storedPush,
-} from '../gateways/index.js';
+import { type PushKey, rememberPush, replayedPush, storedPush } from '../gateways/index.js';
 import { readIdempotencyKey } from '../idempotency/index.js';
 import { requestHash } from '../ledgers/index.js';
 import { sniffImageType } from '../photos/photo-type.js';
-import { errorResponses, jsonSchema, parseOrThrow } from '../schemas/index.js';
+import { errorResponses, jsonSchema, PARTNER, parseOrThrow } from '../schemas/index.js';
 
-interface ViolationAnswer {
-  readonly externalId: string;
-  readonly venueId: string;
-  readonly deviceId: string;
-  /** The alert opened, or the one already open for this camera and violation; null for `unknown`. */
-  readonly alertId: string | null;
-  readonly state: 'opened' | 'already_open' | 'not_mapped';
-}
+const violationAnswer = jsonSchema(PartnerViolationAnswerSchema);
 
-function snapshotOf(input: PartnerViolationInput): Attachment | undefined {
+function snapshotOf(input: PartnerViolation): Attachment | undefined {
   if (!input.snapshot) return undefined;
   const bytes = Buffer.from(input.snapshot.dataBase64, 'base64');
-  if (bytes.length > MAX_SNAPSHOT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { field: 'snapshot' });
+  if (bytes.length > PARTNER_SNAPSHOT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { field: 'snapshot' });
   if (sniffImageType(bytes) !== input.snapshot.contentType) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { field: 'snapshot', declared: input.snapshot.contentType });
   }
@@ -61,15 +55,17 @@ export const partnerViolationRoutes: FastifyPluginAsync = async (app) => {
     return row ? app.devices.directory.get(row.id) : undefined;
   };
 
-  app.post<{ Body: PartnerViolationInput }>(
+  app.post<{ Body: PartnerViolation }>(
     '/partner/violations',
     {
       bodyLimit: 4 * 1024 * 1024,
       schema: {
         tags: ['devices'],
-        summary: 'A partner video network pushes an AI violation (partner key)',
+        operationId: 'pushPartnerViolation',
+        summary: 'A partner video network pushes an AI violation (partner key; 201 first, 200 when resent)',
+        security: PARTNER,
         body: jsonSchema(PartnerViolationSchema),
-        response: errorResponses,
+        response: { 200: violationAnswer, 201: violationAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -82,9 +78,9 @@ export const partnerViolationRoutes: FastifyPluginAsync = async (app) => {
       const byKey: PushKey | undefined = key === undefined ? undefined : { scope: `partner:${partner}`, key };
       const byExternal: PushKey = { scope: `partner-external:${partner}`, key: input.externalId };
       const earlier =
-        (byKey ? await replayedPush<ViolationAnswer>(database, byKey, hash) : undefined) ??
+        (byKey ? await replayedPush(database, byKey, hash, PartnerViolationAnswerSchema) : undefined) ??
         // A resent alarm (same externalId) is the same violation, whatever else changed.
-        (await storedPush<ViolationAnswer>(database, byExternal));
+        (await storedPush(database, byExternal, PartnerViolationAnswerSchema));
       if (earlier) {
         reply.status(200);
         return earlier;
@@ -95,7 +91,7 @@ export const partnerViolationRoutes: FastifyPluginAsync = async (app) => {
       if (entry.venueId !== input.venueId) throw new AppError('FORBIDDEN', { cameraId: input.cameraId });
       const snapshot = snapshotOf(input);
 
-      let answer: ViolationAnswer;
+      let answer: PartnerViolationAnswer;
       if (input.violation === 'unknown') {
         answer = {
           externalId: input.externalId,

@@ -1,15 +1,33 @@
 /** Inspections as stored: the SDK's `Inspection` (items as JSON, total and score computed here). */
-import type { Inspection, InspectionInput } from '@brightkitchen/sdk';
-import { type Database, type InspectionsTable, newId, parseJson, toJson } from '../db/index.js';
+import { type Inspection, type InspectionInput, type InspectionItem, InspectionItemSchema } from '@brightkitchen/sdk';
+import * as v from 'valibot';
+import {
+  type CorruptValueLog,
+  type Database,
+  type InspectionsTable,
+  logCorrupt,
+  newId,
+  readJson,
+  type StoredRead,
+  storedValue,
+  toJson,
+} from '../db/index.js';
 import type { GradedInspection } from './grade.js';
 
+const ItemsSchema = v.array(InspectionItemSchema);
+
+function readItems(row: Pick<InspectionsTable, 'id' | 'items'>): StoredRead<InspectionItem[]> {
+  return readJson(ItemsSchema, row.items, { table: 'inspections', column: 'items', id: row.id });
+}
+
+/** The stored inspection; throws `CorruptStoredValue` when its items are damaged. */
 export function toInspection(row: InspectionsTable): Inspection {
   return {
     id: row.id,
     venueId: row.venue_id,
     inspector: row.inspector,
     date: row.date,
-    items: parseJson(row.items, []),
+    items: storedValue(readItems(row)),
     total: Number(row.total),
     score: Number(row.score),
   };
@@ -31,11 +49,15 @@ export function inspectionRow(input: InspectionInput, createdBy: string | null, 
   };
 }
 
-/** The inspections grading needs (the last 12 months and the latest before), by venue, in one query. */
+/**
+ * The inspections grading needs (the last 12 months and the latest before), by venue, in one query.
+ * An inspection whose stored items are damaged is logged and left out.
+ */
 export async function inspectionsForGrading(
   { db }: Database,
   venueIds: readonly string[],
   today: string,
+  log: CorruptValueLog,
 ): Promise<Map<string, GradedInspection[]>> {
   const out = new Map<string, GradedInspection[]>();
   if (venueIds.length === 0) return out;
@@ -43,13 +65,18 @@ export async function inspectionsForGrading(
   const since = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
   const rows = await db
     .selectFrom('inspections')
-    .select(['venue_id', 'date', 'score', 'items'])
+    .select(['id', 'venue_id', 'date', 'score', 'items'])
     .where('venue_id', 'in', [...venueIds])
     .where('date', '>', since)
     .execute();
   for (const row of rows) {
+    const items = readItems(row);
+    if (!items.ok) {
+      logCorrupt(log, items.error);
+      continue;
+    }
     const list = out.get(row.venue_id) ?? [];
-    list.push({ date: row.date, score: Number(row.score), items: parseJson(row.items, []) });
+    list.push({ date: row.date, score: Number(row.score), items: items.value });
     out.set(row.venue_id, list);
   }
   return out;

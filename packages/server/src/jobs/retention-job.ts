@@ -13,7 +13,7 @@ export function registerRetentionJob(app: FastifyInstance): void {
   let running: Promise<void> = Promise.resolve();
   const purge = async () => {
     try {
-      const removed = await purgeExpiredLedgers(app.ctx.database);
+      const removed = await purgeExpiredLedgers(app.ctx, new Date(), app.log);
       if (removed > 0) app.log.info({ removed }, 'ledger records past retention purged');
       const answers = await purgeIdempotentAnswers(app.ctx.database);
       if (answers > 0) app.log.info({ answers }, 'old idempotent answers forgotten');

@@ -6,14 +6,27 @@
  * Records refer to photos by that reference; the ledger write refuses a reference the venue has not
  * stored (LEDGER_PHOTO_MISSING).
  */
-import { createHash } from 'node:crypto';
-import { LEDGER_PHOTO_MAX_BYTES, LedgerPhotoRefSchema, LedgerPhotoUploadSchema } from '@brightkitchen/sdk';
+import {
+  LEDGER_PHOTO_MAX_BYTES,
+  LedgerPhotoRefSchema,
+  LedgerPhotoSchema,
+  LedgerPhotoUploadSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, MEMBER_OR_REGULATOR, MEMBERS } from '../auth/index.js';
+import { nodeSha256Hex } from '../crypto/index.js';
 import { AppError } from '../errors/index.js';
 import { decodePhoto, precheckPhoto, sendImage } from '../photos/photo-upload.js';
-import { errorResponses, IdParam, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import {
+  BEARER,
+  errorResponses,
+  IdParam,
+  imageResponse,
+  jsonSchema,
+  parseOrThrow,
+  VenueParamsSchema,
+} from '../schemas/index.js';
 
 /** 512 KiB in base64 and the JSON around it. */
 const BODY_LIMIT = 1024 * 1024;
@@ -29,10 +42,12 @@ export const ledgerPhotoRoutes: FastifyPluginAsync = async (app) => {
       bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['ledgers'],
-        summary: 'Store a photo for the venue’s ledgers; answers its reference sha256:<hex>',
+        operationId: 'uploadLedgerPhoto',
+        summary: 'Store a photo for the venue’s ledgers; answers its reference sha256:<hex> (201 new, 200 known)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(LedgerPhotoUploadSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(LedgerPhotoSchema), 201: jsonSchema(LedgerPhotoSchema), ...errorResponses },
       },
       // Documented by the schema above, checked in the handler: limits first (413/415), then the schema.
       validatorCompiler: passThrough,
@@ -41,7 +56,7 @@ export const ledgerPhotoRoutes: FastifyPluginAsync = async (app) => {
       const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, MEMBERS);
       precheckPhoto(request.body, LEDGER_PHOTO_MAX_BYTES, 'photo');
       const photo = decodePhoto(parseOrThrow(LedgerPhotoUploadSchema, request.body), LEDGER_PHOTO_MAX_BYTES, 'photo');
-      const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
+      const sha256 = nodeSha256Hex(photo.bytes);
       const inserted = await db
         .insertInto('ledger_photos')
         .values({
@@ -65,9 +80,11 @@ export const ledgerPhotoRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ledgers'],
+        operationId: 'getLedgerPhoto',
         summary: 'A photo of the venue’s ledgers by its reference',
+        security: BEARER,
         params: jsonSchema(PhotoParamsSchema),
-        response: errorResponses,
+        response: { 200: imageResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

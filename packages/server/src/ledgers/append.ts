@@ -4,10 +4,10 @@
  * SQLite runs it as one synchronous prepared transaction (`sqlite-append.ts`); PostgreSQL as one
  * Kysely transaction with one key lookup and one `unnest` insert per batch.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '@brightkitchen/sdk';
 import { sql } from 'kysely';
 import type { AlertAnnouncer } from '../alerts/alert-book.js';
+import { nodeSha256Hex } from '../crypto/index.js';
 import { type Database, type LedgerRecordsTable, lockVenue } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { type AppendItem, type AppendOutcome, type AppendPlan, type AppendState, planAppend } from './plan.js';
@@ -15,12 +15,9 @@ import { sqliteAppender } from './sqlite-append.js';
 
 export type { AppendItem, AppendOutcome };
 
-/** Node's native SHA-256: the same hex as the SDK's pure `sha256Hex` (tested), many times faster. */
-export const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /** The request body's fingerprint: a retry sends the same record, whatever its key order. */
 export function requestHash(input: unknown): string {
-  return nodeSha256(canonicalJson(input));
+  return nodeSha256Hex(canonicalJson(input));
 }
 
 // Keeps multi-row alert inserts under PostgreSQL's bound-parameter limit.
@@ -56,13 +53,14 @@ async function appendPostgres(
     const r = result.rows;
     if (r.length > 0) {
       await sql`insert into ledger_records (id, venue_id, seq, kind, local_day, body, issues, hash, prev_hash,
-          idempotency_key, request_hash, created_by, created_at, retain_until)
+          idempotency_key, request_hash, created_by, created_at, retain_until, hash_version)
         select * from unnest(${column(r, 'id')}::text[], ${column(r, 'venue_id')}::text[],
           ${column(r, 'seq')}::int[], ${column(r, 'kind')}::text[], ${column(r, 'local_day')}::text[],
           ${column(r, 'body')}::text[], ${column(r, 'issues')}::text[], ${column(r, 'hash')}::text[],
           ${column(r, 'prev_hash')}::text[], ${column(r, 'idempotency_key')}::text[],
           ${column(r, 'request_hash')}::text[], ${column(r, 'created_by')}::text[],
-          ${column(r, 'created_at')}::text[], ${column(r, 'retain_until')}::text[])`.execute(trx);
+          ${column(r, 'created_at')}::text[], ${column(r, 'retain_until')}::text[],
+          ${column(r, 'hash_version')}::int[])`.execute(trx);
     }
     for (let i = 0; i < result.alerts.length; i += INSERT_CHUNK) {
       await trx
@@ -86,7 +84,7 @@ export async function appendLedgerRecords(
   const createdAt = now.toISOString();
   const keys = [...new Set(items.map((i) => i.idempotencyKey))];
   const plan = (existing: AppendState['existing'], last: AppendState['last']) =>
-    planAppend({ venueId, createdBy, createdAt, existing, last, sha256: nodeSha256 }, items);
+    planAppend({ venueId, createdBy, createdAt, existing, last, sha256: nodeSha256Hex }, items);
   const { sqlite } = database;
   if (database.dialect === 'sqlite' && sqlite) {
     const append = sqliteAppender(sqlite);

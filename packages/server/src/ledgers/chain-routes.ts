@@ -1,11 +1,17 @@
-/** GET /v1/venues/{venueId}/ledgers/chain/verify and /ledgers/export: the tamper-evident chain. */
-import { type ChainedEntry, ChainVerificationSchema, LedgerExportSchema, verifyChain } from '@brightkitchen/sdk';
+/**
+ * GET /v1/venues/{venueId}/ledgers/chain/verify and /ledgers/export: the tamper-evident chain. Verification reports
+ * every record that does not hold and why; the export carries what an offline `verifyChain` needs (checkpoints,
+ * time zone and venue kind for `derivedLedgerColumns`).
+ */
+import { ChainVerificationSchema, LedgerExportSchema, type SignedChainCheckpoint } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import { audit } from '../audit/store.js';
 import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
-import { nodeSha256Hex } from '../crypto/index.js';
+import { platformSigner } from '../crypto/index.js';
 import type { Database } from '../db/index.js';
 import { BEARER, errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../schemas/index.js';
+import { verifyVenueChain } from './chain-verification.js';
+import { venueCheckpoints } from './checkpoints.js';
 import { type LedgerEntry, toLedgerEntry } from './index.js';
 
 async function chainOf({ db }: Database, venueId: string): Promise<LedgerEntry[]> {
@@ -18,11 +24,17 @@ async function chainOf({ db }: Database, venueId: string): Promise<LedgerEntry[]
   return rows.map(toLedgerEntry);
 }
 
-/** After a retention purge the chain starts later: it is verified from its first remaining record. */
-function anchorOf(entries: readonly LedgerEntry[]) {
+/** After a retention purge the chain starts later: where, when a signed checkpoint says so. */
+function anchorOf(entries: readonly LedgerEntry[], checkpoints: readonly SignedChainCheckpoint[]) {
   const first = entries[0];
-  return first && first.seq > 1 ? { seq: first.seq, prevHash: first.prevHash } : undefined;
+  const purged = first && checkpoints.find((c) => c.seq === first.seq - 1 && c.hash === first.prevHash);
+  return first && purged ? { seq: first.seq, prevHash: first.prevHash } : null;
 }
+
+const HASH_ALGORITHM =
+  'hashVersion 1: sha256(canonicalJson({venueId, seq, prevHash, kind, body: record, createdAt})); ' +
+  'hashVersion 2: sha256(canonicalJson({v: 2, id, venueId, seq, prevHash, kind, body: record, createdAt, ' +
+  'localDay, issues, retainUntil, createdBy}))';
 
 export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
@@ -41,15 +53,8 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
-      const entries = await chainOf(database, venue.id);
-      const anchor = anchorOf(entries);
-      const report = verifyChain(entries as readonly ChainedEntry[], {
-        sha256: nodeSha256Hex,
-        ...(anchor ? { anchor } : {}),
-      });
-      return report.ok
-        ? { ok: true, length: report.length }
-        : { ok: false, length: report.length, brokenAt: report.brokenAt, reason: report.reason };
+      const { ok, length, brokenAt, reason, problems } = await verifyVenueChain(app.ctx, venue);
+      return ok ? { ok, length, problems } : { ok, length, brokenAt, reason, problems };
     },
   );
 
@@ -69,6 +74,8 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
       const records = await chainOf(database, venue.id);
+      const signer = platformSigner(app.ctx.config.ledgerSigningKey);
+      const { valid: checkpoints } = await venueCheckpoints(database, signer, venue.id);
       await audit(database, request, {
         action: 'ledgers.exported',
         venueId: venue.id,
@@ -78,8 +85,11 @@ export const ledgerChainRoutes: FastifyPluginAsync = async (app) => {
       return {
         venueId: venue.id,
         exportedAt: new Date().toISOString(),
-        hashAlgorithm: 'sha256(canonicalJson({venueId, seq, prevHash, kind, body: record, createdAt}))',
-        anchor: anchorOf(records) ?? null,
+        hashAlgorithm: HASH_ALGORITHM,
+        anchor: anchorOf(records, checkpoints),
+        timeZone: venue.time_zone,
+        venueKind: venue.kind,
+        checkpoints,
         records,
       };
     },

@@ -3,7 +3,13 @@
  * batch's idempotency keys and the venue's last chain link, each item is replayed, refused or
  * chained (seq, prevHash, hash) into a new row, with the alert its warnings open.
  */
-import { GENESIS_HASH, hashLedgerEntry, type LedgerIssue, type Sha256Hex } from '@brightkitchen/sdk';
+import {
+  GENESIS_HASH,
+  hashLedgerEntryV2,
+  LEDGER_HASH_VERSION,
+  type LedgerIssue,
+  type Sha256Hex,
+} from '@brightkitchen/sdk';
 import type { AlertsTable, LedgerRecordsTable } from '../db/index.js';
 import { newId, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
@@ -69,9 +75,25 @@ export function planAppend(state: AppendState, items: readonly AppendItem[]): Ap
     }
     seq += 1;
     const { record } = prepared;
-    const hash = hashLedgerEntry({ venueId, seq, prevHash, kind: record.kind, body: record, createdAt }, sha256);
+    const id = newId('led');
+    const hash = hashLedgerEntryV2(
+      {
+        id,
+        venueId,
+        seq,
+        prevHash,
+        kind: record.kind,
+        body: record,
+        createdAt,
+        localDay: prepared.localDay,
+        issues: prepared.issues,
+        retainUntil: prepared.retainUntil,
+        createdBy,
+      },
+      sha256,
+    );
     const row: LedgerRecordsTable = {
-      id: newId('led'),
+      id,
       venue_id: venueId,
       seq,
       kind: record.kind,
@@ -85,6 +107,7 @@ export function planAppend(state: AppendState, items: readonly AppendItem[]): Ap
       created_by: createdBy,
       created_at: createdAt,
       retain_until: prepared.retainUntil,
+      hash_version: LEDGER_HASH_VERSION,
     };
     rows.push(row);
     if (prepared.alerts.length > 0) alerts.push(...alertRowsFor(row, prepared.alerts, createdAt));
@@ -103,6 +126,8 @@ export function planAppend(state: AppendState, items: readonly AppendItem[]): Ap
         prevHash,
         createdAt,
         retainUntil: row.retain_until,
+        createdBy,
+        hashVersion: LEDGER_HASH_VERSION,
       },
       issues: prepared.issues,
     });

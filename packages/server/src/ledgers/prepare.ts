@@ -8,16 +8,15 @@ import {
   type LedgerRecord,
   ledgerAlerts,
   ledgerFieldLabel,
-  NATIONAL_PROFILE,
+  ledgerRecordDay,
   type RuleProfile,
   retentionUntil,
   ruleMessage,
-  type Staff,
+  StaffSchema,
   type VenueKind,
   validateLedger,
 } from '@brightkitchen/sdk';
-import { type Database, parseJson, type VenuesTable } from '../db/index.js';
-import { recordLocalDay } from './record-day.js';
+import { type CorruptValueLog, type Database, logCorrupt, readJson, type VenuesTable } from '../db/index.js';
 
 export type PreparedRecord =
   | {
@@ -38,6 +37,8 @@ export interface VenueRuleContext {
   readonly profile: RuleProfile;
   /** Health-certificate expiry by staff id (`null`: on file without a certificate). */
   readonly healthCertificates: ReadonlyMap<string, string | null>;
+  /** Staff whose stored archive entry is damaged: their morning checks are refused, not judged blind. */
+  readonly damagedStaff?: ReadonlySet<string>;
   /** Of the `sha256:` photo references among the records, those the venue has stored. */
   readonly storedPhotos: ReadonlySet<string>;
 }
@@ -56,13 +57,15 @@ function photoRefs(input: unknown): string[] {
 
 /**
  * Loads what the records among `inputs` refer to (the staff of morning checks, stored photos); `profile`
- * is the venue's (national, region, venue kind: `app.ctx.profiles.profileOfVenue`).
+ * is the venue's (national, region, venue kind: `app.ctx.profiles.profileOfVenue`); a damaged staff entry
+ * is reported to `log`.
  */
 export async function loadRuleContext(
   { db }: Database,
   venue: VenuesTable,
   inputs: readonly unknown[],
-  profile: RuleProfile = NATIONAL_PROFILE,
+  profile: RuleProfile,
+  log: CorruptValueLog,
 ): Promise<VenueRuleContext> {
   const staffIds = new Set<string>();
   for (const input of inputs) {
@@ -70,6 +73,7 @@ export async function loadRuleContext(
     if (i && i.kind === 'morning_check' && typeof i.staffId === 'string') staffIds.add(i.staffId);
   }
   const healthCertificates = new Map<string, string | null>();
+  const damagedStaff = new Set<string>();
   if (staffIds.size > 0) {
     const rows = await db
       .selectFrom('staff')
@@ -78,8 +82,12 @@ export async function loadRuleContext(
       .where('id', 'in', [...staffIds])
       .execute();
     for (const row of rows) {
-      const staff = parseJson<Partial<Staff>>(row.data, {});
-      healthCertificates.set(row.id, staff.healthCertificate?.expiresOn ?? null);
+      const staff = readJson(StaffSchema, row.data, { table: 'staff', column: 'data', id: row.id });
+      if (staff.ok) healthCertificates.set(row.id, staff.value.healthCertificate?.expiresOn ?? null);
+      else {
+        logCorrupt(log, staff.error);
+        damagedStaff.add(row.id);
+      }
     }
   }
   const refs = [...new Set(inputs.flatMap(photoRefs))];
@@ -103,19 +111,30 @@ export async function loadRuleContext(
     timeZone: venue.time_zone,
     profile,
     healthCertificates,
+    damagedStaff,
     storedPhotos,
   };
 }
 
 const UNKNOWN_STAFF: LedgerIssue = {
-  code: 'LEDGER_SCHEMA',
+  code: 'FIELD_NOT_FOUND',
   path: 'staffId',
   severity: 'error',
   message: { zh: '该员工不在本单位员工档案中', en: 'This staff member is not in the venue’s staff archive' },
 };
 
+const DAMAGED_STAFF: LedgerIssue = {
+  code: 'FIELD_INVALID',
+  path: 'staffId',
+  severity: 'error',
+  message: {
+    zh: '该员工的档案已损坏，请管理员修复后重新记录',
+    en: 'This staff member’s archive entry is damaged; record again once an administrator has repaired it',
+  },
+};
+
 const OTHER_VENUE: LedgerIssue = {
-  code: 'LEDGER_SCHEMA',
+  code: 'FIELD_INVALID',
   path: 'venueId',
   severity: 'error',
   message: { zh: '记录所属单位与请求路径不一致', en: 'The record’s venue differs from the venue in the path' },
@@ -133,6 +152,7 @@ export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date):
     if (obj.venueId !== undefined && obj.venueId !== ctx.venueId) return { ok: false, issues: [OTHER_VENUE] };
     candidate = { ...obj, venueId: ctx.venueId };
     if (obj.kind === 'morning_check' && typeof obj.staffId === 'string') {
+      if (ctx.damagedStaff?.has(obj.staffId)) return { ok: false, issues: [DAMAGED_STAFF] };
       if (!ctx.healthCertificates.has(obj.staffId)) return { ok: false, issues: [UNKNOWN_STAFF] };
       candidate = { ...(candidate as object), healthCertificateExpiresOn: ctx.healthCertificates.get(obj.staffId) };
     }
@@ -155,7 +175,7 @@ export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date):
     record: result.record,
     issues: result.issues,
     alerts: ledgerAlerts(result),
-    localDay: recordLocalDay(result.record, ctx.timeZone),
+    localDay: ledgerRecordDay(result.record, ctx.timeZone),
     retainUntil: retentionUntil(result.record, ctx.profile, ctx.timeZone),
   };
 }

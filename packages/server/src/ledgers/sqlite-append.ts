@@ -28,6 +28,7 @@ const LEDGER_COLUMNS = [
   'created_by',
   'created_at',
   'retain_until',
+  'hash_version',
 ] as const satisfies readonly (keyof LedgerRecordsTable)[];
 
 const ALERT_COLUMNS = [

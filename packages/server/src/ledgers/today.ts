@@ -1,23 +1,24 @@
 /** Today's ledger completion of a venue (its local day): counts per kind, morning checks with who is fit. */
 import {
   isSampleRetentionRequired,
-  isStaffUnfit,
   LEDGER_KINDS,
-  type LedgerIssue,
   type LedgersToday,
   localDay,
   NATIONAL_PROFILE,
   type RuleProfile,
   type VenueKind,
 } from '@brightkitchen/sdk';
-import { type Database, parseJson, type VenuesTable } from '../db/index.js';
+import type { CorruptValueLog, Database, VenuesTable } from '../db/index.js';
+import { unfitAtMorningCheck } from './morning-checks.js';
 
 export async function ledgersToday(
-  { db }: Database,
+  database: Database,
   venue: Pick<VenuesTable, 'id' | 'kind' | 'time_zone'>,
+  log: CorruptValueLog,
   now: Date = new Date(),
   profile: RuleProfile = NATIONAL_PROFILE,
 ): Promise<LedgersToday> {
+  const { db } = database;
   const day = localDay(now, venue.time_zone);
   const counts = await db
     .selectFrom('ledger_records')
@@ -26,26 +27,13 @@ export async function ledgersToday(
     .where('local_day', '=', day)
     .groupBy('kind')
     .execute();
-  const checks = await db
-    .selectFrom('ledger_records')
-    .select(['body', 'issues'])
-    .where('venue_id', '=', venue.id)
-    .where('local_day', '=', day)
-    .where('kind', '=', 'morning_check')
-    .execute();
+  const unfit = await unfitAtMorningCheck(database, venue.id, day, log);
   const staff = await db
     .selectFrom('staff')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('venue_id', '=', venue.id)
     .executeTakeFirst();
 
-  // The latest check of each staff member decides whether they are fit today.
-  const latest = new Map<string, boolean>();
-  for (const row of checks) {
-    const staffId = parseJson<{ staffId?: string }>(row.body, {}).staffId ?? '';
-    const unfit = isStaffUnfit({ ok: true, issues: parseJson<LedgerIssue[]>(row.issues, []) });
-    latest.set(staffId, !unfit);
-  }
   const done = new Map(counts.map((c) => [c.kind, Number(c.n)]));
   const kind = venue.kind as VenueKind;
   const kinds: Record<string, unknown> = {};
@@ -56,9 +44,9 @@ export async function ledgersToday(
     kinds[k] = { done: n };
   }
   kinds.morning_check = {
-    done: latest.size,
+    done: unfit.size,
     expected: Number(staff?.n ?? 0),
-    fit: [...latest.values()].filter(Boolean).length,
+    fit: [...unfit.values()].filter((u) => !u).length,
   };
   return { day, kinds } as LedgersToday;
 }

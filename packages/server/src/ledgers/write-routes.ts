@@ -1,11 +1,15 @@
 /** POST /v1/venues/{venueId}/ledgers and /ledgers/batch: validated, idempotent, hash-chained writes. */
-import { LedgerSubmitAnswerSchema } from '@brightkitchen/sdk';
+import {
+  isFieldIssueCode,
+  LEDGER_BATCH_MAX,
+  LedgerBatchAnswerSchema,
+  LedgerSubmitAnswerSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import * as v from 'valibot';
 import { authorizeVenue } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import { IDEMPOTENCY_KEY, readIdempotencyKey } from '../idempotency/index.js';
-import { errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../schemas/index.js';
+import { BEARER, errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../schemas/index.js';
 import {
   type AppendItem,
   type AppendOutcome,
@@ -24,7 +28,7 @@ function refusalCode(error: AppError): AppError {
   if (error.code !== 'LEDGER_RULE_VIOLATION') return error;
   const issues = (error.details as { issues: { code: string; severity?: string }[] }).issues;
   const errors = issues.filter((i) => i.severity !== 'warning');
-  const shapeOnly = errors.every((i) => i.code === 'LEDGER_SCHEMA' || i.code === 'LEDGER_KIND_UNKNOWN');
+  const shapeOnly = errors.every((i) => isFieldIssueCode(i.code) || i.code === 'LEDGER_KIND_UNKNOWN');
   return shapeOnly ? new AppError('VALIDATION_FAILED', error.details) : error;
 }
 
@@ -39,19 +43,6 @@ function outcomeStatus(outcome: AppendOutcome): number {
 }
 
 const submitAnswer = jsonSchema(LedgerSubmitAnswerSchema);
-/** Each result's body is what the single route would answer: `{ record, issues }` or an error body. */
-const BatchAnswerSchema = v.object({
-  results: v.array(
-    v.object({
-      idempotencyKey: v.string(),
-      status: v.number(),
-      body: v.union([
-        LedgerSubmitAnswerSchema,
-        v.object({ code: v.string(), message: v.string(), details: v.optional(v.unknown()) }),
-      ]),
-    }),
-  ),
-});
 
 export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
@@ -62,7 +53,9 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
       bodyLimit: SINGLE_BODY_LIMIT,
       schema: {
         tags: ['ledgers'],
-        summary: 'Write a ledger record (header Idempotency-Key)',
+        operationId: 'submitLedgerRecord',
+        summary: 'Write a ledger record (header Idempotency-Key: 201 stored, 200 replayed)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: ledgerRecordJsonSchema,
         response: { 200: submitAnswer, 201: submitAnswer, ...errorResponses },
@@ -76,7 +69,8 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
       const idempotencyKey = readIdempotencyKey(request, { required: true });
       const body: unknown = request.body;
       const now = new Date();
-      const ctx = await loadRuleContext(database, venue, [body], await app.ctx.profiles.profileOfVenue(venue));
+      const profile = await app.ctx.profiles.profileOfVenue(venue);
+      const ctx = await loadRuleContext(database, venue, [body], profile, request.log);
       const item: AppendItem = {
         idempotencyKey,
         requestHash: requestHash(body),
@@ -102,10 +96,12 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['ledgers'],
-        summary: 'Write up to 1000 ledger records in one transaction',
+        operationId: 'submitLedgerBatch',
+        summary: 'Write up to 1000 ledger records in one transaction, each with its own idempotency key',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: batchJsonSchema,
-        response: { 200: jsonSchema(BatchAnswerSchema), ...errorResponses },
+        response: { 200: jsonSchema(LedgerBatchAnswerSchema), ...errorResponses },
       },
       serializerCompiler: plainJsonSerializer,
       validatorCompiler: ({ httpPart }) =>
@@ -120,6 +116,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         venue,
         records.map((r) => r.record),
         await app.ctx.profiles.profileOfVenue(venue),
+        request.log,
       );
       const items: AppendItem[] = records.map((r) => ({
         idempotencyKey: r.idempotencyKey,
@@ -149,7 +146,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
 function validateBatchEnvelope(data: unknown): { value?: unknown; error?: Error } {
   const records = (data as { records?: unknown } | null)?.records;
   const problems: { code: string; path: string; message: { zh: string; en: string } }[] = [];
-  if (!Array.isArray(records) || records.length === 0 || records.length > 1000) {
+  if (!Array.isArray(records) || records.length === 0 || records.length > LEDGER_BATCH_MAX) {
     problems.push({
       code: 'FIELD_REQUIRED',
       path: 'records',

@@ -24,5 +24,7 @@ export interface MqttBus {
   subscribe(filters: readonly string[], onMessage: MessageHandler): Promise<void>;
   publish(topic: string, payload: string | Buffer, options?: PublishOptions): Promise<void>;
   endpoints(): MqttEndpoints;
+  /** Started and reachable: the embedded broker listening, or connected to the external one (readiness). */
+  reachable(): boolean;
   close(): Promise<void>;
 }

@@ -180,6 +180,9 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
         ...(http ? { ws: `ws://${options.host}:${wsPort}` } : {}),
       };
     },
+    reachable() {
+      return broker !== undefined && !broker.closed && tcp?.listening === true;
+    },
     async close() {
       for (const client of wss?.clients ?? []) client.terminate();
       wss?.close();

@@ -48,6 +48,9 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
     endpoints(): MqttEndpoints {
       return { tcp: options.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') };
     },
+    reachable() {
+      return client?.connected === true;
+    },
     async close() {
       await client?.endAsync();
     },

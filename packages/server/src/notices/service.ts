@@ -1,10 +1,11 @@
 /** Notices (告知书): the SDK's `Notice` kept whole in `data`, with the columns that scope and filter it. */
-import type { Notice, NoticeInput, NoticeSenderRole } from '@brightkitchen/sdk';
-import { type Database, type NoticesTable, newId, parseJson, toJson } from '../db/index.js';
+import { type Notice, type NoticeInput, NoticeSchema, type NoticeSenderRole } from '@brightkitchen/sdk';
+import { type Database, type NoticesTable, newId, readJson, storedValue, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
-export function toNotice(row: Pick<NoticesTable, 'data'>): Notice {
-  return parseJson<Notice>(row.data, {} as Notice);
+/** The stored notice; throws `CorruptStoredValue` when its `data` is not one. */
+export function toNotice(row: Pick<NoticesTable, 'id' | 'data'>): Notice {
+  return storedValue(readJson(NoticeSchema, row.data, { table: 'notices', column: 'data', id: row.id }));
 }
 
 export function noticeRow(

@@ -6,6 +6,8 @@
  * again, so a restart does not repeat what people already got.
  */
 import {
+  type BackoffPolicy,
+  backoffDelay,
   DEFAULT_ESCALATION_POLICY,
   type DueNotification,
   dueNotifications,
@@ -17,7 +19,7 @@ import {
 import type { RealtimeEvent } from '../alerts/realtime-event.js';
 import { toAlert } from '../alerts/service.js';
 import type { AlertNotificationsTable, AlertsTable, Database } from '../db/index.js';
-import { newId } from '../db/index.js';
+import { newId, readEach } from '../db/index.js';
 import { recipientsFor } from './recipients.js';
 import { sendWebhook } from './webhook-sender.js';
 import type { WechatSender } from './wechat-sender.js';
@@ -26,7 +28,8 @@ export const NOTIFICATION_CHANNELS = ['realtime', 'wechat', 'webhook'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export const MAX_ATTEMPTS = 5;
-const BACKOFF_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000];
+/** A failed delivery is tried again after 10 s, 1 min, 6 min, then every 30 min (the SDK's backoff, no jitter). */
+const REDELIVERY: BackoffPolicy = { baseMs: 10_000, maxMs: 30 * 60_000, factor: 6 };
 
 const LEVEL_PHRASE: Readonly<Record<EscalationLevel, string>> = {
   manager: '管理员',
@@ -68,6 +71,8 @@ export class EscalationDispatcher {
   private queuedFull: Promise<DispatchReport> | undefined;
   private queuedFresh: Promise<DispatchReport> | undefined;
   private readonly fresh = new Set<string>();
+  /** Delivery attempts since start, by channel and outcome: read by `/metrics`. */
+  readonly outcomes = new Map<NotificationChannel, { delivered: number; failed: number }>();
 
   constructor(private readonly o: DispatcherOptions) {}
 
@@ -135,8 +140,10 @@ export class EscalationDispatcher {
     }
     const work: Promise<boolean>[] = [];
     let planned = 0;
-    for (const alert of alerts) {
-      for (const due of dueNotifications(toAlert(alert), sent.get(alert.id) ?? [], policy, now)) {
+    // An alert whose stored message or details are damaged is logged and skipped; the others are still owed theirs.
+    const readable = readEach(alerts, (alert) => ({ alert, view: toAlert(alert) }), this.o.log);
+    for (const { alert, view } of readable) {
+      for (const due of dueNotifications(view, sent.get(alert.id) ?? [], policy, now)) {
         const rows = await this.plan(alert, due, nowIso);
         planned += rows.length;
         for (const row of rows) work.push(this.deliver(row, alert, now));
@@ -212,7 +219,7 @@ export class EscalationDispatcher {
     } catch (e) {
       error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
     }
-    const backoff = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
+    const backoff = backoffDelay(attempts, REDELIVERY);
     await this.o.database.db
       .updateTable('alert_notifications')
       .set({
@@ -226,6 +233,9 @@ export class EscalationDispatcher {
       .where('status', '!=', 'delivered')
       .execute();
     if (error) this.o.log(`notification ${row.channel} → ${row.recipient} failed: ${error}`);
+    const counts = this.outcomes.get(row.channel as NotificationChannel) ?? { delivered: 0, failed: 0 };
+    counts[error ? 'failed' : 'delivered'] += 1;
+    this.outcomes.set(row.channel as NotificationChannel, counts);
     return error === null;
   }
 

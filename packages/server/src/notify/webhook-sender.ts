@@ -3,10 +3,10 @@
  * (epoch ms) and `X-BK-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>`.
  * Any 2xx answer is a delivery.
  */
-import { createHmac } from 'node:crypto';
+import { nodeHmacSha256Hex } from '../crypto/index.js';
 
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+  return `sha256=${nodeHmacSha256Hex(secret, `${timestamp}.${body}`)}`;
 }
 
 export async function sendWebhook(

@@ -4,7 +4,7 @@
  */
 import { localDay, type OpenGrade, type RatingSummary, type VenueKind } from '@brightkitchen/sdk';
 import { sql } from 'kysely';
-import type { Database } from '../db/index.js';
+import { type CorruptValueLog, type Database, readEach } from '../db/index.js';
 import { gradeOf, inspectionsForGrading } from '../inspections/index.js';
 import { ratingSummaries } from '../ratings/service.js';
 import { toVenue } from '../venues/index.js';
@@ -21,6 +21,7 @@ export interface OpenGradesQuery {
 export async function openGrades(
   database: Database,
   query: OpenGradesQuery,
+  log: CorruptValueLog,
   now: Date = new Date(),
 ): Promise<{ items: OpenGrade[]; nextCursor: string | null }> {
   const { db } = database;
@@ -43,18 +44,23 @@ export async function openGrades(
   const ids = page.map((r) => r.id);
   const today = localDay(now, page[0]?.time_zone ?? 'Asia/Shanghai');
   const [inspections, ratings] = await Promise.all([
-    inspectionsForGrading(database, ids, today),
+    inspectionsForGrading(database, ids, today, log),
     ratingSummaries(database, ids),
   ]);
-  const items = page.map((row) => ({
-    venueId: row.id,
-    name: row.name,
-    kind: row.kind as VenueKind,
-    regionId: row.region_id,
-    publicCode: row.public_code,
-    grade: gradeOf(toVenue(row), inspections.get(row.id) ?? [], localDay(now, row.time_zone)),
-    rating: ratings.get(row.id) as RatingSummary,
-  }));
+  // A venue whose stored archive is damaged is logged and left out; the cursor still moves past it.
+  const items = readEach(
+    page,
+    (row) => ({
+      venueId: row.id,
+      name: row.name,
+      kind: row.kind as VenueKind,
+      regionId: row.region_id,
+      publicCode: row.public_code,
+      grade: gradeOf(toVenue(row), inspections.get(row.id) ?? [], localDay(now, row.time_zone)),
+      rating: ratings.get(row.id) as RatingSummary,
+    }),
+    log,
+  );
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? last.id : null };
 }

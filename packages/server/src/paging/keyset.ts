@@ -3,6 +3,7 @@
  * Stable under inserts (no offsets) and portable (plain comparisons on text columns).
  */
 import { type RawBuilder, sql } from 'kysely';
+import { type CorruptValueLog, readEach } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
 export interface Keyset {
@@ -32,16 +33,20 @@ export function afterCursor(cursor: string, createdAtColumn: string, idColumn: s
   return sql<boolean>`(${c} < ${createdAt} or (${c} = ${createdAt} and ${i} < ${id}))`;
 }
 
-/** Cuts `limit + 1` fetched rows to a page and its next cursor. */
+/**
+ * Cuts `limit + 1` fetched rows to a page and its next cursor. A row whose stored JSON is damaged (`map`
+ * throws `CorruptStoredValue`) is reported to `log` and left out; the cursor still moves past it.
+ */
 export function pageOf<R extends { created_at: string; id: string }, T>(
   rows: readonly R[],
   limit: number,
   map: (row: R) => T,
+  log: CorruptValueLog,
 ): { items: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(map),
+    items: readEach(page, map, log),
     nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
   };
 }

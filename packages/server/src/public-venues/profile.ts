@@ -12,7 +12,7 @@ import {
   type ViolationTypeOrUnknown,
 } from '@brightkitchen/sdk';
 import { sql } from 'kysely';
-import type { Database, VenuesTable } from '../db/index.js';
+import type { CorruptValueLog, Database, VenuesTable } from '../db/index.js';
 import { gradeOf, inspectionsForGrading } from '../inspections/index.js';
 import { ledgersToday } from '../ledgers/index.js';
 import { ratingSummary } from '../ratings/service.js';
@@ -51,15 +51,16 @@ async function violationCounts({ db }: Database, venueId: string, now: Date) {
 export async function buildPublicProfile(
   database: Database,
   row: VenuesTable,
+  log: CorruptValueLog,
   now: Date = new Date(),
 ): Promise<PublicVenueProfile> {
   const venue = toVenue(row);
   const today = localDay(now, row.time_zone);
   const [rating, ledgers, violations, inspections] = await Promise.all([
     ratingSummary(database, row.id),
-    ledgersToday(database, row, now),
+    ledgersToday(database, row, log, now),
     violationCounts(database, row.id, now),
-    inspectionsForGrading(database, [row.id], today),
+    inspectionsForGrading(database, [row.id], today, log),
   ]);
   return {
     venueId: row.id,

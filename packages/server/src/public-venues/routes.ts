@@ -6,7 +6,7 @@ import { PublicCodeSchema, PublicVenueProfileSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import * as v from 'valibot';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema } from '../schemas/index.js';
+import { errorResponses, jsonSchema, PUBLIC } from '../schemas/index.js';
 import { buildPublicProfile } from './profile.js';
 import { profileCacheOf } from './profile-cache.js';
 
@@ -31,7 +31,7 @@ export const publicVenueRoutes: FastifyPluginAsync = async (app) => {
         .where('archived_at', 'is', null)
         .executeTakeFirst();
       if (!row) return null;
-      return { venueId: row.id, json: JSON.stringify(await buildPublicProfile(database, row)) };
+      return { venueId: row.id, json: JSON.stringify(await buildPublicProfile(database, row, app.log)) };
     });
 
   app.get<{ Params: { publicCode: string } }>(
@@ -40,7 +40,9 @@ export const publicVenueRoutes: FastifyPluginAsync = async (app) => {
       config: { public: true },
       schema: {
         tags: ['public'],
+        operationId: 'getPublicVenue',
         summary: 'The compact public profile behind a venue’s QR code (cacheable, no login)',
+        security: PUBLIC,
         params: jsonSchema(PublicCodeParamsSchema),
         response: { 200: jsonSchema(PublicVenueProfileSchema), ...errorResponses },
       },

@@ -8,21 +8,16 @@ import {
   type FaceCounts,
   localDay,
   RATING_ASPECTS,
-  type Rating,
   type RatingAspect,
   type RatingInput,
   type RatingSummary,
+  type StoredRating,
 } from '@brightkitchen/sdk';
 import { type ExpressionBuilder, sql } from 'kysely';
 import { type Database, type DB, newId, type RatingsTable } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
-/** A stored rating as the API answers it: the SDK's `Rating` plus its id, local day and time. */
-export interface StoredRating extends Rating {
-  readonly id: string;
-  readonly day: string;
-  readonly createdAt: string;
-}
+export type { StoredRating };
 
 function toStoredRating(row: RatingsTable): StoredRating {
   const rating: StoredRating = {

@@ -1,13 +1,10 @@
 /** GET /v1/regions (any user), POST /v1/regions (admin). */
-import { type Region, RegionSchema } from '@brightkitchen/sdk';
+import { type Region, RegionInputSchema, RegionPageSchema, RegionSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
-import * as v from 'valibot';
 import { requirePrincipal, requireRole } from '../auth/index.js';
 import { newId, nowIso, type RegionsTable } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema, parseOrThrow } from '../schemas/index.js';
-
-const RegionInputSchema = v.omit(RegionSchema, ['id']);
+import { BEARER, BEARER_OR_PARTNER, errorResponses, jsonSchema, parseOrThrow } from '../schemas/index.js';
 
 function toRegion(row: RegionsTable): Region {
   return row.parent_id
@@ -18,15 +15,36 @@ function toRegion(row: RegionsTable): Region {
 export const regionRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
 
-  app.get('/regions', { schema: { tags: ['regions'], response: errorResponses } }, async (request) => {
-    requirePrincipal(request);
-    const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
-    return { items: rows.map(toRegion), nextCursor: null };
-  });
+  app.get(
+    '/regions',
+    {
+      schema: {
+        tags: ['regions'],
+        operationId: 'listRegions',
+        summary: 'The city’s districts (and the city itself)',
+        security: BEARER_OR_PARTNER,
+        response: { 200: jsonSchema(RegionPageSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      requirePrincipal(request);
+      const rows = await db.selectFrom('regions').selectAll().orderBy('code').execute();
+      return { items: rows.map(toRegion), nextCursor: null };
+    },
+  );
 
   app.post(
     '/regions',
-    { schema: { tags: ['regions'], body: jsonSchema(RegionInputSchema), response: errorResponses } },
+    {
+      schema: {
+        tags: ['regions'],
+        operationId: 'createRegion',
+        summary: 'Add a region (admin)',
+        security: BEARER,
+        body: jsonSchema(RegionInputSchema),
+        response: { 201: jsonSchema(RegionSchema), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       requireRole(request, ['admin']);
       const input = parseOrThrow(RegionInputSchema, request.body);

@@ -4,8 +4,14 @@
  * region in this process; setting them clears the entry and tells the listeners (the alert engine's
  * thresholds). Another server process sharing the database sees a change within `CACHE_MS`.
  */
-import { type RuleProfile, type RuleProfileOverride, resolveProfile, type VenueKind } from '@brightkitchen/sdk';
-import { type Database, parseJson, toJson } from '../db/index.js';
+import {
+  parseProfileOverride,
+  type RuleProfile,
+  type RuleProfileOverride,
+  resolveProfile,
+  type VenueKind,
+} from '@brightkitchen/sdk';
+import { type Database, readJson, storedValue, toJson } from '../db/index.js';
 
 const CACHE_MS = 60_000;
 
@@ -93,8 +99,11 @@ export class RegionProfiles {
       .where('region_id', '=', regionId)
       .executeTakeFirst();
     if (!row) return NONE;
+    // Damaged overrides must not fall back to the national numbers (a region's 200 g would pass 150 g):
+    // the read fails (500, logged) and is tried again on the next request.
+    const at = { table: 'region_rule_profiles', column: 'overrides', id: regionId };
     return {
-      overrides: parseJson<RuleProfileOverride>(row.overrides, {}),
+      overrides: storedValue(readJson((value) => parseProfileOverride(value), row.overrides, at)),
       updatedAt: row.updated_at,
       updatedBy: row.updated_by,
     };

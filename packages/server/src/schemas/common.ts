@@ -1,6 +1,5 @@
-/** Server-side schemas of transport details (params, list paging, error body). Domain shapes come from the SDK. */
+/** Server-side schemas of transport details (params, list paging). Domain shapes come from the SDK. */
 import * as v from 'valibot';
-import { jsonSchema } from './json-schema.js';
 
 export const IdParam = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
@@ -11,16 +10,6 @@ export const ListQuerySchema = v.object({
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/))),
   cursor: v.optional(v.string()),
 });
-
-export const ErrorBodySchema = v.object({
-  code: v.string(),
-  message: v.string(),
-  details: v.optional(v.unknown()),
-});
-
-export const errorResponses = {
-  '4xx': jsonSchema(ErrorBodySchema),
-};
 
 export function readLimit(limit: string | undefined, fallback = 50, max = 500): number {
   const n = limit === undefined ? fallback : Number(limit);

@@ -1,11 +1,12 @@
 /** /v1/venues/{venueId}/staff: the staff archive (members read, managers write); `?date=` marks who is unfit. */
-import { isStaffUnfit, type LedgerIssue, type Staff, StaffInputSchema, StaffPatchSchema } from '@brightkitchen/sdk';
+import { type Staff, StaffInputSchema, StaffPageSchema, StaffPatchSchema, StaffSchema } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, MEMBERS } from '../auth/index.js';
-import { type Database, parseJson } from '../db/index.js';
+import { type CorruptValueLog, type Database, readEach } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
+import { unfitAtMorningCheck } from '../ledgers/index.js';
+import { BEARER, errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
 import { createStaff, toStaff, updateStaff } from './index.js';
 
 const WRITERS = ['manager', 'admin'] as const;
@@ -13,20 +14,14 @@ const StaffQuerySchema = v.object({ date: v.optional(v.pipe(v.string(), v.isoDat
 const StaffParamsSchema = v.object({ venueId: v.string(), staffId: v.string() });
 
 /** Unfit on a day: no valid health certificate, or that day's latest morning check found them unfit. */
-async function unfitOn({ db }: Database, venueId: string, day: string, staff: readonly Staff[]) {
-  const checks = await db
-    .selectFrom('ledger_records')
-    .select(['body', 'issues'])
-    .where('venue_id', '=', venueId)
-    .where('kind', '=', 'morning_check')
-    .where('local_day', '=', day)
-    .orderBy('seq')
-    .execute();
-  const byStaff = new Map<string, boolean>();
-  for (const row of checks) {
-    const staffId = parseJson<{ staffId?: string }>(row.body, {}).staffId;
-    if (staffId) byStaff.set(staffId, isStaffUnfit({ ok: true, issues: parseJson<LedgerIssue[]>(row.issues, []) }));
-  }
+async function unfitOn(
+  database: Database,
+  venueId: string,
+  day: string,
+  staff: readonly Staff[],
+  log: CorruptValueLog,
+) {
+  const byStaff = await unfitAtMorningCheck(database, venueId, day, log);
   return staff.map((s) => ({
     ...s,
     unfit: !s.healthCertificate || s.healthCertificate.expiresOn < day || byStaff.get(s.id) === true,
@@ -42,22 +37,28 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['staff'],
+        operationId: 'listStaff',
+        summary: 'The venue’s staff; with `?date=` each is marked `unfit` or not for that day',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         querystring: jsonSchema(StaffQuerySchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(StaffPageSchema), ...errorResponses },
       },
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBERS);
       const rows = await db
         .selectFrom('staff')
-        .select('data')
+        .select(['id', 'data'])
         .where('venue_id', '=', venue.id)
         .orderBy('name')
         .execute();
-      const staff = rows.map(toStaff);
+      const staff = readEach(rows, toStaff, request.log);
       const { date } = request.query;
-      return { items: date ? await unfitOn(database, venue.id, date, staff) : staff, nextCursor: null };
+      return {
+        items: date ? await unfitOn(database, venue.id, date, staff, request.log) : staff,
+        nextCursor: null,
+      };
     },
   );
 
@@ -66,9 +67,12 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['staff'],
+        operationId: 'createStaff',
+        summary: 'Add a staff member (the venue’s manager, an admin)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(StaffInputSchema),
-        response: errorResponses,
+        response: { 201: jsonSchema(StaffSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -84,16 +88,19 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['staff'],
+        operationId: 'updateStaff',
+        summary: 'Change a staff member (the venue’s manager, an admin)',
+        security: BEARER,
         params: jsonSchema(StaffParamsSchema),
         body: jsonSchema(StaffPatchSchema),
-        response: errorResponses,
+        response: { 200: jsonSchema(StaffSchema), ...errorResponses },
       },
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, WRITERS);
       const row = await db
         .selectFrom('staff')
-        .select('data')
+        .select(['id', 'data'])
         .where('venue_id', '=', venue.id)
         .where('id', '=', request.params.staffId)
         .executeTakeFirst();

@@ -1,9 +1,10 @@
 /** Staff archive of a venue: the SDK's `Staff` object in `data`. */
-import type { Staff, StaffInput, StaffPatch } from '@brightkitchen/sdk';
-import { type Database, newId, nowIso, parseJson, type StaffTable, toJson } from '../db/index.js';
+import { type Staff, type StaffInput, type StaffPatch, StaffSchema } from '@brightkitchen/sdk';
+import { type Database, newId, nowIso, readJson, type StaffTable, storedValue, toJson } from '../db/index.js';
 
-export function toStaff(row: Pick<StaffTable, 'data'>): Staff {
-  return parseJson<Staff>(row.data, {} as Staff);
+/** The stored staff member; throws `CorruptStoredValue` when its `data` is not one (see `readEach` for lists). */
+export function toStaff(row: Pick<StaffTable, 'id' | 'data'>): Staff {
+  return storedValue(readJson(StaffSchema, row.data, { table: 'staff', column: 'data', id: row.id }));
 }
 
 export async function createStaff({ db }: Database, venueId: string, input: StaffInput): Promise<Staff> {

@@ -1,11 +1,29 @@
 /** /v1/venues: list (scoped), create (regulator of the region, admin), read, patch. */
-import { VENUE_KINDS, type VenueInput, VenueInputSchema, VenuePatchSchema } from '@brightkitchen/sdk';
+import {
+  VENUE_KINDS,
+  type VenueInput,
+  VenueInputSchema,
+  VenuePageSchema,
+  VenuePatchSchema,
+  VenueSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, requireRole, venueScope, venueScopeSql } from '../auth/index.js';
+import { readEach } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { errorResponses, jsonSchema, parseOrThrow, readLimit, VenueParamsSchema } from '../schemas/index.js';
+import {
+  BEARER,
+  BEARER_OR_PARTNER,
+  errorResponses,
+  jsonSchema,
+  parseOrThrow,
+  readLimit,
+  VenueParamsSchema,
+} from '../schemas/index.js';
 import { createVenue, toVenue, updateVenue } from './index.js';
+
+const venueResponse = { 200: jsonSchema(VenueSchema), ...errorResponses };
 
 const VenueListQuerySchema = v.object({
   regionId: v.optional(v.string()),
@@ -21,7 +39,16 @@ export const venueCoreRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Querystring: v.InferOutput<typeof VenueListQuerySchema> }>(
     '/venues',
-    { schema: { tags: ['venues'], querystring: jsonSchema(VenueListQuerySchema), response: errorResponses } },
+    {
+      schema: {
+        tags: ['venues'],
+        operationId: 'listVenues',
+        summary: 'Venues the caller may see (its own, its region’s, all for admins and partners)',
+        security: BEARER_OR_PARTNER,
+        querystring: jsonSchema(VenueListQuerySchema),
+        response: { 200: jsonSchema(VenuePageSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const principal = requireRole(request, ['regulator', 'admin', 'operator_manager', 'operator_staff', 'partner']);
       const scope = await venueScope(app, principal);
@@ -38,7 +65,7 @@ export const venueCoreRoutes: FastifyPluginAsync = async (app) => {
         .execute();
       const page = rows.slice(0, limit);
       return {
-        items: page.map(toVenue),
+        items: readEach(page, toVenue, request.log),
         nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
       };
     },
@@ -46,7 +73,16 @@ export const venueCoreRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(
     '/venues',
-    { schema: { tags: ['venues'], body: jsonSchema(VenueInputSchema), response: errorResponses } },
+    {
+      schema: {
+        tags: ['venues'],
+        operationId: 'createVenue',
+        summary: 'Add a venue (a regulator of its region, or an admin)',
+        security: BEARER,
+        body: jsonSchema(VenueInputSchema),
+        response: { 201: jsonSchema(VenueSchema), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const principal = requireRole(request, ['regulator', 'admin']);
       const input: VenueInput = parseOrThrow(VenueInputSchema, request.body);
@@ -61,7 +97,16 @@ export const venueCoreRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { venueId: string } }>(
     '/venues/:venueId',
-    { schema: { tags: ['venues'], params: jsonSchema(VenueParamsSchema), response: errorResponses } },
+    {
+      schema: {
+        tags: ['venues'],
+        operationId: 'getVenue',
+        summary: 'A venue’s archive',
+        security: BEARER_OR_PARTNER,
+        params: jsonSchema(VenueParamsSchema),
+        response: venueResponse,
+      },
+    },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, [
         'manager',
@@ -79,9 +124,12 @@ export const venueCoreRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['venues'],
+        operationId: 'updateVenue',
+        summary: 'Change a venue’s archive (its manager, its regulator, an admin)',
+        security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(VenuePatchSchema),
-        response: errorResponses,
+        response: venueResponse,
       },
     },
     async (request) => {

@@ -1,17 +1,29 @@
 /** Venues: the SDK's `Venue` object kept whole in `data`, with the columns lists filter and scope on. */
-import type { Venue, VenueInput } from '@brightkitchen/sdk';
-import { type Database, newId, newPublicCode, nowIso, parseJson, toJson, type VenuesTable } from '../db/index.js';
+import { type Venue, type VenueInput, VenueSchema } from '@brightkitchen/sdk';
+import {
+  type Database,
+  newId,
+  newPublicCode,
+  nowIso,
+  readJson,
+  storedValue,
+  toJson,
+  type VenuesTable,
+} from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
-export function toVenue(row: Pick<VenuesTable, 'data'>): Venue {
-  return parseJson<Venue>(row.data, {} as Venue);
+/** The stored venue; throws `CorruptStoredValue` when its `data` is not a venue (see `readEach` for lists). */
+export function toVenue(row: Pick<VenuesTable, 'id' | 'data'>): Venue {
+  return storedValue(readJson(VenueSchema, row.data, { table: 'venues', column: 'data', id: row.id }));
 }
 
 async function assertRegion({ db }: Database, regionId: string): Promise<void> {
   const region = await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst();
   if (!region) {
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ code: 'FIELD_UNKNOWN_VALUE', path: 'regionId', message: { zh: '地区不存在', en: 'Unknown region' } }],
+      issues: [
+        { code: 'FIELD_NOT_FOUND', path: 'regionId', message: { zh: '地区不存在', en: 'The region does not exist' } },
+      ],
     });
   }
 }

@@ -81,7 +81,7 @@ describe('devices page', () => {
         runs = (saved as { runs: unknown[] }).runs;
         return json(200, { deviceId: 'dev_uv', runs, updatedAt: minutesAgo(0) });
       }
-      return json(404, { code: 'NOT_FOUND', message: '未找到 / not found' });
+      return json(404, { code: 'NOT_FOUND', message: { zh: '未找到', en: 'not found' } });
     };
     render(createElement(DevicesPage));
     await screen.findByText('共 2 台设备，1 台在线');
@@ -134,7 +134,7 @@ describe('devices page', () => {
       const path = new URL(req.url).pathname;
       if (path === '/v1/venues/v1/devices') return json(200, { items: [lamp.device] });
       if (path === '/v1/devices/dev_uv') return json(200, lamp);
-      return json(503, { code: 'DEVICES_UNAVAILABLE', message: '设备服务暂不可用 / devices unavailable' });
+      return json(503, { code: 'DEVICES_UNAVAILABLE', message: { zh: '设备服务暂不可用', en: 'devices unavailable' } });
     };
     render(createElement(DevicesPage));
     fireEvent.click(await screen.findByText('修改定时'));

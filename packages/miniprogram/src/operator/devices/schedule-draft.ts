@@ -2,10 +2,11 @@
  * The schedule as typed on the phone (text fields) and its check before anything is sent: each problem is named
  * at its field, in Chinese. The server and the device adapter check again (`scheduleIssue`).
  */
-import { ALL_WEEKDAYS, type IsoWeekday, minutesOfDay, type ScheduledRun } from '@brightkitchen/sdk';
+import { ALL_WEEKDAYS, type IsoWeekday, minutesOfDay, SCHEDULE_LIMITS, type ScheduledRun } from '@brightkitchen/sdk';
 
-/** The server keeps at most this many runs (a Tasmota plug has 16 timers; two per run). */
-export const MAX_RUNS = 8;
+/** The server keeps at most this many runs (the SDK's schedule limits). */
+export const MAX_RUNS = SCHEDULE_LIMITS.maxRuns;
+const { minDurationMin, maxDurationMin } = SCHEDULE_LIMITS;
 
 export interface RunDraft {
   readonly time: string;
@@ -28,8 +29,8 @@ export function checkDraft(drafts: readonly RunDraft[]): DraftIssues {
   drafts.forEach((d, i) => {
     if (minutesOfDay(d.time) === undefined) issues[`runs.${i}.time`] = '请选择开启时间';
     const minutes = Number(d.duration);
-    if (!/^\d+$/.test(d.duration.trim()) || minutes < 1 || minutes > 1440)
-      issues[`runs.${i}.durationMin`] = '时长请填写 1–1440 之间的整数（分钟）';
+    if (!/^\d+$/.test(d.duration.trim()) || minutes < minDurationMin || minutes > maxDurationMin)
+      issues[`runs.${i}.durationMin`] = `时长请填写 ${minDurationMin}–${maxDurationMin} 之间的整数（分钟）`;
     if (d.days.length === 0) issues[`runs.${i}.days`] = '请至少选择一天';
   });
   return issues;

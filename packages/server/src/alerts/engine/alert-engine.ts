@@ -140,7 +140,7 @@ export class AlertEngine {
   async tick(now: number): Promise<void> {
     await this.o.book.reconcile();
     await Promise.all(this.o.thresholds.tick(now).map(({ entry, transition }) => this.transition(entry, transition)));
-    for (const check of await checkDisinfectionLedgers(this.o.database, now)) {
+    for (const check of await checkDisinfectionLedgers(this.o.database, now, this.o.log)) {
       await this.o.book.openAlert({
         venueId: check.venueId,
         source: 'disinfection',

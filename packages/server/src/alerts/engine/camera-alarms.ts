@@ -4,15 +4,9 @@
  * (`hikvision.shelteralarm`, `gb28181.device.video_loss`, `onvif.videosource/signalloss`).
  * Alarms of no known kind open nothing (they are still counted as events).
  */
-import type { AlarmEvent, Severity } from '@brightkitchen/sdk';
+import { type AlarmEvent, CAMERA_ALARM_TYPES, type CameraAlarmType, type Severity } from '@brightkitchen/sdk';
 
-export const CAMERA_ALARM_TYPES = {
-  tamper: 'CAMERA_TAMPER',
-  videoLoss: 'CAMERA_VIDEO_LOSS',
-  motion: 'CAMERA_MOTION',
-  fault: 'DEVICE_FAULT',
-} as const;
-export type CameraAlarmType = (typeof CAMERA_ALARM_TYPES)[keyof typeof CAMERA_ALARM_TYPES];
+export { CAMERA_ALARM_TYPES, type CameraAlarmType };
 
 export interface CameraAlarmKind {
   readonly type: CameraAlarmType;

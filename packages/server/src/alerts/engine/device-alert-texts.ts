@@ -1,8 +1,12 @@
 /** Texts (zh first, en second) of the device alerts raised by presence, schedules and camera alarms. */
-import type { LocalizedText } from '@brightkitchen/sdk';
-import { CAMERA_ALARM_TYPES, type CameraAlarmType } from './camera-alarms.js';
+import {
+  CAMERA_ALARM_TYPES,
+  type CameraAlarmType,
+  DISINFECTION_RUN_MISSED,
+  type LocalizedText,
+} from '@brightkitchen/sdk';
 
-export const DISINFECTION_RUN_MISSED = 'DISINFECTION_RUN_MISSED';
+export { DISINFECTION_RUN_MISSED };
 
 const ALARM_LABELS: Readonly<Record<CameraAlarmType, LocalizedText>> = {
   [CAMERA_ALARM_TYPES.tamper]: { zh: '摄像机被遮挡或移动', en: 'camera covered or moved' },

@@ -44,7 +44,7 @@ export class DeviceWatchers {
       graceMs: o.offlineGraceMs,
       silenceMsOf: (entry) => (o.hasThresholds(entry) ? undefined : VENDOR_SILENCE_MS[entry.device.vendor]),
     });
-    this.schedules = new ScheduleWatch(o.database, o.runGraceMs);
+    this.schedules = new ScheduleWatch(o.database, o.runGraceMs, o.log);
   }
 
   load(): Promise<void> {

@@ -4,8 +4,8 @@
  * the rule profile requires (≥ 30 min UV) opens an alert. An air-disinfection ledger record that
  * claims more than the lamps actually ran is flagged (source 'disinfection').
  */
-import type { AirDisinfectionRecord, LocationKind, RuleProfile } from '@brightkitchen/sdk';
-import { type Database, newId, parseJson } from '../../db/index.js';
+import { AirDisinfectionRecordSchema, type LocationKind, type RuleProfile } from '@brightkitchen/sdk';
+import { type CorruptValueLog, type Database, logCorrupt, newId, readJson } from '../../db/index.js';
 import type { DeviceEntry } from '../../devices/device.js';
 
 /** Below this draw a relay that is "on" is not disinfecting (a dead tube, an unplugged lamp). */
@@ -171,9 +171,13 @@ async function measuringLamps(database: Database, lamps: readonly Lamp[], startI
 /**
  * Compares UV air-disinfection ledger records (newer than the stored cursor, whose end has passed)
  * with the measured runs of the venue's UV lamps. Venues without a lamp there at the time are not judged.
- * Returns the records the telemetry contradicts.
+ * Returns the records the telemetry contradicts. A record whose stored body is damaged is logged and passed.
  */
-export async function checkDisinfectionLedgers(database: Database, now: number): Promise<LedgerCheck[]> {
+export async function checkDisinfectionLedgers(
+  database: Database,
+  now: number,
+  log: CorruptValueLog,
+): Promise<LedgerCheck[]> {
   const { db } = database;
   const cursor = (await db.selectFrom('engine_cursors').select('value').where('name', '=', CURSOR).executeTakeFirst())
     ?.value;
@@ -193,10 +197,16 @@ export async function checkDisinfectionLedgers(database: Database, now: number):
   const out: LedgerCheck[] = [];
   let last: string | undefined;
   for (const row of rows) {
-    const record = parseJson<AirDisinfectionRecord | null>(row.body, null);
+    const read = readJson(AirDisinfectionRecordSchema, row.body, {
+      table: 'ledger_records',
+      column: 'body',
+      id: row.id,
+    });
+    const record = read.ok ? read.value : undefined;
     const end = record ? Date.parse(record.end) : Number.NaN;
     if (Number.isFinite(end) && end > now) break;
     last = `${row.created_at}|${row.id}`;
+    if (!read.ok) logCorrupt(log, read.error);
     if (record?.method !== 'uv') continue;
     const start = Date.parse(record.start);
     if (!Number.isFinite(start) || !(end > start)) continue;

@@ -7,14 +7,7 @@ import {
   type ViolationType,
 } from '@brightkitchen/sdk';
 
-export const DEVICE_ALERT_TYPES = {
-  tooWarm: 'SENSOR_TOO_WARM',
-  tooCold: 'SENSOR_TOO_COLD',
-  silent: 'SENSOR_SILENT',
-  offline: 'DEVICE_OFFLINE',
-  runTooShort: 'DISINFECTION_RUN_TOO_SHORT',
-  ledgerContradicted: 'DISINFECTION_LEDGER_CONTRADICTED',
-} as const;
+export { DEVICE_ALERT_TYPES } from '@brightkitchen/sdk';
 
 export function thresholdMessage(
   location: LocationKind,

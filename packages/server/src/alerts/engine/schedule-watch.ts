@@ -5,11 +5,13 @@
  * had not ended before the start; otherwise the run was missed. A cursor in engine_cursors keeps a
  * restart from judging twice.
  */
-import type { ScheduledRun } from '@brightkitchen/sdk';
-import { type Database, parseJson } from '../../db/index.js';
+import { type ScheduledRun, ScheduledRunSchema } from '@brightkitchen/sdk';
+import * as v from 'valibot';
+import { type CorruptValueLog, type Database, logCorrupt, readJson } from '../../db/index.js';
 import { dueOccurrences, type Occurrence } from './schedule-occurrences.js';
 
 const CURSOR = 'disinfection-schedule-check';
+const RunsSchema = v.array(ScheduledRunSchema);
 
 export interface MissedRun extends Occurrence {
   readonly deviceId: string;
@@ -27,16 +29,17 @@ export class ScheduleWatch {
   constructor(
     private readonly database: Database,
     private readonly graceMs: number,
+    private readonly log: CorruptValueLog,
   ) {}
 
+  /** Loads the stored schedules; a damaged one is logged and not judged until it is set again. */
   async load(): Promise<void> {
     const { db } = this.database;
     const rows = await db.selectFrom('device_schedules').select(['device_id', 'runs', 'updated_at']).execute();
     for (const row of rows) {
-      this.schedules.set(row.device_id, {
-        runs: parseJson<ScheduledRun[]>(row.runs, []),
-        since: Date.parse(row.updated_at),
-      });
+      const runs = readJson(RunsSchema, row.runs, { table: 'device_schedules', column: 'runs', id: row.device_id });
+      if (runs.ok) this.schedules.set(row.device_id, { runs: runs.value, since: Date.parse(row.updated_at) });
+      else logCorrupt(this.log, runs.error);
     }
     const cursor = await db.selectFrom('engine_cursors').select('value').where('name', '=', CURSOR).executeTakeFirst();
     if (cursor) this.checkedUntil = Date.parse(cursor.value);

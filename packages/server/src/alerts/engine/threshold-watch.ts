@@ -8,10 +8,11 @@ import {
   nextThresholdCheckAt,
   stepThreshold,
   type ThresholdState,
+  ThresholdStateSchema,
   type ThresholdTransition,
 } from '@brightkitchen/sdk';
-import type { Database, ThresholdStatesTable } from '../../db/index.js';
-import { parseJson } from '../../db/index.js';
+import type { CorruptValueLog, Database, ThresholdStatesTable } from '../../db/index.js';
+import { logCorrupt, readJson } from '../../db/index.js';
 import type { DeviceEntry } from '../../devices/device.js';
 import type { VenueProfiles } from './venue-profiles.js';
 
@@ -36,13 +37,20 @@ export class ThresholdWatch {
     private readonly nowIso: () => string,
   ) {}
 
-  /** Restores persisted states of known devices. */
-  async load(database: Database, entryOf: (deviceId: string) => DeviceEntry | undefined): Promise<void> {
+  /** Restores persisted states of known devices; a damaged one is logged and the sensor starts afresh. */
+  async load(
+    database: Database,
+    entryOf: (deviceId: string) => DeviceEntry | undefined,
+    log: CorruptValueLog,
+  ): Promise<void> {
     const rows = await database.db.selectFrom('threshold_states').selectAll().execute();
     for (const row of rows) {
       const entry = entryOf(row.device_id);
-      const state = parseJson<ThresholdState | null>(row.state, null);
-      if (entry && state) this.watched.set(key(row.device_id, row.metric), { entry, state });
+      if (!entry) continue;
+      const id = `${row.device_id}/${row.metric}`;
+      const state = readJson(ThresholdStateSchema, row.state, { table: 'threshold_states', column: 'state', id });
+      if (state.ok) this.watched.set(key(row.device_id, row.metric), { entry, state: state.value });
+      else logCorrupt(log, state.error);
     }
   }
 

@@ -11,6 +11,7 @@ import { replayGuards } from './034-replay-guards.js';
 import { sessionFamilies } from './035-session-families.js';
 import { abuseLimits } from './036-abuse-limits.js';
 import { auditLog } from './038-audit-log.js';
+import { ledgerAnchors } from './039-ledger-anchors.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   sessionFamilies,
   abuseLimits,
   auditLog,
+  ledgerAnchors,
 ];
 export type { AppMigration } from './migration.js';
