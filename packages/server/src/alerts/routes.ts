@@ -6,9 +6,9 @@ import { ALERT_STATES, AlertPageSchema, AlertResolveInputSchema, AlertSchema } f
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, MEMBERS, requirePrincipal, requireRole, venueScope, venueScopeSql } from '../auth/index.js';
-import { type AlertsTable, readEach } from '../db/index.js';
+import type { AlertsTable } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { afterCursor, encodeCursor } from '../paging/index.js';
+import { afterCursor, pageBy } from '../paging/index.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit } from '../schemas/index.js';
 import { actOnAlert, toAlert } from './service.js';
 import { alertSnapshotRoutes } from './snapshot-routes.js';
@@ -63,12 +63,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
         .orderBy('id', 'desc')
         .limit(limit + 1)
         .execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: readEach(page, toAlert, request.log),
-        nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.opened_at, id: last.id }) : null,
-      };
+      return pageBy(rows, limit, toAlert, request.log, (row) => row.opened_at);
     },
   );
 

@@ -4,8 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import * as v from 'valibot';
 import { requireRole, venueScope } from '../auth/index.js';
-import { readEach } from '../db/index.js';
-import { afterCursor, encodeCursor } from '../paging/index.js';
+import { afterCursor, pageBy } from '../paging/index.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, readLimit } from '../schemas/index.js';
 import { toAuditEntry } from './store.js';
 
@@ -51,12 +50,7 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
         .orderBy('id', 'desc')
         .limit(limit + 1)
         .execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: readEach(page, toAuditEntry, request.log),
-        nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.at, id: last.id }) : null,
-      };
+      return pageBy(rows, limit, toAuditEntry, request.log, (row) => row.at);
     },
   );
 };

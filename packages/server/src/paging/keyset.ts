@@ -34,19 +34,31 @@ export function afterCursor(cursor: string, createdAtColumn: string, idColumn: s
 }
 
 /**
- * Cuts `limit + 1` fetched rows to a page and its next cursor. A row whose stored JSON is damaged (`map`
- * throws `CorruptStoredValue`) is reported to `log` and left out; the cursor still moves past it.
+ * Cuts `limit + 1` fetched rows to a page and its next cursor, keyed by `at` (the row's instant) and its id.
+ * A row whose stored JSON is damaged (`map` throws `CorruptStoredValue`) is reported to `log` and left out;
+ * the cursor still moves past it.
  */
+export function pageBy<R extends { id: string }, T>(
+  rows: readonly R[],
+  limit: number,
+  map: (row: R) => T,
+  log: CorruptValueLog,
+  at: (row: R) => string,
+): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: readEach(page, map, log),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: at(last), id: last.id }) : null,
+  };
+}
+
+/** `pageBy` for rows keyed by their `created_at`. */
 export function pageOf<R extends { created_at: string; id: string }, T>(
   rows: readonly R[],
   limit: number,
   map: (row: R) => T,
   log: CorruptValueLog,
 ): { items: T[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: readEach(page, map, log),
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
-  };
+  return pageBy(rows, limit, map, log, (row) => row.created_at);
 }
