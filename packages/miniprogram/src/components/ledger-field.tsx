@@ -14,13 +14,15 @@ export interface StaffChoice {
 
 interface Props {
   readonly field: FieldSpec;
+  /** The field's hint for this venue (`fieldHint(field, profile)`). */
+  readonly hint?: string | undefined;
   readonly value: FormValue | undefined;
   readonly message?: FieldMessage;
   readonly staff?: readonly StaffChoice[];
   readonly onChange: (value: FormValue) => void;
 }
 
-export function LedgerField({ field, value, message, staff = [], onChange }: Props) {
+export function LedgerField({ field, hint, value, message, staff = [], onChange }: Props) {
   const label = ledgerFieldLabel(field.path).zh;
   const id = `f-${field.path.replace(/\./g, '-')}`;
   return (
@@ -30,7 +32,7 @@ export function LedgerField({ field, value, message, staff = [], onChange }: Pro
         {field.optional ? <Text className="field-optional">（选填）</Text> : null}
       </Text>
       <FieldInput field={field} label={label} value={value} staff={staff} onChange={onChange} />
-      {field.hint && !message ? <Text className="field-hint">{field.hint}</Text> : null}
+      {hint && !message ? <Text className="field-hint">{hint}</Text> : null}
       {message ? (
         <View role="alert" className="field-message" data-field={field.path}>
           <Text>{message.text}</Text>
@@ -40,7 +42,7 @@ export function LedgerField({ field, value, message, staff = [], onChange }: Pro
   );
 }
 
-function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'message'> & { label: string }) {
+function FieldInput({ field, label, value, staff, onChange }: Omit<Props, 'message' | 'hint'> & { label: string }) {
   const text = typeof value === 'string' ? value : '';
   switch (field.type) {
     case 'bool':

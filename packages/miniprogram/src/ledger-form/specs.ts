@@ -1,6 +1,7 @@
 /**
  * The operator's ledger forms as data: one list of fields per ledger kind. Labels come from the SDK
- * (`ledgerFieldLabel`), so the form and the rule messages name a field the same way.
+ * (`ledgerFieldLabel`), so the form and the rule messages name a field the same way; hints that state a
+ * rule take its number from the venue's resolved rule profile (a region may ask 200 g samples).
  */
 import {
   AIR_DISINFECTION_METHOD_LABELS,
@@ -11,8 +12,10 @@ import {
   type LedgerKind,
   type LocalizedText,
   MEALS,
+  NATIONAL_PROFILE,
   PURCHASE_CATEGORIES,
   PURCHASE_CATEGORY_LABELS,
+  type RuleProfile,
   SYMPTOM_LABELS,
   SYMPTOMS,
 } from '@brightkitchen/sdk';
@@ -26,7 +29,8 @@ interface Base {
   /** The record's field path (`supplier.name`). */
   readonly path: string;
   readonly optional?: boolean;
-  readonly hint?: string;
+  /** Shown under the field; a rule's hint is written from the venue's numbers. */
+  readonly hint?: string | ((profile: RuleProfile) => string);
 }
 
 export type FieldSpec =
@@ -65,10 +69,22 @@ function choices<T extends string>(
 
 const meals = choices(MEALS, MEAL_LABELS);
 
+/** The hint of a field for a venue judged by `profile` (the national numbers until the venue's are known). */
+export function fieldHint(field: FieldSpec, profile: RuleProfile = NATIONAL_PROFILE): string | undefined {
+  return typeof field.hint === 'function' ? field.hint(profile) : field.hint;
+}
+
+const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} 分钟`;
+
 export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = {
   morning_check: [
     { path: 'staffId', type: 'staff' },
-    { path: 'temperatureC', type: 'number', unit: '℃', hint: '体温 ≥ 37.3 ℃ 不得上岗' },
+    {
+      path: 'temperatureC',
+      type: 'number',
+      unit: '℃',
+      hint: (p) => `体温 ≥ ${p.ledger.morningCheck.feverC} ℃ 不得上岗`,
+    },
     {
       path: 'symptoms',
       type: 'multi',
@@ -108,9 +124,29 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
     { path: 'items', type: 'list', hint: '多个用逗号分隔，如 碗,盘,筷子' },
     { path: 'count', type: 'number', unit: '件', integer: true },
     { path: 'method', type: 'select', choices: choices(DISINFECTION_METHODS, DISINFECTION_METHOD_LABELS) },
-    { path: 'temperatureC', type: 'number', unit: '℃', optional: true },
-    { path: 'durationSeconds', type: 'number', unit: '分钟', scale: 60 },
-    { path: 'chlorineMgPerL', type: 'number', unit: 'mg/L', optional: true },
+    {
+      path: 'temperatureC',
+      type: 'number',
+      unit: '℃',
+      optional: true,
+      hint: ({ ledger: { disinfection: d } }) =>
+        `煮沸 ≥ ${d.heat_boiling.minTempC} ℃、蒸汽 ≥ ${d.heat_steam.minTempC} ℃、红外 ≥ ${d.infrared_cabinet.minTempC} ℃、洗碗机 ≥ ${d.dishwasher.minTempC} ℃`,
+    },
+    {
+      path: 'durationSeconds',
+      type: 'number',
+      unit: '分钟',
+      scale: 60,
+      hint: ({ ledger: { disinfection: d } }) =>
+        `煮沸 ≥ ${minutes(d.heat_boiling.minSeconds)}、洗碗机 ≥ ${d.dishwasher.minSeconds} 秒、含氯浸泡 ≥ ${minutes(d.chlorine_soak.minSeconds)}`,
+    },
+    {
+      path: 'chlorineMgPerL',
+      type: 'number',
+      unit: 'mg/L',
+      optional: true,
+      hint: (p) => `含氯消毒液有效氯 ≥ ${p.ledger.disinfection.chlorine_soak.minChlorineMgPerL} mg/L`,
+    },
     { path: 'rinsed', type: 'bool', yes: '已用清水冲洗', no: '未冲洗' },
     { path: 'operator', type: 'text' },
     { path: 'time', type: 'time' },
@@ -118,10 +154,21 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
   sample_retention: [
     { path: 'dishName', type: 'text' },
     { path: 'meal', type: 'select', choices: meals },
-    { path: 'weightGrams', type: 'number', unit: '克', hint: '每个品种不少于 125 克' },
+    {
+      path: 'weightGrams',
+      type: 'number',
+      unit: '克',
+      hint: (p) => `每个品种不少于 ${p.ledger.sample.minGrams} 克`,
+    },
     { path: 'sampledAt', type: 'time' },
     { path: 'storageUnit', type: 'text', hint: '如 1 号留样柜' },
-    { path: 'storageTempC', type: 'number', unit: '℃', optional: true },
+    {
+      path: 'storageTempC',
+      type: 'number',
+      unit: '℃',
+      optional: true,
+      hint: ({ ledger: { sample: s } }) => `冷藏 ${s.storageMinC}–${s.storageMaxC} ℃，保存不少于 ${s.minHours} 小时`,
+    },
     { path: 'sealedSeparately', type: 'bool', yes: '已分别密封', no: '未分别密封' },
     { path: 'person', type: 'text' },
     { path: 'samplePhotoRef', type: 'photo', optional: true, hint: '拍摄留样菜品，可选' },
@@ -130,10 +177,16 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
     { path: 'room', type: 'text', hint: '如 凉菜间' },
     { path: 'method', type: 'select', choices: choices(AIR_DISINFECTION_METHODS, AIR_DISINFECTION_METHOD_LABELS) },
     { path: 'start', type: 'time' },
-    { path: 'end', type: 'time' },
+    { path: 'end', type: 'time', hint: (p) => `紫外线消毒不少于 ${p.ledger.airDisinfection.uvMinMinutes} 分钟` },
     { path: 'operator', type: 'text' },
     { path: 'roomEmptyConfirmed', type: 'bool', yes: '已确认室内无人', no: '未确认' },
-    { path: 'roomTempC', type: 'number', unit: '℃', optional: true },
+    {
+      path: 'roomTempC',
+      type: 'number',
+      unit: '℃',
+      optional: true,
+      hint: (p) => `室温不高于 ${p.ledger.airDisinfection.roomMaxC} ℃`,
+    },
   ],
   accompanying_meal: [
     { path: 'meal', type: 'select', choices: meals },

@@ -25,6 +25,10 @@ export function operatorClient(): OperatorClient {
       },
     });
     client = createTaroClient(taro, { baseURL, socket, namespace: 'bk-operator' });
+    // A damaged stored write is set aside by the outbox (kept in storage); say so where support can see it.
+    client.outbox.events.on('quarantined', ({ key, reason }) =>
+      console.warn(`outbox: set aside a value of ${key}: ${reason}`),
+    );
     watchBrowserNetwork(client);
     operator = Object.assign(client, {
       socket,

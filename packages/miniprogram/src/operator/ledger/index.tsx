@@ -18,9 +18,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { LedgerField, type StaffChoice } from '../../components/ledger-field';
 import { issuesByField } from '../../ledger-form/issues';
-import { LEDGER_FORMS } from '../../ledger-form/specs';
+import { fieldHint, LEDGER_FORMS } from '../../ledger-form/specs';
 import { type FormContext, type FormValue, type FormValues, initialValues, toRecord } from '../../ledger-form/values';
-import { zhPart } from '../../lib/error-text';
+import { refusalText } from '../../lib/error-text';
 import { currentVenue } from '../../lib/operator-venue';
 import { useCached } from '../../lib/use-cached';
 import { operatorClient } from '../client';
@@ -113,9 +113,9 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
     const photoRefused = photoOutcomes.find((o) => o.state !== 'sent');
     setSaved(
       recordOutcome?.state === 'failed'
-        ? { state: 'refused', text: `未被接受：${zhPart(recordOutcome.error.message)}` }
+        ? { state: 'refused', text: `未被接受：${refusalText(recordOutcome.error)}` }
         : photoRefused?.state === 'failed'
-          ? { state: 'refused', text: `照片未被接受：${zhPart(photoRefused.error.message)}` }
+          ? { state: 'refused', text: `照片未被接受：${refusalText(photoRefused.error)}` }
           : { state: 'sent', text: '已上传', ...warning },
     );
   }
@@ -161,6 +161,7 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
           <LedgerField
             key={field.path}
             field={field}
+            hint={fieldHint(field, profile ?? undefined)}
             value={values[field.path]}
             message={shown.byField[field.path]}
             staff={staff}

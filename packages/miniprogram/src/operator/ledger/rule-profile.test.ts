@@ -53,6 +53,23 @@ describe('ledger form with the venue’s rule numbers', () => {
     expect(within(field('weightGrams')).getByRole('alert').textContent).toMatch(/200/);
   });
 
+  it('states the venue’s numbers in the hints: a region’s 200 g samples, its own fever line', async () => {
+    const strict = resolveProfile({
+      regionOverrides: { ledger: { sample: { minGrams: 200 }, morningCheck: { feverC: 37.2 } } },
+    });
+    shim.answer = (req) =>
+      req.url.endsWith('/v1/venues/v1/rule-profile') ? { statusCode: 200, data: strict } : 'offline';
+    render(createElement(LedgerForm, { kind: 'sample_retention', venueId: 'v1', timeZone: 'Asia/Shanghai' }));
+    // The national number until the venue's arrive, then the venue's.
+    expect(field('weightGrams').textContent).toContain('每个品种不少于 125 克');
+    await waitFor(() => expect(field('weightGrams').textContent).toContain('每个品种不少于 200 克'));
+    expect(field('storageTempC').textContent).toContain('冷藏 0–8 ℃，保存不少于 48 小时');
+
+    cleanup();
+    render(createElement(LedgerForm, { kind: 'morning_check', venueId: 'v1', timeZone: 'Asia/Shanghai' }));
+    await waitFor(() => expect(field('temperatureC').textContent).toContain('体温 ≥ 37.2 ℃ 不得上岗'));
+  });
+
   it('without the venue’s numbers (never online) it checks with the national ones', async () => {
     await fillSample('150');
     await screen.findByTestId('saved-waiting');
