@@ -12,12 +12,11 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { title, retryable, code } = errorText(error);
-  // The technical reason rides along for support and tests, out of the reader's way.
+  // The code and the technical reason ride along for support and tests, out of the reader's way.
   const detail = error instanceof Error ? error.message : String(error);
   return (
-    <View className="state state-error" role="alert" data-error={detail}>
+    <View className="state state-error" role="alert" data-error={detail} data-code={code}>
       <Text className="state-title">{title}</Text>
-      {code ? <Text className="muted">{`错误代码 ${code}`}</Text> : null}
       {retryable && onRetry ? (
         <Button className="btn btn-primary" onClick={onRetry}>
           重试

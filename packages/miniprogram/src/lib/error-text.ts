@@ -1,16 +1,41 @@
 /** How an error reads to a person: a network failure says so and offers a retry; a server refusal gives its reason. */
-import { isBrightKitchenError } from '@brightkitchen/sdk';
+import {
+  type BrightKitchenErrorCode,
+  type BrightKitchenErrorJSON,
+  isBrightKitchenError,
+  type LocalizedText,
+} from '@brightkitchen/sdk';
 
 export interface ErrorText {
   readonly title: string;
   readonly retryable: boolean;
-  readonly code?: string;
+  readonly code?: BrightKitchenErrorCode;
 }
 
-/** Server messages are "中文 / English": show the Chinese half. */
-export function zhPart(message: string): string {
-  const slash = message.indexOf(' / ');
-  return slash > 0 ? message.slice(0, slash) : message;
+/** A thrown SDK error (`text`) or the JSON the outbox keeps of one (`message`). */
+type Refusal = { readonly text: LocalizedText; readonly details?: unknown } | BrightKitchenErrorJSON;
+
+function isText(value: unknown): value is LocalizedText {
+  return typeof value === 'object' && value !== null && typeof (value as LocalizedText).zh === 'string';
+}
+
+/** The first field issue the server listed, errors before warnings: it says what to fix. */
+function firstIssue(details: unknown): LocalizedText | undefined {
+  const issues = (details as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(issues)) return undefined;
+  const found =
+    issues.find((i) => i?.severity !== 'warning' && isText(i?.message)) ?? issues.find((i) => isText(i?.message));
+  return found?.message;
+}
+
+/** Why the server refused, in Chinese: the first field at fault when it named some, else the error's message. */
+export function refusalText(error: Refusal): string {
+  const issue = firstIssue(error.details);
+  if (issue) return issue.zh;
+  const text: unknown = 'text' in error ? error.text : error.message;
+  if (isText(text)) return text.zh;
+  // The JSON of an error kept by an older app version: one string.
+  return typeof text === 'string' && text !== '' ? text : '请求未被接受';
 }
 
 export function errorText(error: unknown): ErrorText {
@@ -22,7 +47,7 @@ export function errorText(error: unknown): ErrorText {
     if (error.status !== undefined && error.status >= 500)
       return { title: '服务暂时不可用，请稍后重试', retryable: true, code: error.code };
     if (error.status === 401) return { title: '登录已失效，请重新登录', retryable: false, code: error.code };
-    return { title: zhPart(error.message), retryable: false, code: error.code };
+    return { title: refusalText(error), retryable: false, code: error.code };
   }
   return { title: '出错了，请重试', retryable: true };
 }

@@ -40,7 +40,7 @@ async function request(path: string): Promise<Pick<TransportResponse, 'status' |
     });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new NetworkError(`网络不可用 / network unavailable: ${reason}`, cause);
+    throw new NetworkError({ zh: `网络不可用（${reason}）`, en: `Network unavailable: ${reason}` }, cause);
   }
 }
 

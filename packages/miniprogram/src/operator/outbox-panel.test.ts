@@ -32,8 +32,19 @@ describe('outbox panel', () => {
           item: item('b', 'sample_retention'),
           error: {
             name: 'RuleError',
-            code: 'LEDGER_SAMPLE_UNDERWEIGHT',
-            message: '留样不足 125 克 / sample under 125 g',
+            code: 'LEDGER_RULE_VIOLATION',
+            message: { zh: '台账不符合食品安全规则', en: 'The ledger record breaks a food-safety rule' },
+            status: 422,
+            details: {
+              issues: [
+                {
+                  code: 'LEDGER_SAMPLE_UNDERWEIGHT',
+                  path: 'weightGrams',
+                  severity: 'error',
+                  message: { zh: '留样不足 125 克', en: 'sample under 125 g' },
+                },
+              ],
+            },
           },
           rejectedAt: 1,
         },

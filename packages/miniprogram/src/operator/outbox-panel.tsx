@@ -2,7 +2,7 @@
 import { LEDGER_KIND_LABELS, type LedgerKind, type OutboxItem, type RejectedItem } from '@brightkitchen/sdk';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { zhPart } from '../lib/error-text';
+import { refusalText } from '../lib/error-text';
 import { operatorClient } from './client';
 
 export function itemTitle(item: OutboxItem): string {
@@ -66,7 +66,7 @@ export function OutboxPanel() {
       ) : null}
       {rejected.map((r) => (
         <View key={r.item.id} className="rejected" role="alert">
-          <Text className="field-message">{`${itemTitle(r.item)} 未被接受：${zhPart(r.error.message)}`}</Text>
+          <Text className="field-message">{`${itemTitle(r.item)} 未被接受：${refusalText(r.error)}`}</Text>
           <Text
             className="link"
             onClick={() => client.outbox.dismiss(r.item.id).then(() => setRejected((x) => x.filter((y) => y !== r)))}

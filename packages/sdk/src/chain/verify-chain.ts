@@ -64,6 +64,26 @@ function expectedHash(entry: ChainedEntry, sha256: Sha256Hex | undefined): strin
   return undefined;
 }
 
+/** Why the chain no longer holds a head a root published, or `undefined` when it does (or purged it). */
+function headFault(
+  head: ChainHead,
+  bySeq: ReadonlyMap<number, ChainedEntry>,
+  checkpoints: readonly ChainCheckpoint[],
+  lastSeq: number,
+): string | undefined {
+  const entry = bySeq.get(head.seq);
+  if (entry) return entry.hash === head.hash ? undefined : 'differs from the hash a root published for it';
+  const gap = coverGap(checkpoints, head.seq, head.seq);
+  if (gap.covered) {
+    return gap.last.seq === head.seq && gap.last.hash !== head.hash
+      ? 'its checkpoint differs from the hash a root published for it'
+      : undefined;
+  }
+  return head.seq > lastSeq
+    ? `the chain ends at ${lastSeq}, before record ${head.seq} that a root published`
+    : `record ${head.seq}, published in a root, is missing`;
+}
+
 const span = (from: number, to: number) => (from === to ? `record ${from}` : `records ${from}–${to}`);
 
 /**
@@ -122,20 +142,9 @@ export function verifyChain(entries: readonly ChainedEntry[], options: VerifyCha
     prevHash = entry.hash;
     expectedSeq = entry.seq + 1;
   }
-  const lastSeq = expectedSeq - 1;
   for (const head of publishedHeads) {
-    const entry = bySeq.get(head.seq);
-    const gap = entry ? undefined : coverGap(checkpoints, head.seq, head.seq);
-    const cover = gap?.covered ? gap.last : undefined;
-    if (entry ? entry.hash !== head.hash : cover ? cover.seq === head.seq && cover.hash !== head.hash : true) {
-      const detail =
-        entry || cover
-          ? `differs from the hash published for record ${head.seq}`
-          : head.seq > lastSeq
-            ? `the chain ends at ${lastSeq}, before record ${head.seq} that a root published`
-            : `record ${head.seq}, published in a root, is missing`;
-      report(head.seq, 'head_mismatch', detail);
-    }
+    const fault = headFault(head, bySeq, checkpoints, expectedSeq - 1);
+    if (fault) report(head.seq, 'head_mismatch', fault);
   }
   problems.sort((a, b) => a.seq - b.seq);
   const first = problems[0];

@@ -6,6 +6,7 @@ import { sha256Hex } from './sha256.js';
 
 /**
  * True when `leafHash` at `proof.index` of a tree of `proof.size` leaves has the root `root` (RFC 9162 §2.1.3.2).
+ * The size is not bound by the root alone: check `proof.size` against the signed root's `size` as well.
  * @example verifyMerkleProof(chainHeadLeafHash(answer.leaf), answer.proof, publishedRoot.root) // true
  */
 export function verifyMerkleProof(

@@ -20,7 +20,7 @@ function authServer() {
     const body = JSON.parse(req.body ?? '{}') as Record<string, string>;
     if (req.url.endsWith('/v1/auth/login')) {
       if (body.password !== 'right')
-        return json(401, { code: 'INVALID_CREDENTIALS', message: '账号或密码错误 / wrong' });
+        return json(401, { code: 'INVALID_CREDENTIALS', message: { zh: '账号或密码错误', en: 'wrong' } });
       issued++;
       valid = `access-${issued}`;
       return json(200, tokens(issued));
@@ -112,13 +112,14 @@ describe('auth and the request pipeline', () => {
       if (req.url.includes('/alerts/a1/resolve')) {
         return json(400, {
           code: 'VALIDATION_FAILED',
-          message: '请求内容不合法 / invalid',
+          message: { zh: '请求内容不合法', en: 'invalid' },
           details: {
             issues: [{ code: 'FIELD_REQUIRED', path: 'correctiveAction', message: { zh: '必填', en: 'required' } }],
           },
         });
       }
-      if (req.url.includes('/alerts/a2/ack')) return json(403, { code: 'FORBIDDEN', message: '无权访问 / no' });
+      if (req.url.includes('/alerts/a2/ack'))
+        return json(403, { code: 'FORBIDDEN', message: { zh: '无权访问', en: 'no' } });
       if (req.url.includes('/public/')) return json(502, 'Bad Gateway');
       return new Error('connect ECONNREFUSED 127.0.0.1:1');
     });

@@ -168,7 +168,8 @@ export const API_ERRORS = {
   RATE_LIMITED: {
     status: 429,
     message: { zh: '请求过于频繁', en: 'Too many requests' },
-    meaning: 'Reserved for rate limits in front of the API; clients retry it later.',
+    meaning:
+      'A limit was reached (logins per address, a locked account, public routes per address, a consumer’s sends per day); retry after `Retry-After` seconds.',
   },
   INTERNAL: {
     status: 500,

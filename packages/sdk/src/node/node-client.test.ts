@@ -20,7 +20,7 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     } else if (req.url?.startsWith('/v1/alerts')) {
       res
         .writeHead(404, { 'content-type': 'application/json' })
-        .end('{"code":"NOT_FOUND","message":"未找到 / Not found"}');
+        .end('{"code":"NOT_FOUND","message":{"zh":"未找到","en":"Not found"}}');
     } else {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[],"nextCursor":null}');
     }

@@ -24,7 +24,7 @@ function recordOf(kind: string) {
       return { ok: true, value: value as LedgerRecord };
     }
     const message = { zh: `不是${kind}记录`, en: `not a ${kind} record` };
-    return { ok: false, issues: [{ code: 'FIELD_UNKNOWN_VALUE', path: 'kind', message }] };
+    return { ok: false, issues: [{ code: 'FIELD_ENUM', path: 'kind', message }] };
   };
 }
 

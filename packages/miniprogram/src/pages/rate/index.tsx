@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { FacePicker } from '../../components/face-picker';
 import { consumerClient } from '../../lib/client';
 import { ensureConsumerLogin } from '../../lib/consumer-login';
-import { errorText, RATING_ALREADY_TODAY_TEXT, zhPart } from '../../lib/error-text';
+import { errorText, RATING_ALREADY_TODAY_TEXT, refusalText } from '../../lib/error-text';
 import { notifyVenueChanged } from '../../lib/venue-changed';
 
 const ASPECT_TEXT: Readonly<Record<RatingAspect, string>> = { dishes: '菜品', hygiene: '卫生', service: '服务' };
@@ -44,7 +44,7 @@ export default function RatePage() {
           void Taro.showToast({ title: '感谢评价', icon: 'success' });
         } else if (result.error.code === 'RATING_ALREADY_TODAY')
           setOutcome({ kind: 'refused', text: RATING_ALREADY_TODAY_TEXT });
-        else setOutcome({ kind: 'refused', text: zhPart(result.error.message) });
+        else setOutcome({ kind: 'refused', text: refusalText(result.error) });
       };
       const result = await Promise.race([queued.settled, wait(8000)]);
       if (result) show(result);

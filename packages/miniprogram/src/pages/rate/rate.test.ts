@@ -22,7 +22,10 @@ describe('rate page', () => {
     shim.answer = (req) =>
       req.url.endsWith('/v1/auth/wechat')
         ? { statusCode: 200, data: tokens }
-        : { statusCode: 409, data: { code: 'RATING_ALREADY_TODAY', message: '今天已评价 / already rated today' } };
+        : {
+            statusCode: 409,
+            data: { code: 'RATING_ALREADY_TODAY', message: { zh: '今天已评价', en: 'already rated today' } },
+          };
     render(createElement(RatePage));
     const submit = screen.getByText('请为三项分别选择表情') as HTMLButtonElement;
     expect(submit.disabled).toBe(true);

@@ -8,7 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { consumerClient } from '../../lib/client';
 import { ensureConsumerLogin } from '../../lib/consumer-login';
-import { errorText, zhPart } from '../../lib/error-text';
+import { errorText, refusalText } from '../../lib/error-text';
 import { type PickedPhotos, pickPhotos } from '../../lib/photos';
 
 export default function ReportPage() {
@@ -67,7 +67,7 @@ export default function ReportPage() {
       const result = await Promise.race([queued.settled, new Promise<null>((r) => setTimeout(() => r(null), 8000))]);
       if (result && result.state === 'failed') {
         setState('editing');
-        setMessage(zhPart(result.error.message));
+        setMessage(refusalText(result.error));
         return;
       }
       setState('done');

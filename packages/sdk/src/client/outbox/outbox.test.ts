@@ -105,7 +105,7 @@ describe('outbox', () => {
       if (body.weightGrams === 50) {
         return json(422, {
           code: 'LEDGER_RULE_VIOLATION',
-          message: '台账不符合食品安全规则 / rule',
+          message: { zh: '台账不符合食品安全规则', en: 'rule' },
           details: {
             issues: [{ code: 'SAMPLE_UNDERWEIGHT', path: 'weightGrams', message: { zh: '留样不足', en: 'too light' } }],
           },

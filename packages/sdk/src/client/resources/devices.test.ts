@@ -27,7 +27,7 @@ describe('devices', () => {
     const { client, requests } = await clientWith('t1', Date.now() + 3_600_000, (req) => {
       if (req.url.endsWith('/v1/auth/refresh')) return json(200, tokens);
       if (req.headers.authorization === 'Bearer t1')
-        return json(401, { code: 'TOKEN_EXPIRED', message: '过期 / expired' });
+        return json(401, { code: 'TOKEN_EXPIRED', message: { zh: '过期', en: 'expired' } });
       return json(200, { deviceId: 'd 1', runs: [{ time: '22:30', durationMin: 30 }], updatedAt: 'x', commands: [] });
     });
     const answer = await client.devices.setSchedule('d 1', [{ time: '22:30', durationMin: 30 }], { channel: '2' });
@@ -47,7 +47,7 @@ describe('devices', () => {
     const { client, requests } = await clientWith('old', Date.now() + 1000, (req) => {
       if (offline) return new Error('request:fail');
       if (req.url.endsWith('/v1/auth/refresh')) return json(200, tokens);
-      return json(422, { code: 'DEVICE_COMMAND_REJECTED', message: '拒绝 / refused' });
+      return json(422, { code: 'DEVICE_COMMAND_REJECTED', message: { zh: '拒绝', en: 'refused' } });
     });
     const refused = await client.devices.get('d1').catch((e: unknown) => e);
     expect(requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/auth/refresh', '/v1/devices/d1']);
