@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { authorizeVenue, MEMBERS, requirePrincipal, requireRole, venueScope, venueScopeSql } from '../auth/index.js';
 import type { AlertsTable } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { afterCursor, pageBy } from '../paging/index.js';
+import { newestFirst, pageBy } from '../paging/index.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit } from '../schemas/index.js';
 import { actOnAlert, toAlert } from './service.js';
 import { alertSnapshotRoutes } from './snapshot-routes.js';
@@ -57,12 +57,7 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
       let q = db.selectFrom('alerts').selectAll().where(venueScopeSql(scope, 'alerts.venue_id'));
       if (venueId) q = q.where('venue_id', '=', venueId);
       if (state) q = q.where('state', '=', state);
-      if (cursor) q = q.where(afterCursor(cursor, 'opened_at', 'id'));
-      const rows = await q
-        .orderBy('opened_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
+      const rows = await newestFirst(q, 'alerts.opened_at', 'alerts.id', cursor, limit);
       return pageBy(rows, limit, toAlert, request.log, (row) => row.opened_at);
     },
   );

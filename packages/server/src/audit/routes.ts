@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import * as v from 'valibot';
 import { requireRole, venueScope } from '../auth/index.js';
-import { afterCursor, pageBy } from '../paging/index.js';
+import { newestFirst, pageBy } from '../paging/index.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, readLimit } from '../schemas/index.js';
 import { toAuditEntry } from './store.js';
 
@@ -44,12 +44,7 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
       }
       if (action) q = q.where('action', '=', action);
       if (venueId) q = q.where('venue_id', '=', venueId);
-      if (cursor) q = q.where(afterCursor(cursor, 'at', 'id'));
-      const rows = await q
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
+      const rows = await newestFirst(q, 'audit_log.at', 'audit_log.id', cursor, limit);
       return pageBy(rows, limit, toAuditEntry, request.log, (row) => row.at);
     },
   );

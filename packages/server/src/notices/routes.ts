@@ -17,7 +17,7 @@ import { authorizeVenue, requirePrincipal, requireRole, venueScope, venueScopeSq
 import { AppError } from '../errors/index.js';
 import { idempotentWrite, sendWriteAnswer } from '../idempotency/index.js';
 import { takeDailyAllowance } from '../limits/consumer-quota.js';
-import { afterCursor, pageOf } from '../paging/index.js';
+import { newestFirst, pageOf } from '../paging/index.js';
 import {
   BEARER,
   errorResponses,
@@ -100,12 +100,7 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
       }
       if (venueId) q = q.where('venue_id', '=', venueId);
       if (state) q = q.where('state', '=', state);
-      if (cursor) q = q.where(afterCursor(cursor, 'created_at', 'id'));
-      const rows = await q
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
+      const rows = await newestFirst(q, 'notices.created_at', 'notices.id', cursor, limit);
       return pageOf(rows, limit, toNotice, request.log);
     },
   );

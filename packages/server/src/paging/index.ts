@@ -1,1 +1,1 @@
-export { afterCursor, decodeCursor, encodeCursor, type Keyset, pageBy, pageOf } from './keyset.js';
+export { afterCursor, decodeCursor, encodeCursor, type Keyset, newestFirst, pageBy, pageOf } from './keyset.js';

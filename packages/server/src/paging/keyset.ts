@@ -2,7 +2,7 @@
  * Keyset paging over `(created_at, id)`, newest first: the cursor is the last item's pair, opaque to callers.
  * Stable under inserts (no offsets) and portable (plain comparisons on text columns).
  */
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type CorruptValueLog, readEach } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
@@ -31,6 +31,25 @@ export function afterCursor(cursor: string, createdAtColumn: string, idColumn: s
   const c = sql.ref(createdAtColumn);
   const i = sql.ref(idColumn);
   return sql<boolean>`(${c} < ${createdAt} or (${c} = ${createdAt} and ${i} < ${id}))`;
+}
+
+/**
+ * Runs a list query newest first by `(at, id)`, after `cursor` when given, fetching `limit + 1` rows (the one
+ * extra tells `pageBy` there is a next page).
+ */
+export function newestFirst<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  at: string,
+  id: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<O[]> {
+  const q = cursor ? query.where(afterCursor(cursor, at, id)) : query;
+  return q
+    .orderBy(sql.ref(at), 'desc')
+    .orderBy(sql.ref(id), 'desc')
+    .limit(limit + 1)
+    .execute();
 }
 
 /**
