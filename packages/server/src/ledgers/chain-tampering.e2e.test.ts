@@ -220,6 +220,30 @@ describe.each(DATABASES)('tampering with the ledger chain on %s', (kind) => {
     ]);
   });
 
+  it('keeps a venue’s last record though it expired, so that the next continues the chain', async () => {
+    const { city, venueId } = await school([purchase(EXPIRED), purchase(EXPIRED)]);
+    expect(await purgeExpiredLedgers(server.app.ctx)).toBe(1);
+    expect((await records(venueId)).map((r) => Number(r.seq))).toEqual([2]);
+    const next = await server.request<{ record: { seq: number } }>(`/v1/venues/${venueId}/ledgers`, {
+      token: city.manager.token,
+      body: purchase(),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(next.body.record.seq).toBe(3);
+    expect(await purgeExpiredLedgers(server.app.ctx)).toBe(1);
+    expect(await verify(city, venueId)).toEqual({ ok: true, length: 1, problems: [] });
+    const checkpoints = await server.database.db
+      .selectFrom('ledger_checkpoints')
+      .select(['from_seq', 'seq'])
+      .where('venue_id', '=', venueId)
+      .orderBy('seq')
+      .execute();
+    expect(checkpoints.map((c) => [Number(c.from_seq), Number(c.seq)])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
   it('signs no purge for a row whose retention day was moved into the past, and names the row', async () => {
     const { city, venueId } = await school([purchase(), purchase()]);
     await tamper(venueId, 1, { retain_until: '2001-01-01' });

@@ -5,7 +5,8 @@
  *
  * Per venue only the oldest run of expired records goes: a checkpoint says "records from…to are gone, the last one's
  * hash was H", which the record after them continues from. A record past its day behind one that is not (a purchase
- * with a short shelf life after a morning check) waits for it: kept longer than required, never shorter. Each record
+ * with a short shelf life after a morning check) waits for it: kept longer than required, never shorter; so does a
+venue's last record, which the next one will link to. Each record
  * is verified before it goes — its hash, its link and its retention day against the rules — so a retention day
  * edited in the database never earns a signed deletion.
  */
@@ -44,15 +45,19 @@ async function purgeVenue(ctx: PurgeContext, venueId: string, today: string, now
   });
   return database.db.transaction().execute(async (trx) => {
     if (!(await lockVenue(trx, database.dialect, venueId))) return 0;
-    const kept = await trx
+    // The first record still kept; when every record has expired, the last one stays: the next links to it.
+    const bounds = await trx
       .selectFrom('ledger_records')
-      .select((eb) => eb.fn.min('seq').as('seq'))
+      .select((eb) => [
+        eb.fn.max('seq').as('last'),
+        eb.fn.min(eb.case().when('retain_until', '>=', today).then(eb.ref('seq')).end()).as('kept'),
+      ])
       .where('venue_id', '=', venueId)
-      .where('retain_until', '>=', today)
       .executeTakeFirst();
+    const beforeSeq = bounds?.kept ?? bounds?.last;
+    if (beforeSeq === null || beforeSeq === undefined) return 0;
     const scope = { ...database, db: trx };
-    const keptSeq = kept?.seq ?? null;
-    const entries = await storedChain(scope, venueId, keptSeq === null ? {} : { beforeSeq: Number(keptSeq) });
+    const entries = await storedChain(scope, venueId, { beforeSeq: Number(beforeSeq) });
     const first = entries[0];
     if (!first) return 0;
     const { valid } = await venueCheckpoints(scope, signer, venueId);
