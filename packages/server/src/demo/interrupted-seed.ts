@@ -44,7 +44,10 @@ async function isFresh(db: Kysely<DB>): Promise<boolean> {
 /** At the seeding's start: marks it begun when the database is fresh (true), else leaves no mark (false). */
 export async function markSeedingBegun(db: Kysely<DB>, at: string): Promise<boolean> {
   if (!(await isFresh(db))) return false;
-  await db.insertInto('engine_cursors').values({ name: MARK, value: `begun ${at}` }).execute();
+  await db
+    .insertInto('engine_cursors')
+    .values({ name: MARK, value: `begun ${at}` })
+    .execute();
   return true;
 }
 

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineScriptHashes } from '../app-static/inline-scripts.js';
 import { buildApp } from '../app.js';
+import { inlineScriptHashes } from '../app-static/inline-scripts.js';
 import { loadConfig } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -21,7 +21,10 @@ let server: TestServer;
 beforeAll(async () => {
   mkdirSync(appDir);
   writeFileSync(join(appDir, 'index.html'), APP_HTML);
-  server = await startTestServer('sqlite', { BK_CORS_ORIGINS: `${PARTNER}, http://localhost:10086`, BK_APP_DIR: appDir });
+  server = await startTestServer('sqlite', {
+    BK_CORS_ORIGINS: `${PARTNER}, http://localhost:10086`,
+    BK_APP_DIR: appDir,
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -36,19 +39,25 @@ const preflight = (origin: string, path = '/v1/public/venues/ABCDEFGHJK') =>
 const corsHeaders = (headers: Headers) => [...headers.keys()].filter((name) => name.startsWith('access-control-'));
 
 describe('security headers', () => {
-  it('are on API answers, errors and 404s alike', async () => {
-    for (const path of ['/healthz', '/v1/public/venues/ABCDEFGHJK', '/v1/me', '/no-such-page']) {
+  it('are on every answer, errors and 404s alike', async () => {
+    for (const path of ['/healthz', '/no-such-page', '/v1/public/venues/ABCDEFGHJK', '/v1/me', '/v1/no-such-route']) {
       const { headers } = await fetch(`${server.baseUrl}${path}`);
       expect(headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(headers.get('strict-transport-security'), path).toBe('max-age=31536000');
-      expect(headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
       expect(headers.get('referrer-policy'), path).toBe('no-referrer');
-      expect(headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      expect(headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+      expect(headers.get('content-security-policy'), path).toMatch(/^default-src/);
       expect(headers.get('x-powered-by'), path).toBeNull();
     }
   });
 
-  it("let Swagger UI load its own scripts and styles, and the H5 app run its inline script (by hash only)", async () => {
+  it('let an API answer opened as a page run nothing and be framed nowhere', async () => {
+    const { headers } = await fetch(`${server.baseUrl}/v1/public/venues/ABCDEFGHJK`);
+    expect(headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('let Swagger UI load its own scripts and styles, and the H5 app run its inline script (by hash only)', async () => {
     const docs = await fetch(`${server.baseUrl}/docs/`);
     expect(docs.status).toBe(200);
     const csp = docs.headers.get('content-security-policy') ?? '';
@@ -59,6 +68,8 @@ describe('security headers', () => {
     expect(directive('img-src')).toContain('data:');
     expect(directive('connect-src')).toContain("'self'");
     expect(directive('object-src')).toBe("object-src 'none'");
+    expect(docs.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(docs.headers.get('cross-origin-opener-policy')).toBe('same-origin');
 
     const app = await fetch(`${server.baseUrl}/app/`);
     expect(app.status).toBe(200);
@@ -129,7 +140,7 @@ describe('request ids', () => {
     expect(res.headers.get('x-request-id')).toBe(longest);
   });
 
-  it("puts the id in every log line of the request", async () => {
+  it('puts the id in every log line of the request', async () => {
     const lines: Record<string, unknown>[] = [];
     const dataDir = join(scratch, 'logged');
     const config = loadConfig({ BK_DATA_DIR: dataDir, BK_DEVICES: 'off', BK_LOG_LEVEL: 'debug' });
@@ -141,7 +152,9 @@ describe('request ids', () => {
       const res = await fetch(`${address}/v1/me`, { headers: { 'x-request-id': 'trace-42' } });
       expect(res.status).toBe(401);
       const ofRequest = lines.filter((line) => line.req !== undefined || line.res !== undefined);
-      expect(ofRequest.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+      expect(ofRequest.map((line) => line.msg)).toEqual(
+        expect.arrayContaining(['incoming request', 'request completed']),
+      );
       for (const line of ofRequest) expect(line.reqId).toBe('trace-42');
     } finally {
       await app.close();

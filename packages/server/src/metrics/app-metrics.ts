@@ -74,7 +74,9 @@ export function registerAppMetrics(registry: Registry, sources: MetricSources): 
 
   const { queries, pool } = sources.database;
   if (queries) {
-    mirrored(registry, 'bk_db_queries_total', 'Statements run through the query builder.', [], () => one(queries.count));
+    mirrored(registry, 'bk_db_queries_total', 'Statements run through the query builder.', [], () =>
+      one(queries.count),
+    );
     mirrored(registry, 'bk_db_query_errors_total', 'Statements that failed.', [], () => one(queries.errors));
     mirrored(registry, 'bk_db_query_seconds_total', 'Time spent in statements (÷ queries: the mean).', [], () =>
       one(queries.seconds),

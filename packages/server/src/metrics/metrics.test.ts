@@ -1,7 +1,7 @@
 /** `/metrics` as Prometheus scrapes it: valid text, requests counted by route, the platform's counters, access. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 
 interface Sample {
   readonly name: string;
@@ -32,12 +32,12 @@ function parse(text: string): { samples: Sample[]; types: Map<string, string> } 
   return { samples, types };
 }
 
-const valueOf = (samples: readonly Sample[], name: string, labels: Record<string, string> = {}) =>
+const sumOf = (samples: readonly Sample[], name: string, labels: Record<string, string> = {}) =>
   samples
     .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
     .reduce((sum, s) => sum + s.value, 0);
 
-describe('/metrics', () => {
+describe.each(DATABASES)('/metrics on %s', (kind) => {
   let server: TestServer;
   let city: TestCity;
   const scrape = async () => {
@@ -47,26 +47,26 @@ describe('/metrics', () => {
     return parse(await res.text());
   };
   beforeAll(async () => {
-    server = await startTestServer('sqlite');
+    server = await startTestServer(kind);
     city = await seedTestCity(server);
   });
   afterAll(() => server?.close());
 
   it('is valid Prometheus text and counts a request under its route pattern', async () => {
     const route = { route: '/v1/public/venues/:publicCode', method: 'GET', status: '404' };
-    const before = valueOf((await scrape()).samples, 'bk_http_request_duration_seconds_count', route);
+    const before = sumOf((await scrape()).samples, 'bk_http_request_duration_seconds_count', route);
     expect((await server.request('/v1/public/venues/ZZZZZZZZZZ')).status).toBe(404);
     const { samples, types } = await scrape();
-    expect(valueOf(samples, 'bk_http_request_duration_seconds_count', route)).toBe(before + 1);
+    expect(sumOf(samples, 'bk_http_request_duration_seconds_count', route)).toBe(before + 1);
     expect(types.get('bk_http_request_duration_seconds')).toBe('histogram');
     // Any path no route matched counts under one label: a scan adds no series.
     await server.request('/wp-admin/setup.php');
     const after = (await scrape()).samples;
     expect(after.some((s) => s.labels.route === '/wp-admin/setup.php')).toBe(false);
-    expect(valueOf(after, 'bk_http_request_duration_seconds_count', { route: 'unmatched', status: '404' })).toBe(1);
+    expect(sumOf(after, 'bk_http_request_duration_seconds_count', { route: 'unmatched', status: '404' })).toBe(1);
   });
 
-  it("reports ingestion, the database, the broker and the process", async () => {
+  it('reports ingestion, the database, the broker and the process', async () => {
     const { samples, types } = await scrape();
     for (const name of [
       'bk_ingest_messages_total',
@@ -77,9 +77,10 @@ describe('/metrics', () => {
     ]) {
       expect(types.get(name), name).toBe('counter');
     }
-    expect(valueOf(samples, 'bk_db_queries_total')).toBeGreaterThan(0);
-    expect(valueOf(samples, 'bk_broker_up')).toBe(1);
-    expect(valueOf(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(sumOf(samples, 'bk_db_queries_total')).toBeGreaterThan(0);
+    expect(sumOf(samples, 'bk_broker_up')).toBe(1);
+    if (kind === 'postgres') expect(sumOf(samples, 'bk_db_pool_connections', { state: 'open' })).toBeGreaterThan(0);
+    expect(sumOf(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(types.get('nodejs_eventloop_lag_seconds')).toBe('gauge');
   });
 
@@ -97,11 +98,11 @@ describe('/metrics', () => {
     let samples: Sample[] = [];
     for (let i = 0; i < 50; i++) {
       samples = (await scrape()).samples;
-      if (valueOf(samples, 'bk_notifications_total', { channel: 'realtime' }) > 0) break;
+      if (sumOf(samples, 'bk_notifications_total', { channel: 'realtime' }) > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(valueOf(samples, 'bk_alerts_opened_total', { source: 'sensor' })).toBe(1);
-    expect(valueOf(samples, 'bk_notifications_total', { channel: 'realtime', outcome: 'delivered' })).toBe(1);
+    expect(sumOf(samples, 'bk_alerts_opened_total', { source: 'sensor' })).toBe(1);
+    expect(sumOf(samples, 'bk_notifications_total', { channel: 'realtime', outcome: 'delivered' })).toBe(1);
   });
 
   it('refuses a request relayed by a proxy when no token is set', async () => {
