@@ -22,6 +22,7 @@ const ROUTE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /v1/venues/{venueId}/complaints': 12 * MiB,
   'POST /v1/venues/{venueId}/ledger-photos': 1 * MiB,
   'POST /v1/partner/violations': 4 * MiB,
+  'POST /v1/training/questions/import': 7 * MiB,
 };
 
 /** Write routes this suite does not send JSON to, and why. */
@@ -260,6 +261,49 @@ describe.each(DATABASES)('bad input on every write route (%s)', (kind) => {
       expect([missing.status, missing.body.code]).toEqual([422, 'LEDGER_RULE_VIOLATION']);
       expect(missing.body.details?.issues?.map((i) => i.code)).toContain('LEDGER_PURCHASE_FIELD_MISSING');
       expect(await rowCounts(server)).toEqual(before);
+    });
+
+    it('refuses a correction of a missing record, of another kind, twice, or without a reason, storing nothing', async () => {
+      const key = (n: string) => ({ 'idempotency-key': `bad-input-correction-${n}` });
+      await refuses(
+        staff(),
+        ledgerPath(),
+        'POST',
+        {
+          name: 'correcting no record of the venue',
+          body: purchase({ corrects: { recordId: 'led_missing', reason: '数量有误' } }),
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          issues: true,
+        },
+        key('missing'),
+      );
+      await refuses(
+        staff(),
+        ledgerPath(),
+        'POST',
+        {
+          name: 'correcting a morning check with a purchase',
+          body: purchase({ corrects: { recordId: city.a.ledgerEntryId, reason: '数量有误' } }),
+          status: 422,
+          code: 'LEDGER_RULE_VIOLATION',
+          issues: true,
+        },
+        key('kind'),
+      );
+      await refuses(
+        staff(),
+        ledgerPath(),
+        'POST',
+        {
+          name: 'a correction without a reason',
+          body: purchase({ corrects: { recordId: city.a.ledgerEntryId, reason: '' } }),
+          status: 422,
+          code: 'LEDGER_RULE_VIOLATION',
+          issues: true,
+        },
+        key('reason'),
+      );
     });
   });
 });

@@ -9,14 +9,18 @@
  * it, otherwise by the browser's request routing), so the API is same-origin as in production. The build is made
  * first when missing or older than the sources.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeWechat, startFakeWechat } from '../packages/server/src/testing/fake-wechat.js';
+import {
+  type FakeTencentSms,
+  fakeSmsEnv,
+  startFakeTencentSms,
+} from '../packages/server/src/testing/fake-tencent-sms.js';
 import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
+import { ensureH5Build, signInByPhone } from './support/h5-app.js';
 
 const root = join(__dirname, '..');
 const mp = join(root, 'packages', 'miniprogram');
@@ -39,39 +43,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-function ensureH5Build(): void {
-  const index = join(distH5, 'index.html');
-  const sources = Math.max(
-    newest(join(mp, 'src')),
-    newest(join(mp, 'config')),
-    newest(join(root, 'packages', 'sdk', 'src')),
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  // Built beside dist-h5 and swapped in, so a server (or a parallel run) never serves half a build.
-  const next = `${distH5}.next-${process.pid}`;
-  try {
-    execFileSync('pnpm', ['run', 'build:h5'], {
-      cwd: mp,
-      stdio: 'pipe',
-      timeout: 420_000,
-      env: { ...process.env, NODE_ENV: 'production', BK_MP_OUT: next },
-    });
-    rmSync(distH5, { recursive: true, force: true });
-    renameSync(next, distH5);
-  } finally {
-    rmSync(next, { recursive: true, force: true });
-  }
-}
 
 /**
  * Cold navigation to the venue page in a fresh browser context (no cache), timed in the page from navigation start
@@ -108,7 +79,7 @@ async function coldVenueProfileMs(url: string, name: string): Promise<number> {
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 let server: TestServer;
-let wechat: FakeWechat;
+let sms: FakeTencentSms;
 let city: TestCity;
 let browser: Browser;
 let context: BrowserContext;
@@ -131,9 +102,9 @@ async function ledgerCount(kind: string): Promise<number> {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  ensureH5Build();
-  wechat = await startFakeWechat('wx-test-app', 'wx-test-secret');
-  server = await startTestServer('sqlite', { BK_WECHAT_API_BASE: wechat.baseUrl });
+  await ensureH5Build();
+  sms = await startFakeTencentSms();
+  server = await startTestServer('sqlite', fakeSmsEnv(sms));
   city = await seedTestCity(server);
   const venue = await server.request<{ publicCode: string }>(`/v1/venues/${city.venues.school}`, {
     token: city.manager.token,
@@ -168,23 +139,12 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
-  await wechat?.close();
+  await sms?.close();
 });
 
 describe('mini-program h5 in Chromium against the real server', () => {
   it('a consumer opens a venue by its public code, rates it and sees the summary change', async () => {
-    const code = 'h5-device-code-1';
-    wechat.addCode(code, 'openid-h5-consumer');
     const page = await context.newPage();
-    // The device code the h5 app sends to POST /v1/auth/wechat (Taro keeps storage as {"data": …}).
-    await page.addInitScript(
-      (c) =>
-        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
-          'bk-consumer:device-code',
-          JSON.stringify({ data: c }),
-        ),
-      code,
-    );
     const venueUrl = `${server.baseUrl}/app/#/pages/venue/index?code=${publicCode}`;
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) runs.push(await coldVenueProfileMs(venueUrl, '第一中学食堂'));
@@ -204,9 +164,11 @@ describe('mini-program h5 in Chromium against the real server', () => {
     await page.locator('[aria-label="服务一般"]').click();
     await shot(page, '02-consumer-rate');
     await page.getByText('提交评价').click();
+    // No WeChat in a browser: the sign-in page asks for a phone number and the code sent to it, then the rating goes.
+    await signInByPhone(page, server, sms, '13800000001');
     await page.getByText('评价已提交，感谢您的监督！').waitFor({ timeout: 45_000 });
     await shot(page, '03-consumer-rated');
-    expect(wechat.requests.some((u) => u.searchParams.get('js_code') === code)).toBe(true);
+    expect(sms.messages.some((m) => m.phone === '13800000001')).toBe(true);
 
     await page.getByText('返回单位页面').click();
     await page.getByText('满意度 67%（1 人评价）').waitFor({ timeout: 45_000 });
@@ -240,14 +202,14 @@ describe('mini-program h5 in Chromium against the real server', () => {
 
     // The alerts page is open and live before anything happens.
     await page.getByText('告警', { exact: true }).click();
-    await page.getByText('暂无待处理告警').waitFor({ timeout: 45_000 });
+    await page.getByText('暂无告警').waitFor({ timeout: 45_000 });
     await page.getByTestId('realtime-status').getByText('实时推送已连接').waitFor({ timeout: 20_000 });
 
     // A colleague records the morning check on another phone (same login): the cook has a fever.
     const colleague = await context.newPage();
     await colleague.goto(`${server.baseUrl}/app/#/operator/ledger/index?kind=morning_check`);
     await colleague.getByText('张三', { exact: true }).click();
-    await colleague.locator('input[placeholder="请输入温度"]').fill('38.5');
+    await colleague.locator('input[placeholder="请输入体温"]').fill('38.5');
     await colleague.locator('input[placeholder="请输入晨检人"]').fill('王老师');
     await colleague.getByText('保存', { exact: true }).click();
     await colleague.getByText(/^已上传/).waitFor({ timeout: 45_000 });

@@ -3,11 +3,12 @@
  * `METHOD /path`), the callers allowed, and a valid request for them. The tenant-isolation matrix and
  * the bad-input suite both walk it; a route without an entry fails them.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { issueAccessToken } from '../../packages/server/src/auth/access-token.js';
 import type { FakeWechat } from '../../packages/server/src/testing/fake-wechat.js';
 import { TEST_PASSWORD } from '../../packages/server/src/testing/fixtures.js';
 import { purchase } from '../../packages/server/src/testing/ledger-records.js';
+import { liveSmsCode } from '../../packages/server/src/testing/sms-codes.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
 import type { Caller } from './as-caller.js';
 import type { OpenApiRoute } from './openapi.js';
@@ -84,6 +85,8 @@ export interface Ctx {
 }
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
+/** A mainland mobile number no other call uses. */
+const uniquePhone = () => `13${randomInt(100_000_000, 1_000_000_000)}`;
 
 /** Keyed by `METHOD /path` as the OpenAPI document names them. */
 export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
@@ -97,6 +100,22 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       const code = unique('code');
       wechat.addCode(code, unique('openid'));
       return { body: { code } };
+    },
+  },
+  'POST /v1/auth/sms/code': { allow: EVERYONE, call: () => ({ body: { phone: uniquePhone() } }) },
+  'POST /v1/auth/sms': {
+    allow: EVERYONE,
+    call: async ({ server }) => {
+      const phone = uniquePhone();
+      return { body: { phone, code: await liveSmsCode(server, phone) } };
+    },
+  },
+  // A consumer links a number (a fresh one each call: a number stays with the first consumer who holds it).
+  'POST /v1/me/phone': {
+    allow: CONSUMERS,
+    call: async ({ server }) => {
+      const phone = uniquePhone();
+      return { body: { phone, code: await liveSmsCode(server, phone) } };
     },
   },
   'POST /v1/auth/refresh': {
@@ -162,7 +181,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   'PATCH /v1/venues/{venueId}/staff/{staffId}': {
     allow: ['managerA', 'admin'],
-    call: () => ({ body: { name: '张三' } }),
+    call: () => ({ body: { name: '张三', leftOn: null } }),
   },
   'GET /v1/venues/{venueId}/members': { allow: ['managerA', 'admin'] },
   'POST /v1/venues/{venueId}/members': {
@@ -179,6 +198,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     call: () => ({ body: { records: [{ idempotencyKey: unique('iso-batch'), record: purchase() }] } }),
   },
   'GET /v1/venues/{venueId}/ledgers/today': { allow: A_OVERSIGHT },
+  'GET /v1/venues/{venueId}/ledgers/{recordId}': { allow: A_OVERSIGHT },
   'GET /v1/venues/{venueId}/ledgers/chain/verify': { allow: A_OVERSIGHT },
   'GET /v1/venues/{venueId}/ledgers/export': { allow: A_OVERSIGHT },
   'POST /v1/venues/{venueId}/ratings': {
@@ -273,6 +293,73 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       },
     }),
   },
+  // Training. Course content is for anyone logged in; regulators publish for their districts (admins nationally).
+  'GET /v1/training/courses': { allow: USERS },
+  'GET /v1/training/courses/{courseId}': { allow: USERS },
+  'POST /v1/training/courses': {
+    allow: ['regulatorA', 'admin'],
+    call: ({ city }) => ({
+      body: {
+        regionId: city.a.regionId,
+        title: '区级专项培训',
+        summary: '区级课程。',
+        roles: [],
+        venueKinds: [],
+        lessons: [{ id: 'one', title: '第一课', body: '正文。' }],
+      },
+    }),
+  },
+  'PATCH /v1/training/courses/{courseId}': {
+    allow: ['regulatorA', 'admin'],
+    call: () => ({ body: { state: 'published' } }),
+  },
+  // Only a person of a staff archive learns: A's staffer (linked to its cook), not its manager or admins.
+  'POST /v1/training/courses/{courseId}/lessons/{lessonId}/complete': { allow: ['staffA'] },
+  'GET /v1/training/exams': { allow: USERS },
+  'POST /v1/training/exams': {
+    allow: ['regulatorA', 'admin'],
+    call: ({ city }) => ({
+      body: {
+        regionId: city.a.regionId,
+        title: '区级考核',
+        rules: [{ topic: 'sample_retention', count: 5 }],
+        durationMinutes: 20,
+        passScore: 80,
+        attemptsAllowed: 2,
+      },
+    }),
+  },
+  'POST /v1/training/exams/{examId}/attempts': { allow: ['staffA'] },
+  // The attempt's learner, the venue's manager and regulator read it; only the learner answers and submits.
+  'GET /v1/training/attempts/{attemptId}': { allow: A_OVERSIGHT },
+  'PUT /v1/training/attempts/{attemptId}/answers/{questionId}': {
+    allow: ['staffA'],
+    call: ({ city }) => ({ body: { answer: city.a.answer } }),
+  },
+  'POST /v1/training/attempts/{attemptId}/submit': { allow: ['staffA'], call: () => ({ body: {} }) },
+  // The bank holds the answer keys: regulators (their districts' and the national) and admins only.
+  'GET /v1/training/questions': { allow: ['regulatorA', 'regulatorOther', 'admin'] },
+  'POST /v1/training/questions/import': {
+    allow: ['regulatorA', 'admin'],
+    call: ({ city }) => ({
+      body: {
+        regionId: city.a.regionId,
+        format: 'csv',
+        fileBase64: Buffer.from(`题型,题干,答案,知识点\n判断,${unique('题')}。,对,law_and_duties\n`).toString('base64'),
+      },
+    }),
+  },
+  'GET /v1/training/certificates': { allow: OPERATORS_AND_REGULATORS },
+  'GET /v1/training/certificates/{certificateId}': { allow: A_OVERSIGHT },
+  // Inspectors and consumers check a cook's certificate by its code, without an account.
+  'GET /v1/public/certificates/{code}': { allow: EVERYONE },
+  'GET /v1/venues/{venueId}/training': { allow: A_OVERSIGHT },
+  'GET /v1/regions/{regionId}/training-settings': { allow: USERS },
+  'PUT /v1/regions/{regionId}/training-settings': {
+    allow: ['regulatorA', 'admin'],
+    call: () => ({ body: { certificateValidMonths: 12 } }),
+  },
+  'GET /v1/training/coverage': { allow: ['regulatorA', 'admin'] },
 };
 
 /** Reads first, so B's people list before they write anything of their own to venue A. */
@@ -294,7 +381,15 @@ export function pathValues(city: TwoVenueCity): Record<string, string> {
     publicCode: a.publicCode,
     regionId: a.regionId,
     ref: a.photoRef,
+    recordId: a.ledgerEntryId,
     rootSeq: 'latest',
+    courseId: a.courseId,
+    lessonId: a.lessonId,
+    examId: 'nat-exam-basics',
+    attemptId: a.attemptId,
+    questionId: a.questionId,
+    certificateId: a.certificateId,
+    code: a.certificateCode,
   };
 }
 

@@ -11,6 +11,7 @@ import { issueAccessToken } from '../../packages/server/src/auth/access-token.js
 import { seedTestCity, type TestAccount, type TestCity } from '../../packages/server/src/testing/fixtures.js';
 import { morningCheck } from '../../packages/server/src/testing/ledger-records.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
+import { paperKey } from '../../packages/server/src/training/testing.js';
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -33,6 +34,16 @@ export interface VenueA {
   readonly deviceId: string;
   /** A ledger photo stored for A (`sha256:…`). */
   readonly photoRef: string;
+  /** Training: a course of A's district (published by its regulator) and one of its lessons. */
+  readonly courseId: string;
+  readonly lessonId: string;
+  /** An exam attempt of A's staff member under way, a question on its paper and a right answer to it. */
+  readonly attemptId: string;
+  readonly questionId: string;
+  readonly answer: unknown;
+  /** The certificate A's staff member earned (its id is private; its code is for anyone to check). */
+  readonly certificateId: string;
+  readonly certificateCode: string;
   /** Strings only A's people (and its regulator, admin) may ever see: ids and the licence number. */
   readonly privateMarks: readonly string[];
 }
@@ -119,6 +130,8 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
   const root = await server.request('/v1/ledger-roots', { method: 'POST', token: city.admin.token });
   expectStatus('ledger root', root.status, 201);
 
+  const training = await seedTraining(server, city);
+
   const a: Omit<VenueA, 'privateMarks'> = {
     venueId,
     regionId: city.regions.east,
@@ -130,6 +143,7 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     ledgerEntryId: ledger.body.record.id,
     deviceId: device.body.device.id,
     photoRef: photo.body.ref,
+    ...training,
   };
   const privateMarks = [
     a.staffId,
@@ -142,6 +156,52 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     city.manager.user.id,
     city.staffer.user.id,
     venue.body.licence.number,
+    a.attemptId,
+    a.certificateId,
   ];
   return { ...city, staffB, consumerB, westManager, a: { ...a, privateMarks } };
+}
+
+/**
+ * A's training: its regulator publishes a district course; A's staff member (the `staffer`, linked to the fit cook)
+ * passes the national exam (a certificate) and starts it again (an attempt under way).
+ */
+async function seedTraining(server: TestServer, city: TestCity) {
+  const course = await server.request<{ id: string; lessons: { id: string }[] }>('/v1/training/courses', {
+    token: city.regulator.token,
+    body: {
+      regionId: city.regions.east,
+      title: '东昌府区学校食堂专项培训',
+      summary: '区级课程。',
+      roles: [],
+      venueKinds: [],
+      lessons: [{ id: 'local-rules', title: '本区要求', body: '学校食堂留样 200 克。' }],
+    },
+  });
+  expectStatus('course', course.status, 201);
+  const start = () =>
+    server.request<{ id: string; paper: { id: string }[] }>('/v1/training/exams/nat-exam-basics/attempts', {
+      method: 'POST',
+      token: city.staffer.token,
+    });
+  const first = await start();
+  expectStatus('attempt', first.status, 201);
+  const passed = await server.request<{ certificate?: { id: string; code: string } }>(
+    `/v1/training/attempts/${first.body.id}/submit`,
+    { token: city.staffer.token, body: { answers: await paperKey(server.database, first.body.id) } },
+  );
+  expectStatus('submission', passed.status, 200);
+  if (!passed.body.certificate) throw new Error('the pass issued no certificate');
+  const open = await start();
+  expectStatus('second attempt', open.status, 201);
+  const questionId = open.body.paper[0]?.id as string;
+  return {
+    courseId: course.body.id,
+    lessonId: 'local-rules',
+    attemptId: open.body.id,
+    questionId,
+    answer: (await paperKey(server.database, open.body.id))[questionId],
+    certificateId: passed.body.certificate.id,
+    certificateCode: passed.body.certificate.code,
+  };
 }

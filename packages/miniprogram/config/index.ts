@@ -18,6 +18,8 @@ const OPERATOR_ONLY = [
   path.join(root, 'src', 'ledger-form'),
   path.join(root, 'src', 'components', 'ledger-field'),
 ];
+/** What only the training pages use (the subpackage and the SDK's `./training` entry): one lazy chunk. */
+const TRAINING_ONLY = [path.join(root, 'src', 'training'), path.join(sdkSrc, 'training')];
 /** Our code any page may use. */
 const SHARED = [path.join(root, 'src', 'lib'), path.join(root, 'src', 'components'), sdkSrc];
 
@@ -43,6 +45,12 @@ const h5SplitChunks = {
       chunks: 'initial' as const,
       test: (m: ChunkModule) => TARO_RUNTIME.test(m.context ?? ''),
       priority: 100,
+    },
+    training: {
+      name: 'training',
+      chunks: 'async' as const,
+      test: (m: ChunkModule) => under(TRAINING_ONLY, m),
+      priority: 40,
     },
     operator: {
       name: 'operator',
@@ -83,6 +91,7 @@ export default defineConfig<'webpack5'>(() => {
     },
     alias: {
       '@brightkitchen/sdk/taro$': path.resolve(sdkSrc, 'taro/index.ts'),
+      '@brightkitchen/sdk/training$': path.resolve(sdkSrc, 'training/index.ts'),
       '@brightkitchen/sdk$': path.resolve(sdkSrc, 'index.ts'),
     },
     framework: 'react',

@@ -7,28 +7,62 @@ export default defineAppConfig({
     'pages/report/index',
     'pages/tips/index',
     'pages/mine/index',
+    'pages/login/index',
   ],
   subPackages: [
     {
       root: 'operator',
-      pages: ['login/index', 'today/index', 'ledger/index', 'alerts/index', 'staff/index', 'devices/index'],
+      pages: [
+        'login/index',
+        'today/index',
+        'ledger/index',
+        'records/index',
+        'record/index',
+        'alerts/index',
+        'staff/index',
+        'staff-edit/index',
+        'devices/index',
+      ],
+    },
+    // Staff training (courses, exams, certificates) and the public certificate check: `training/`.
+    {
+      root: 'training',
+      pages: ['courses/index', 'course/index', 'exam/index', 'certificates/index', 'verify/index'],
     },
   ],
   tabBar: {
-    color: '#888888',
-    selectedColor: '#07c160',
+    // Text at 4.5:1 on white; the icons are drawn in the same two colours (scripts/tab-icons.mjs).
+    color: '#666666',
+    selectedColor: '#067d40',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/scan/index', text: '扫码' },
-      { pagePath: 'pages/tips/index', text: '贴士' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/scan/index',
+        text: '扫码',
+        iconPath: 'assets/tabbar/scan.png',
+        selectedIconPath: 'assets/tabbar/scan-on.png',
+      },
+      {
+        pagePath: 'pages/tips/index',
+        text: '贴士',
+        iconPath: 'assets/tabbar/tips.png',
+        selectedIconPath: 'assets/tabbar/tips-on.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-on.png',
+      },
     ],
   },
   window: {
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '明厨亮灶',
     navigationBarTextStyle: 'black',
+    // WeChat draws its bar anyway; on H5 Taro draws one (title, back, home) only when asked: no dead ends.
+    navigationStyle: 'default',
     backgroundColor: '#f5f5f5',
   },
   requiredPrivateInfos: ['getLocation'],

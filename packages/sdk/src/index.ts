@@ -11,8 +11,26 @@ export type { CameraAlarmType, DeviceAlertType } from './contract/alert-types.js
 export { CAMERA_ALARM_TYPES, DEVICE_ALERT_TYPES, DISINFECTION_RUN_MISSED } from './contract/alert-types.js';
 export type { AuditAction, AuditEntry } from './contract/audit.js';
 export { AUDIT_ACTIONS, AuditEntrySchema, AuditPageSchema } from './contract/audit.js';
-export type { LoginInput, RefreshInput, WechatLoginInput } from './contract/auth.js';
-export { LoginInputSchema, RefreshInputSchema, TokenAnswerSchema, WechatLoginInputSchema } from './contract/auth.js';
+export type {
+  LoginInput,
+  PhoneLinkAnswer,
+  RefreshInput,
+  SmsCodeAnswer,
+  SmsCodeRequest,
+  SmsLoginInput,
+  WechatLoginInput,
+} from './contract/auth.js';
+export {
+  LoginInputSchema,
+  PhoneLinkAnswerSchema,
+  PhoneNumberSchema,
+  RefreshInputSchema,
+  SmsCodeAnswerSchema,
+  SmsCodeRequestSchema,
+  SmsLoginInputSchema,
+  TokenAnswerSchema,
+  WechatLoginInputSchema,
+} from './contract/auth.js';
 export type { ApiErrorCode, ApiErrorDefinition } from './contract/errors.js';
 export { API_ERRORS, isApiErrorCode } from './contract/errors.js';
 export type { ApiErrorBody, ApiErrorDetails } from './contract/errors-body.js';
@@ -59,6 +77,8 @@ export {
 export {
   AlertPageSchema,
   ComplaintPageSchema,
+  LedgerCorrectedBySchema,
+  LedgerListEntrySchema,
   LedgerPageSchema,
   MemberPageSchema,
   NoticePageSchema,
@@ -87,11 +107,14 @@ export {
   ScheduleChannelSchema,
   TIME_OF_DAY,
 } from './contract/schedule.js';
+export type { LatLng } from './coordinates.js';
+export { outOfChina, wgs84ToGcj02 } from './coordinates.js';
 export * from './domain/enums.js';
 export * from './domain/index.js';
 export type {
   AccompanyingMealRecord,
   AirDisinfectionRecord,
+  LedgerCorrection,
   LedgerRecord,
   LedgerRecordOf,
   MorningCheckRecord,
@@ -104,6 +127,7 @@ export {
   AccompanyingMealRecordSchema,
   AirDisinfectionRecordSchema,
   LEDGER_RECORD_SCHEMAS,
+  LedgerCorrectionSchema,
   LedgerRecordSchema,
   MorningCheckRecordSchema,
   PurchaseInspectionRecordSchema,
@@ -133,5 +157,14 @@ export {
 export type { FieldIssue, ParseResult } from './domain/result.js';
 export type { LocalizedText } from './domain/text.js';
 export * from './rules/index.js';
-export { DEFAULT_TIME_ZONE, fromLocalTime, inZone, isIsoInstant, localDay, startOfLocalDay } from './time.js';
+export type { LocalTimeStyle } from './time.js';
+export {
+  DEFAULT_TIME_ZONE,
+  formatLocalTime,
+  fromLocalTime,
+  inZone,
+  isIsoInstant,
+  localDay,
+  startOfLocalDay,
+} from './time.js';
 export { decodeUtf8, encodeUtf8 } from './utf8.js';

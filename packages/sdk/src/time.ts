@@ -92,3 +92,78 @@ export function startOfLocalDay(day: string, tz: string = DEFAULT_TIME_ZONE): st
 export function isIsoInstant(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && dayjs(value).isValid();
 }
+
+/** How {@link formatLocalTime} writes an instant. */
+export type LocalTimeStyle = 'date' | 'time' | 'dateTime' | 'relative';
+
+/** Options of {@link formatLocalTime}. */
+export interface LocalTimeOptions {
+  /**
+   * `date` 2026-03-02 · `time` 00:01 · `dateTime` 2026-03-02 00:01 (the default) · `relative`: 今天 00:01, 昨天 23:59,
+   * 3月2日 00:01 (this year), 2025年12月30日 08:00 (another year).
+   */
+  readonly style?: LocalTimeStyle;
+  /** The venue's zone; Asia/Shanghai when absent or unknown. */
+  readonly timeZone?: string | undefined;
+  /** What `relative` counts days from (now by default). */
+  readonly now?: string | number | Date;
+}
+
+interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hhmm: string;
+  readonly ymd: string;
+}
+
+function wallClock(ms: number, tz: string): WallClock {
+  const iso = new Date(ms + zoneOffsetMinutes(ms, tz) * 60_000).toISOString();
+  return {
+    year: Number(iso.slice(0, 4)),
+    month: Number(iso.slice(5, 7)),
+    day: Number(iso.slice(8, 10)),
+    hhmm: iso.slice(11, 16),
+    ymd: iso.slice(0, 10),
+  };
+}
+
+function epochMs(instant: string | number | Date): number {
+  return typeof instant === 'number' ? instant : instant instanceof Date ? instant.getTime() : Date.parse(instant);
+}
+
+/**
+ * THE way an app writes an instant for a person to read: on the venue's wall clock (its zone, Asia/Shanghai by
+ * default), never the phone's, so a phone set to UTC still shows the kitchen's day. An unreadable instant reads `—`.
+ *
+ * @example
+ * formatLocalTime('2026-03-01T16:01:00Z') // '2026-03-02 00:01'
+ * formatLocalTime('2026-03-01T16:01:00Z', { style: 'relative', now: '2026-03-02T01:00:00Z' }) // '今天 00:01'
+ */
+export function formatLocalTime(instant: string | number | Date, options: LocalTimeOptions = {}): string {
+  const ms = epochMs(instant);
+  if (!Number.isFinite(ms)) return '—';
+  let tz = options.timeZone || DEFAULT_TIME_ZONE;
+  try {
+    zoneOffsetMinutes(ms, tz);
+  } catch {
+    tz = DEFAULT_TIME_ZONE;
+  }
+  const at = wallClock(ms, tz);
+  switch (options.style ?? 'dateTime') {
+    case 'date':
+      return at.ymd;
+    case 'time':
+      return at.hhmm;
+    case 'dateTime':
+      return `${at.ymd} ${at.hhmm}`;
+    case 'relative': {
+      const nowMs = options.now === undefined ? Date.now() : epochMs(options.now);
+      const today = wallClock(nowMs, tz);
+      if (at.ymd === today.ymd) return `今天 ${at.hhmm}`;
+      if (at.ymd === wallClock(Date.parse(`${today.ymd}T12:00:00Z`) - 86_400_000, 'UTC').ymd) return `昨天 ${at.hhmm}`;
+      const monthDay = `${at.month}月${at.day}日 ${at.hhmm}`;
+      return at.year === today.year ? monthDay : `${at.year}年${monthDay}`;
+    }
+  }
+}

@@ -50,6 +50,7 @@ import { ratingRoutes } from './ratings/routes.js';
 import { regionRoutes } from './regions/routes.js';
 import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
+import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
 
 export interface BuildAppOptions {
@@ -143,6 +144,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(gatewayRoutes);
       await api.register(ingestRoutes);
       await api.register(auditRoutes);
+      await api.register(trainingRoutes);
     },
     { prefix: '/v1' },
   );

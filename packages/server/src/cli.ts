@@ -27,13 +27,22 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const { buildApp } = await import('./app.js');
-  const { demoBanner, liveKitchenNote, liveKitchenVenue, prepareDemo, startLiveKitchen } = await import(
-    './demo/index.js'
-  );
+  const {
+    consumerSignInNotes,
+    demoBanner,
+    liveKitchenNote,
+    liveKitchenVenue,
+    prepareDemo,
+    startLiveKitchen,
+    startWechatStandIn,
+  } = await import('./demo/index.js');
   const { stopOnSignals, stopRequested } = await import('./lifecycle/stop-signals.js');
   // From here SIGTERM/SIGINT stop cleanly, whatever the start is doing (a second one exits at once).
   const stopping = stopOnSignals((message) => console.error(`bk-server: ${message}`));
-  const app = await buildApp(config);
+  // No WeChat AppID configured (the demo, a machine offline): consumers sign in through a local code2session.
+  const standIn = config.wechat.appId ? undefined : await startWechatStandIn(config);
+  const app = await buildApp(standIn?.config ?? config);
+  if (standIn) app.addHook('onClose', () => standIn.close());
   app.log.info({ config: describeConfig(config) }, 'configuration');
   let kitchen: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
   /** Closes what runs (kitchen, then the app: HTTP, broker, timers, database) and exits. */
@@ -58,7 +67,7 @@ async function main(argv: readonly string[]): Promise<void> {
     stopping.throwIfAborted();
     app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
     const note = liveKitchenNote(config.devices, demoAccounts);
-    console.log(demoBanner(address, config, demoAccounts, [note]));
+    console.log(demoBanner(address, config, demoAccounts, [...consumerSignInNotes(config, standIn), note]));
     // After listen: the first request is answered at once; the kitchen joins a moment later.
     const venue = liveKitchenVenue(demoAccounts);
     if (config.devices.simulator && config.devices.enabled && !config.devices.mqttUrl && venue?.venueId) {

@@ -2,7 +2,7 @@
 export { DEFAULT_KITCHEN, KITCHEN_DEVICES, type KitchenDeviceName, type KitchenDeviceSpec } from './devices.js';
 export { KitchenModel, type KitchenModelOptions, type SimMessage } from './kitchen-model.js';
 export { localTimeText, offsetTimeText } from './local-time.js';
-export { tasmotaDs18b20, z2mState } from './payloads.js';
+export { SNAPSHOT_JPEG, tasmotaDs18b20, z2mState } from './payloads.js';
 export { mulberry32, type SeededRandom, seededRandom } from './random.js';
 export { isScenarioName, SCENARIO_LABELS, SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
 export {

@@ -54,6 +54,9 @@ export interface KitchenModelOptions {
 }
 
 const MIN = 60_000;
+/** Where the air of a fridge left open settles (a warm kitchen), and how fast it gets there (time constant). */
+const DOOR_OPEN_C = 13;
+const DOOR_WARMING_MIN = 1;
 
 export class KitchenModel {
   private current: ScenarioName;
@@ -194,9 +197,16 @@ export class KitchenModel {
     return amplitude * Math.sin((2 * Math.PI * this.minutesIn(at)) / periodMin);
   }
 
+  /**
+   * A fridge's air temperature. An open door lets kitchen air in at once: the sensor passes 8 ℃ within the first
+   * minute and settles near DOOR_OPEN_C (a door has no slow start, unlike a failing compressor).
+   */
   private fridge(at: number, base: number, doorOpen: boolean) {
     let temperature = base + this.wave(at, 20, 0.6) + this.random.jitter(0.1);
-    if (doorOpen) temperature = base + (12 - base) * (1 - Math.exp(-(this.scenarioMinutes(at) - FAULT_AFTER_MIN) / 4));
+    if (doorOpen) {
+      const minutesOpen = Math.max(0, this.scenarioMinutes(at));
+      temperature = base + (DOOR_OPEN_C - base) * (1 - Math.exp(-minutesOpen / DOOR_WARMING_MIN));
+    }
     return {
       temperature,
       humidity: 68 + this.random.jitter(3),
@@ -216,7 +226,7 @@ export class KitchenModel {
   private readings(at: number): SimMessage[] {
     const d = this.devices;
     const out: SimMessage[] = [];
-    const f1 = this.fridge(at, 3.5, this.faulty('fridge_door_open', at));
+    const f1 = this.fridge(at, 3.5, this.scenario === 'fridge_door_open');
     out.push(this.mqtt('fridge1', at, `zigbee2mqtt/${d.fridge1.key}`, z2mState(f1)));
     const f2 = this.fridge(at, 4, false);
     const silent = this.scenario === 'sensor_silent' && this.scenarioMinutes(at) >= SILENT_AFTER_MIN;

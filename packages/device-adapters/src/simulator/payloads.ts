@@ -1,5 +1,6 @@
 /** Vendor-format payloads, as the real devices write them (see DEVICES.md and the fixtures). */
 import { localTimeText, offsetTimeText } from './local-time.js';
+import { SNAPSHOT_JPEG } from './snapshot-jpeg.js';
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -131,11 +132,8 @@ export function frigateHatClassification(person: FrigatePerson, nowS: number, at
   });
 }
 
-/** A tiny but well-formed JPEG (SOI, APP0 JFIF, EOI) standing in for the camera's snapshot. */
-export const SNAPSHOT_JPEG = new Uint8Array([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
-  0x00, 0xff, 0xd9,
-]);
+/** The camera's snapshot: a small drawn kitchen scene (see snapshot-jpeg.ts). */
+export { SNAPSHOT_JPEG };
 
 /** A Hikvision AIOP kitchen-AI push (JSON event + JPEG) as `multipart/form-data`, rule 3 = no chef hat. */
 export function hikvisionAiopPush(

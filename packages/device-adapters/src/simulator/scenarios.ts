@@ -14,8 +14,8 @@ export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 export const SCENARIO_LABELS: Readonly<Record<ScenarioName, LocalizedText>> = {
   normal: { zh: '一切正常', en: 'Everything in order' },
   fridge_door_open: {
-    zh: '冷藏柜一门未关：2 分钟后升温至约 12 ℃',
-    en: 'Fridge 1 door left open: warms to about 12 °C after 2 min',
+    zh: '冷藏柜一门未关：1 分钟内升至 8 ℃ 以上，稳定在约 13 ℃',
+    en: 'Fridge 1 door left open: above 8 °C within a minute, settling near 13 °C',
   },
   freezer_failing: {
     zh: '冷冻柜制冷失效：2 分钟后每分钟升温 0.5 ℃',
@@ -36,6 +36,6 @@ export function isScenarioName(name: string): name is ScenarioName {
   return (SCENARIO_NAMES as readonly string[]).includes(name);
 }
 
-/** Minutes into the run when things start going wrong. */
+/** Minutes into a scenario when a failing freezer starts to warm (an open door warms the fridge at once). */
 export const FAULT_AFTER_MIN = 2;
 export const SILENT_AFTER_MIN = 5;

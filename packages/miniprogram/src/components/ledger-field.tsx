@@ -1,6 +1,6 @@
 /** One ledger form field: its label (from the SDK), the input for its type, and the rule message right under it. */
-import { ledgerFieldLabel } from '@brightkitchen/sdk';
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { fieldLabel } from '../ledger-form/describe';
 import type { FieldMessage } from '../ledger-form/issues';
 import type { FieldSpec } from '../ledger-form/specs';
 import type { FormValue } from '../ledger-form/values';
@@ -23,13 +23,13 @@ interface Props {
 }
 
 export function LedgerField({ field, hint, value, message, staff = [], onChange }: Props) {
-  const label = ledgerFieldLabel(field.path).zh;
+  const label = fieldLabel(field);
   const id = `f-${field.path.replace(/\./g, '-')}`;
   return (
     <View className={`field ${message ? `field-${message.severity}` : ''}`} id={id}>
       <Text className="field-label">
         {label}
-        {field.optional ? <Text className="field-optional">（选填）</Text> : null}
+        {field.optional ? <Text className="field-optional">{field.whenNeeded ?? '（选填）'}</Text> : null}
       </Text>
       <FieldInput field={field} label={label} value={value} staff={staff} onChange={onChange} />
       {hint && !message ? <Text className="field-hint">{hint}</Text> : null}

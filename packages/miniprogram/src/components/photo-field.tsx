@@ -21,6 +21,8 @@ export function PhotoInput({ label, value, onChange }: Props) {
   const [message, setMessage] = useState('');
   const [picking, setPicking] = useState(false);
   const photo = isPhotoValue(value) ? value : null;
+  // A correction keeps the photo of the record it corrects (its stored reference) unless retaken.
+  const kept = typeof value === 'string' && value.startsWith('sha256:');
 
   async function pick() {
     setPicking(true);
@@ -41,6 +43,7 @@ export function PhotoInput({ label, value, onChange }: Props) {
   return (
     <View className="photo-field">
       {photo ? <Image className="photo" src={photo.preview} mode="aspectFill" aria-label={`${label}预览`} /> : null}
+      {kept ? <Text className="muted">沿用原记录的照片</Text> : null}
       {message ? (
         <View role="alert" className="notice-text">
           <Text>{message}</Text>
@@ -48,9 +51,9 @@ export function PhotoInput({ label, value, onChange }: Props) {
       ) : null}
       <View className="actions">
         <Button className="btn" disabled={picking} onClick={pick}>
-          {photo ? '重拍' : '拍照/选择照片'}
+          {photo || kept ? '重拍' : '拍照/选择照片'}
         </Button>
-        {photo ? (
+        {photo || kept ? (
           <Button className="btn btn-warn" onClick={() => onChange('')}>
             删除照片
           </Button>

@@ -28,7 +28,14 @@ export interface Choice {
 interface Base {
   /** The record's field path (`supplier.name`). */
   readonly path: string;
+  /** The label where the SDK's (`ledgerFieldLabel`) is too general for this form (体温 rather than 温度). */
+  readonly label?: string;
   readonly optional?: boolean;
+  /**
+   * What the label says of an optional field that is needed in some cases (instead of "（选填）", which would be
+   * untrue for them): `（畜禽肉类必填）`.
+   */
+  readonly whenNeeded?: string;
   /** Shown under the field; a rule's hint is written from the venue's numbers. */
   readonly hint?: string | ((profile: RuleProfile) => string);
 }
@@ -81,6 +88,7 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
     { path: 'staffId', type: 'staff' },
     {
       path: 'temperatureC',
+      label: '体温',
       type: 'number',
       unit: '℃',
       hint: (p) => `体温 ≥ ${p.ledger.morningCheck.feverC} ℃ 不得上岗`,
@@ -103,8 +111,14 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
     { path: 'quantity', type: 'number', unit: '' },
     { path: 'unit', type: 'text', hint: '如 千克、箱' },
     { path: 'purchaseDate', type: 'date' },
-    { path: 'productionDate', type: 'date', optional: true, hint: '生产日期或批号至少填一项' },
-    { path: 'batch', type: 'text', optional: true },
+    {
+      path: 'productionDate',
+      type: 'date',
+      optional: true,
+      whenNeeded: '（与批号至少填一项）',
+      hint: '生产日期或批号至少填一项',
+    },
+    { path: 'batch', type: 'text', optional: true, whenNeeded: '（与生产日期至少填一项）' },
     { path: 'shelfLifeDays', type: 'number', unit: '天', integer: true, optional: true },
     { path: 'supplier.name', type: 'text' },
     { path: 'supplier.address', type: 'text' },
@@ -115,8 +129,15 @@ export const LEDGER_FORMS: Readonly<Record<LedgerKind, readonly FieldSpec[]>> = 
       type: 'select',
       choices: choices(CERTIFICATE_KINDS, CERTIFICATE_KIND_LABELS),
       optional: true,
+      whenNeeded: '（畜禽肉类必填）',
     },
-    { path: 'certificateNo', type: 'text', optional: true, hint: '畜禽肉类须有动物检疫合格证明' },
+    {
+      path: 'certificateNo',
+      type: 'text',
+      optional: true,
+      whenNeeded: '（畜禽肉类必填）',
+      hint: '畜禽肉类须有动物检疫合格证明',
+    },
     // Not marked optional: the SDK's purchase rule wants the invoice or voucher (食品安全法 §53).
     { path: 'invoicePhotoRef', type: 'photo', hint: '拍摄票据/凭证' },
   ],

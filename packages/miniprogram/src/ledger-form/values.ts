@@ -2,7 +2,7 @@
  * Form values (what the inputs hold: strings, booleans, choices) and the record they make.
  * Pure: the SDK's `validateLedger` then judges the record; nothing is re-checked here.
  */
-import { fromLocalTime, type LedgerKind } from '@brightkitchen/sdk';
+import { formatLocalTime, fromLocalTime, type LedgerKind } from '@brightkitchen/sdk';
 import { isPhotoValue, type PhotoValue } from './photo-value.js';
 import { type FieldSpec, LEDGER_FORMS } from './specs.js';
 
@@ -58,6 +58,8 @@ function convert(field: FieldSpec, raw: FormValue | undefined, ctx: FormContext)
     case 'multi':
       return Array.isArray(raw) ? [...raw] : [];
     case 'photo':
+      // A photo the record already had (a correction keeps it): its stored reference.
+      if (typeof raw === 'string') return raw.startsWith('sha256:') ? raw : undefined;
       return isPhotoValue(raw) ? raw.ref : undefined;
     case 'number': {
       const text = String(raw).trim();
@@ -83,6 +85,55 @@ function convert(field: FieldSpec, raw: FormValue | undefined, ctx: FormContext)
       return text === '' ? undefined : text;
     }
   }
+}
+
+/**
+ * The form values of a stored record (to correct it): each field as its input holds it, times on the venue's wall
+ * clock (`ctx.day` should be the record's local day, so the corrected times stay on it). Fields the form does not
+ * show are left out; the staff member's name is kept for the record.
+ */
+export function valuesFromRecord(
+  kind: LedgerKind,
+  record: Readonly<Record<string, unknown>>,
+  ctx: FormContext,
+): FormValues {
+  const out: Record<string, FormValue> = initialValues(kind, ctx) as Record<string, FormValue>;
+  for (const field of LEDGER_FORMS[kind]) {
+    const value = getPath(record, field.path);
+    if (value === undefined || value === null) {
+      if (field.type !== 'bool' && field.type !== 'time') out[field.path] = field.type === 'multi' ? [] : '';
+      continue;
+    }
+    out[field.path] = formValue(field, value, ctx);
+  }
+  if (typeof record.staffName === 'string') out.staffName = record.staffName;
+  return out;
+}
+
+function formValue(field: FieldSpec, value: unknown, ctx: FormContext): FormValue {
+  switch (field.type) {
+    case 'bool':
+      return value === true;
+    case 'multi':
+      return Array.isArray(value) ? value.map(String) : [];
+    case 'list':
+      return Array.isArray(value) ? value.map(String).join(',') : String(value);
+    case 'number':
+      return typeof value === 'number' ? String(Math.round((value / (field.scale ?? 1)) * 1000) / 1000) : String(value);
+    case 'time':
+      return typeof value === 'string' ? formatLocalTime(value, { style: 'time', timeZone: ctx.timeZone }) : '';
+    default:
+      return String(value);
+  }
+}
+
+function getPath(source: Readonly<Record<string, unknown>>, path: string): unknown {
+  let node: unknown = source;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -1,26 +1,43 @@
 /**
- * WeChat login on first use: `Taro.login()` gives a code, the server exchanges it with WeChat (POST /v1/auth/wechat).
- * The h5 build has no WeChat: it sends a per-device code kept in storage (the demo server's WeChat stand-in maps it).
+ * A consumer signs in on first use. In WeChat: `Taro.login()` gives a code, the server exchanges it with WeChat
+ * (POST /v1/auth/wechat). In a browser (the H5 app) there is no WeChat: the sign-in page (pages/login) takes a phone
+ * number and the SMS code sent to it, and the flow that needed the sign-in goes on once it is done.
  */
 import type { Session } from '@brightkitchen/sdk';
 import Taro from '@tarojs/taro';
 import { consumerClient } from './client';
 
-const DEVICE_CODE_KEY = 'bk-consumer:device-code';
+/** How this build signs consumers in, for sentences such as “首次评价需用{SIGN_IN_NAME}登录”. */
+export const SIGN_IN_NAME = process.env.TARO_ENV === 'h5' ? '手机号' : '微信';
+
+/** The sign-in page says it is done (with the session) or closed without signing in (nothing). */
+export const SIGN_IN_DONE = 'bk:consumer-sign-in-done';
+
+/** The person left the sign-in page without signing in: nothing was sent, nothing to report as an error. */
+export class SignInCancelled extends Error {
+  constructor() {
+    super('sign-in cancelled');
+    this.name = 'SignInCancelled';
+  }
+}
 
 export async function ensureConsumerLogin(): Promise<Session> {
   const client = consumerClient();
   const current = await client.auth.session();
   if (current && current.user.role === 'consumer') return current;
-  return client.auth.wechatLogin(await loginCode());
+  if (process.env.TARO_ENV === 'h5') return signInOnPage();
+  return client.auth.wechatLogin((await Taro.login()).code);
 }
 
-async function loginCode(): Promise<string> {
-  if (process.env.TARO_ENV !== 'h5') return (await Taro.login()).code;
-  let code = Taro.getStorageSync(DEVICE_CODE_KEY) as string;
-  if (!code) {
-    code = `h5-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    Taro.setStorageSync(DEVICE_CODE_KEY, code);
-  }
-  return code;
+/** Opens the sign-in page and waits for it. */
+function signInOnPage(): Promise<Session> {
+  return new Promise((resolve, reject) => {
+    const settle = (session?: Session) => {
+      Taro.eventCenter.off(SIGN_IN_DONE, settle);
+      if (session) resolve(session);
+      else reject(new SignInCancelled());
+    };
+    Taro.eventCenter.on(SIGN_IN_DONE, settle);
+    Taro.navigateTo({ url: '/pages/login/index' }).catch(() => settle());
+  });
 }

@@ -40,3 +40,32 @@ describe('error text', () => {
     expect(refusalText(kept)).toBe('无权访问 / You may not do this');
   });
 });
+
+describe('error text for consumers', () => {
+  const refused = (status: number, code: string, details?: unknown) =>
+    errorFromResponse(status, { code, message: { zh: '请求过于频繁', en: 'Too many requests' }, details });
+
+  it('says which daily allowance is used up, or how long to wait, never “请求过于频繁”', () => {
+    expect(errorText(refused(429, 'RATE_LIMITED', { limit: 'ratings', retryAfterSeconds: 3600 })).title).toBe(
+      '您今天的评价次数已用完，明天再来吧',
+    );
+    expect(errorText(refused(429, 'RATE_LIMITED', { limit: 'smsResend', retryAfterSeconds: 42 })).title).toBe(
+      '验证码刚刚发出，请 42 秒后再获取',
+    );
+    expect(errorText(refused(429, 'RATE_LIMITED', { retryAfterSeconds: 30 })).title).toBe('操作太频繁，请 30 秒后再试');
+    expect(refusalText(refused(429, 'RATE_LIMITED', { limit: 'complaints' }).toJSON())).toContain('投诉次数已用完');
+  });
+
+  it('tells a wrong SMS code from a lost session, and names the service that is down', () => {
+    const wrongCode = errorFromResponse(401, {
+      code: 'SMS_CODE_INVALID',
+      message: { zh: '验证码不正确，请核对短信中的 6 位数字', en: 'wrong' },
+    });
+    expect(errorText(wrongCode).title).toBe('验证码不正确，请核对短信中的 6 位数字');
+    expect(errorText(refused(401, 'TOKEN_EXPIRED')).title).toBe('登录已失效，请重新登录');
+    expect(errorText(refused(502, 'UPSTREAM_UNAVAILABLE', { upstream: 'sms' }))).toMatchObject({
+      title: '短信暂时发不出去，请稍后重试',
+      retryable: true,
+    });
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { errorFromResponse, NetworkError, type PublicVenueProfile } from '@brightkitchen/sdk';
 import { createTaroTransport, type TransportResponse } from '@brightkitchen/sdk/taro';
-import { endpoints, taro } from './client';
+import { endpoints, taro } from './taro-api';
 
 /** Set by the inline script of `src/index.html` (h5). */
 interface EarlyRequest {

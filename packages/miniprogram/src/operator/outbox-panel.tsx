@@ -1,15 +1,21 @@
 /** What waits in the outbox (saved on the phone, not yet on the server), what the server refused, and a send button. */
-import { LEDGER_KIND_LABELS, type LedgerKind, type OutboxItem, type RejectedItem } from '@brightkitchen/sdk';
+import {
+  formatLocalTime,
+  LEDGER_KIND_LABELS,
+  type LedgerKind,
+  type OutboxItem,
+  type RejectedItem,
+} from '@brightkitchen/sdk';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { refusalText } from '../lib/error-text';
+import { currentVenue } from '../lib/operator-venue';
 import { operatorClient } from './client';
 
 export function itemTitle(item: OutboxItem): string {
   const kind = (item.body as { kind?: string } | null)?.kind;
   const label = kind && kind in LEDGER_KIND_LABELS ? LEDGER_KIND_LABELS[kind as LedgerKind].zh : '记录';
-  const time = new Date(item.enqueuedAt);
-  return `${label} · ${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
+  return `${label} · ${formatLocalTime(item.enqueuedAt, { style: 'time', timeZone: currentVenue()?.timeZone })}`;
 }
 
 export function OutboxPanel() {

@@ -74,7 +74,11 @@ const Taro = {
         options.success?.({
           statusCode: answer.statusCode,
           header: { 'content-type': 'application/json' },
-          data: typeof answer.data === 'string' ? answer.data : JSON.stringify(answer.data),
+          // Bytes (an image asked with responseType 'arraybuffer') as they are; anything else as JSON text.
+          data:
+            typeof answer.data === 'string' || answer.data instanceof ArrayBuffer
+              ? answer.data
+              : JSON.stringify(answer.data),
         });
     });
     return Promise.resolve();

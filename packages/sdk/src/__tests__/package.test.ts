@@ -153,7 +153,7 @@ const node = await import('@brightkitchen/sdk/node');`),
 const consumerSource = `import { ApiError, type BrightKitchenClient, parse, RatingInputSchema, sha256Hex } from '@brightkitchen/sdk';
 import { createNodeClient, ApiError as NodeApiError } from '@brightkitchen/sdk/node';
 import { createTaroTransport, type TaroLike } from '@brightkitchen/sdk/taro';
-import { scoreExam, type Exam } from '@brightkitchen/sdk/training';
+import { scoreExam, type Question } from '@brightkitchen/sdk/training';
 import { scoreListing, type ListingInput } from '@brightkitchen/sdk/listing';
 
 export const client: BrightKitchenClient = createNodeClient({ baseURL: 'http://127.0.0.1:8080' });
@@ -162,7 +162,7 @@ export const rating = parse(RatingInputSchema, {});
 export const faces: string | undefined = rating.ok ? rating.value.faces.dishes : undefined;
 export const hash: string = sha256Hex(new Uint8Array([1, 2]));
 export const transport = (taro: TaroLike) => createTaroTransport(taro);
-export const score = (exam: Exam) => scoreExam(exam, {}).score;
+export const score = (questions: Question[]) => scoreExam({ questions, passScore: 80 }, {}).score;
 export const list = (input: ListingInput) => scoreListing(input).list;
 `;
 

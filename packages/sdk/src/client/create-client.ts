@@ -2,7 +2,7 @@ import mitt, { type Emitter } from 'mitt';
 import type { BackoffPolicy } from './backoff.js';
 import { type Clock, systemClock } from './clock.js';
 import { createFetchTransport } from './fetch-transport.js';
-import { type AuthMode, createHttp } from './http.js';
+import { type AuthMode, createHttp, type HttpRequest } from './http.js';
 import { newIdempotencyKey, type Random } from './ids.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { type AlertsClient, createAlertsClient } from './resources/alerts.js';
@@ -76,6 +76,11 @@ export interface BrightKitchenClient {
   readonly outbox: Outbox;
   readonly events: Emitter<ClientEvents>;
   readonly socket: RealtimeSocket | undefined;
+  /**
+   * Calls a route no resource client covers, through this client's session, refresh and typed errors (the
+   * `./training` entry's `createTrainingClient` builds on it).
+   */
+  request<T>(request: HttpRequest): Promise<T>;
   /** Stops the outbox's timers; stored writes stay for the next client. */
   close(): void;
 }
@@ -135,6 +140,7 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     outbox,
     events,
     socket: options.socket,
+    request: (request) => http.call(request),
     close: () => outbox.stop(),
   };
 }

@@ -29,6 +29,7 @@ export {
   type FetchResponseLike,
   type FetchTransportOptions,
 } from './fetch-transport.js';
+export type { HttpRequest } from './http.js';
 export { newIdempotencyKey, type Random, randomUuid } from './ids.js';
 export { isRefusal } from './outbox/classify.js';
 export type { OutboxEvents } from './outbox/events.js';
@@ -48,6 +49,8 @@ export type { DeviceScheduleOptions, DevicesClient, GatewaysClient } from './res
 export type {
   LedgerBatchResult,
   LedgerCheck,
+  LedgerCorrectedBy,
+  LedgerListEntry,
   LedgerSubmitOptions,
   LedgerSubmitResult,
   LedgersClient,

@@ -136,6 +136,7 @@ export function fieldIssue(
       zh: zh.replace('{f}', name.zh).trim() + (extra ? `（${extra[0]}）` : ''),
       en: capitalize(en.replace('{f}', name.en)) + (extra ? ` (${extra[1]})` : ''),
     },
+    ...(facts.limit === undefined ? {} : { facts }),
   };
 }
 

@@ -72,6 +72,22 @@ export const API_ERRORS = {
     message: { zh: '微信登录失败', en: 'WeChat login failed' },
     meaning: 'WeChat refused the `wx.login` code; `details` has its `errcode` and `errmsg`.',
   },
+  SMS_CODE_INVALID: {
+    status: 401,
+    message: {
+      zh: '验证码不正确，请核对短信中的 6 位数字',
+      en: 'The code is wrong; check the 6 digits in the text message',
+    },
+    meaning: 'An SMS sign-in with a code that is not the one sent to that number (each number allows 5 wrong tries).',
+  },
+  SMS_CODE_EXPIRED: {
+    status: 401,
+    message: {
+      zh: '验证码已失效，请重新获取',
+      en: 'The code is no longer valid; ask for a new one',
+    },
+    meaning: 'An SMS sign-in with no live code for the number: never sent, past its 5 minutes, used, or tried 5 times.',
+  },
   FORBIDDEN: {
     status: 403,
     message: { zh: '无权访问', en: 'You may not do this' },
@@ -92,6 +108,14 @@ export const API_ERRORS = {
     message: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
     meaning: 'A unique value already taken, a member already added, a notice already answered, a key in use.',
   },
+  PHONE_IN_USE: {
+    status: 409,
+    message: {
+      zh: '这个手机号已用于另一个账号，不能再绑定',
+      en: 'This phone number already belongs to another account',
+    },
+    meaning: 'Linking a number that another consumer already signed in with: two accounts are never merged.',
+  },
   RATING_ALREADY_TODAY: {
     status: 409,
     message: { zh: '今天已经评价过该单位', en: 'You already rated this venue today' },
@@ -104,6 +128,15 @@ export const API_ERRORS = {
       en: 'This Idempotency-Key was already used with a different body',
     },
     meaning: 'An `Idempotency-Key` sent again with a different body.',
+  },
+  LEDGER_ALREADY_CORRECTED: {
+    status: 409,
+    message: {
+      zh: '这条台账记录刚刚已被更正，请刷新后更正最新的那条',
+      en: 'This ledger record was just corrected; reload and correct the latest version',
+    },
+    meaning:
+      'Two corrections of the same ledger record written at once: a record is corrected once, the later write is refused.',
   },
   RETENTION_NOT_REACHED: {
     status: 409,
@@ -164,6 +197,61 @@ export const API_ERRORS = {
     status: 401,
     message: { zh: '设备凭证无效', en: 'The device credentials are invalid' },
     meaning: 'A device or gateway push with a wrong or unknown device secret.',
+  },
+  TRAINING_NOT_A_LEARNER: {
+    status: 403,
+    message: {
+      zh: '只有本单位从业人员档案中的人员才能参加考试',
+      en: 'Only a person in a venue’s staff archive takes exams',
+    },
+    meaning: 'Starting an exam with an account not linked to a staff archive entry (a membership with a staff id).',
+  },
+  CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    message: { zh: '没有该编号的培训合格证', en: 'No certificate has this code' },
+    meaning: 'A certificate code that was never issued (or is not a code at all): a forged or mistyped code.',
+  },
+  TRAINING_EXAM_RETIRED: {
+    status: 409,
+    message: { zh: '该考试已停用', en: 'This exam has been retired' },
+    meaning: 'Starting an exam its region retired.',
+  },
+  TRAINING_ATTEMPTS_EXHAUSTED: {
+    status: 409,
+    message: { zh: '考试次数已用完，请到期后再考', en: 'No attempts left for now; try again later' },
+    meaning:
+      'A new attempt beyond the exam’s allowance (attempts within 30 days since the last pass); `details.retryOn` is the day one frees up.',
+  },
+  TRAINING_TIME_UP: {
+    status: 409,
+    message: { zh: '考试时间已到，不能再作答或交卷', en: 'Time is up: no more answers or submission' },
+    meaning: 'An answer or a submission after the attempt’s deadline (and 30 s of grace); nothing is stored.',
+  },
+  TRAINING_ATTEMPT_CLOSED: {
+    status: 409,
+    message: { zh: '本次考试已交卷', en: 'This attempt has already been submitted' },
+    meaning: 'A submission replayed, or an answer sent after the submission; nothing is stored.',
+  },
+  TRAINING_QUESTION_NOT_ON_PAPER: {
+    status: 422,
+    message: { zh: '该题不在本次试卷中', en: 'This question is not on the paper' },
+    meaning: 'An answer to a question that is not on the attempt’s paper.',
+  },
+  TRAINING_BANK_TOO_SMALL: {
+    status: 422,
+    message: { zh: '题库中该知识点的试题不足', en: 'The bank has too few questions for these rules' },
+    meaning: 'An exam whose rules ask for more questions of a topic than the bank holds; `details.shortfalls`.',
+  },
+  QUESTION_FILE_UNREADABLE: {
+    status: 422,
+    message: { zh: '无法读取试题文件', en: 'The question file cannot be read' },
+    meaning: 'An import whose bytes are not the .xlsx or CSV (UTF-8 or GB18030) it says.',
+  },
+  QUESTION_IMPORT_REFUSED: {
+    status: 422,
+    message: { zh: '试题文件有错误，未导入任何试题', en: 'The question file has errors; nothing was imported' },
+    meaning:
+      'An import with broken rows and no `skipInvalid` (or a problem of the whole file); `details.report` lists each by row, column and code.',
   },
   RATE_LIMITED: {
     status: 429,

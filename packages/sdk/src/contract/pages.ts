@@ -7,6 +7,7 @@ import { AlertSchema } from '../domain/alert.js';
 import { ComplaintSchema } from '../domain/complaint.js';
 import { LedgerEntrySchema } from '../domain/ledger-entry.js';
 import { NoticeSchema } from '../domain/notice.js';
+import { IdSchema, InstantSchema } from '../domain/primitives.js';
 import { RegionSchema } from '../domain/region.js';
 import { StaffSchema } from '../domain/staff.js';
 import { MemberSchema } from '../domain/user.js';
@@ -38,8 +39,29 @@ export const StaffPageSchema = pageSchema(StaffOnDaySchema);
 /** `GET /v1/venues/{venueId}/members`: every member at once. */
 export const MemberPageSchema = pageSchema(MemberSchema);
 
-/** `GET /v1/venues/{venueId}/ledgers`: newest first. */
-export const LedgerPageSchema = pageSchema(LedgerEntrySchema);
+/** The record that corrects a stored one: its id, place in the chain, time and reason. */
+export const LedgerCorrectedBySchema = v.object({
+  recordId: IdSchema,
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  createdAt: InstantSchema,
+  reason: v.string(),
+});
+/** The record that corrects a stored one. Type of {@link LedgerCorrectedBySchema}. */
+export type LedgerCorrectedBy = v.InferOutput<typeof LedgerCorrectedBySchema>;
+
+/**
+ * A stored record as lists and `GET /v1/venues/{venueId}/ledgers/{recordId}` show it: the entry (as hashed) and,
+ * when a later record corrects it, `correctedBy` (read beside the chain, not part of it).
+ */
+export const LedgerListEntrySchema = v.object({
+  ...LedgerEntrySchema.entries,
+  correctedBy: v.optional(LedgerCorrectedBySchema),
+});
+/** A stored record with what corrects it. Type of {@link LedgerListEntrySchema}. */
+export type LedgerListEntry = v.InferOutput<typeof LedgerListEntrySchema>;
+
+/** `GET /v1/venues/{venueId}/ledgers`: newest first, corrected records marked. */
+export const LedgerPageSchema = pageSchema(LedgerListEntrySchema);
 
 /** `GET /v1/notices`: newest first. */
 export const NoticePageSchema = pageSchema(NoticeSchema);

@@ -4,6 +4,22 @@ import { ALERT_SOURCES, ALERT_STATES, SEVERITIES } from './enums.js';
 import { IdSchema, InstantSchema, LocalizedTextSchema, text } from './primitives.js';
 
 /**
+ * Where an alert's snapshot is: `GET {path}` (`/v1/alerts/{alertId}/snapshot`) with the caller's token, or
+ * `client.alerts.snapshot(alertId)`; answered with `contentType`.
+ */
+export const AlertSnapshotRefSchema = v.object({
+  path: text(200),
+  contentType: text(64),
+});
+/** Where an alert's snapshot is. Type of {@link AlertSnapshotRefSchema}. */
+export type AlertSnapshotRef = v.InferOutput<typeof AlertSnapshotRefSchema>;
+
+/** The staff member an alert is about, named as the venue's staff archive had them when it opened. */
+export const AlertStaffSchema = v.object({ id: IdSchema, name: text(64) });
+/** The staff member an alert is about. Type of {@link AlertStaffSchema}. */
+export type AlertStaff = v.InferOutput<typeof AlertStaffSchema>;
+
+/**
  * An alert raised at a venue (a warm fridge, a missed ledger, a violation), with its life cycle and a message in zh and en.
  */
 export const AlertSchema = v.object({
@@ -22,6 +38,10 @@ export const AlertSchema = v.object({
   subject: v.optional(text(128)),
   message: LocalizedTextSchema,
   details: v.optional(v.record(v.string(), v.unknown())),
+  /** The image a camera captured with the alert (AI capture), when one was stored. */
+  snapshot: v.optional(AlertSnapshotRefSchema),
+  /** The staff member the alert is about (a fever or symptom found at the morning check). */
+  staff: v.optional(AlertStaffSchema),
 });
 export type Alert = v.InferOutput<typeof AlertSchema>;
 

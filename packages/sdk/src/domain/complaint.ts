@@ -1,7 +1,7 @@
 /** A consumer complaint with optional location and up to three photos. */
 import * as v from 'valibot';
 import { COMPLAINT_STATES } from './enums.js';
-import { CoordinatesSchema, IdSchema, InstantSchema, text } from './primitives.js';
+import { CoordinatesSchema, IdSchema, InstantSchema, TimeZoneSchema, text } from './primitives.js';
 
 /** Image types a complaint or ledger photo may have. */
 export const COMPLAINT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -43,6 +43,9 @@ export const ComplaintSchema = v.object({
   photos: v.pipe(v.array(ComplaintPhotoSchema), v.maxLength(COMPLAINT_PHOTOS_MAX)),
   state: v.picklist(COMPLAINT_STATES),
   submittedAt: InstantSchema,
+  /** In lists: the venue's name and time zone (its times are read on the venue's clock). */
+  venueName: v.optional(text(100)),
+  timeZone: v.optional(TimeZoneSchema),
 });
 /** A consumer complaint. Type of {@link ComplaintSchema}. */
 export type Complaint = v.InferOutput<typeof ComplaintSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreExam } from '../training/training.js';
+import { scoreExam } from '../training/index.js';
 import * as fx from './__tests__/fixtures.js';
 import { base64ByteLength, COMPLAINT_PHOTO_MAX_BASE64, COMPLAINT_PHOTO_MAX_BYTES } from './complaint.js';
 import { summarizeRatings } from './rating.js';
@@ -33,9 +33,9 @@ describe('licenceStatus', () => {
 
 describe('scoreExam', () => {
   it('needs the exact set of options for a multiple-choice question', () => {
-    expect(scoreExam(fx.exam, fx.examSubmission.answers)).toEqual({ score: (2 * 100) / 3, passed: true });
-    expect(scoreExam(fx.exam, { q1: 'b', q2: ['a'], q3: false })).toEqual({ score: 100 / 3, passed: false });
-    expect(scoreExam(fx.exam, {})).toEqual({ score: 0, passed: false });
+    expect(scoreExam(fx.paper, fx.paperAnswers)).toEqual({ score: (2 * 100) / 3, passed: true });
+    expect(scoreExam(fx.paper, { q1: 'B', q2: ['A'], q3: false })).toEqual({ score: 100 / 3, passed: false });
+    expect(scoreExam(fx.paper, {})).toEqual({ score: 0, passed: false });
   });
 });
 

@@ -3,8 +3,8 @@
  * from them, plus `parse`, which turns unknown input into a typed value or field issues.
  * Ledger records live in `ledger.ts` and are exported by their own module.
  */
-export type { Alert, AlertResolveInput } from './alert.js';
-export { AlertResolveInputSchema, AlertSchema } from './alert.js';
+export type { Alert, AlertResolveInput, AlertSnapshotRef, AlertStaff } from './alert.js';
+export { AlertResolveInputSchema, AlertSchema, AlertSnapshotRefSchema, AlertStaffSchema } from './alert.js';
 export type {
   Complaint,
   ComplaintInput,
@@ -134,7 +134,15 @@ export { MetricSchema, ReadingSchema } from './reading.js';
 export type { Region, RegionInput } from './region.js';
 export { RegionInputSchema, RegionSchema } from './region.js';
 export type { Staff, StaffCertificate, StaffInput, StaffPatch } from './staff.js';
-export { PhoneSchema, StaffCertificateSchema, StaffInputSchema, StaffPatchSchema, StaffSchema } from './staff.js';
+export {
+  hasLeft,
+  PhoneSchema,
+  STAFF_FIELD_LABELS,
+  StaffCertificateSchema,
+  StaffInputSchema,
+  StaffPatchSchema,
+  StaffSchema,
+} from './staff.js';
 export type { Me, Member, MemberInput, Membership, PublicUser, VenueRole } from './user.js';
 export {
   MemberInputSchema,

@@ -23,11 +23,28 @@ const between = (min: number, max: number) => v.pipe(v.number(), v.minValue(min)
 /** Any plausible temperature in ℃ (probes, rooms, fridges, dishwashers, cabinets). */
 const celsius = between(-100, 500);
 
-/** Fields every record may carry. `clientId` lets an offline client find its record again. */
+/**
+ * A correction: the record this one replaces and why. The chain stays append-only: the corrected record is kept
+ * unchanged, and lists mark it corrected (`correctedBy`). The server checks the record exists at the venue, is of
+ * the same kind and is not corrected already.
+ */
+export const LedgerCorrectionSchema = v.object({
+  /** The id of the record corrected (`LedgerEntry.id`). */
+  recordId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  reason: text,
+});
+/** What a correcting record says it corrects. Type of {@link LedgerCorrectionSchema}. */
+export type LedgerCorrection = v.InferOutput<typeof LedgerCorrectionSchema>;
+
+/**
+ * Fields every record may carry. `clientId` lets an offline client find its record again; `corrects` makes the
+ * record a correction of an earlier one.
+ */
 const common = {
   venueId: v.optional(text),
   recordedAt: v.optional(instant),
   clientId: v.optional(text),
+  corrects: v.optional(LedgerCorrectionSchema),
 };
 
 /** 晨检: one staff member's morning health check (temperature, symptoms, hands, uniform). */
@@ -46,6 +63,11 @@ export const MorningCheckRecordSchema = v.object({
   checker: text,
   /** Filled by the server from the staff archive: `null` = no health certificate, absent = unknown. */
   healthCertificateExpiresOn: v.optional(v.nullable(date)),
+  /**
+   * Filled by the server from the platform's training certificates and the staff archive: the last day of the
+   * longest-valid one; `null` = none, absent = unknown.
+   */
+  trainingCertificateExpiresOn: v.optional(v.nullable(date)),
 });
 
 /** Who sold a purchase: name, address, contact and food business licence number. */

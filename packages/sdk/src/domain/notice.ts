@@ -1,7 +1,7 @@
 /** A rectification notice (告知书) addressed to a venue's operator by a consumer or a regulator. */
 import * as v from 'valibot';
 import { NOTICE_STATES } from './enums.js';
-import { DaySchema, IdSchema, InstantSchema, text } from './primitives.js';
+import { DaySchema, IdSchema, InstantSchema, TimeZoneSchema, text } from './primitives.js';
 
 /** Who may send a venue a notice: a consumer or a regulator. */
 export const NOTICE_SENDER_ROLES = ['consumer', 'regulator'] as const;
@@ -27,6 +27,9 @@ export const NoticeSchema = v.object({
   sentAt: InstantSchema,
   answer: v.optional(text(2000)),
   answeredAt: v.optional(InstantSchema),
+  /** In lists: the venue's name and time zone (its times are read on the venue's clock). */
+  venueName: v.optional(text(100)),
+  timeZone: v.optional(TimeZoneSchema),
 });
 /** A notice to a venue. Type of {@link NoticeSchema}. */
 export type Notice = v.InferOutput<typeof NoticeSchema>;

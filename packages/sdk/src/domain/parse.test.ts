@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ExamSchema } from '../training/training.js';
+import { ExamSchema, QuestionSchema } from '../training/index.js';
 import * as fx from './__tests__/fixtures.js';
 import { AlertResolveInputSchema } from './alert.js';
 import { ComplaintInputSchema, ComplaintSchema } from './complaint.js';
@@ -94,10 +94,10 @@ describe('parse maps each kind of bad input to a code and the field at fault', (
     ],
     [
       'unknown question kind',
-      ExamSchema,
-      { ...fx.exam, questions: [{ id: 'q', kind: 'essay', prompt: 'p' }] },
+      QuestionSchema,
+      { id: 'q', kind: 'essay', stem: 'p', topic: 'sample_retention' },
       'FIELD_ENUM',
-      'questions.0.kind',
+      'kind',
     ],
     [
       'unknown violation key',

@@ -32,7 +32,7 @@ const cases: [string, v.GenericSchema, unknown][] = [
   ['Grade (none yet)', domain.GradeSchema, { dynamic: null, annual: null }],
   ['Course', training.CourseSchema, fx.course],
   ['Exam', training.ExamSchema, fx.exam],
-  ['ExamSubmission', training.ExamSubmissionSchema, fx.examSubmission],
+  ['Question', training.QuestionSchema, fx.paper.questions[1]],
   ['Certificate', training.CertificateSchema, fx.certificate],
   ['PublicVenueProfile', domain.PublicVenueProfileSchema, fx.publicProfile],
 ];

@@ -64,6 +64,15 @@ export const RULE_CODES = {
     opensAlert: false,
     message: { zh: '结束时间早于开始时间', en: 'The end is before the start' },
   },
+  LEDGER_CORRECTION_INVALID: {
+    severity: 'error',
+    source: S.platform,
+    opensAlert: false,
+    message: {
+      zh: '无法更正这条记录：{reason}',
+      en: 'This record cannot be corrected: {reason}',
+    },
+  },
   LEDGER_INTERNAL_ERROR: {
     severity: 'error',
     source: S.platform,
@@ -115,6 +124,15 @@ export const RULE_CODES = {
     message: {
       zh: '{day} 无有效健康证明（{reason}）：不得从事接触直接入口食品的工作',
       en: 'No valid health certificate on {day} ({reason}): must not handle food',
+    },
+  },
+  LEDGER_STAFF_TRAINING_CERT_INVALID: {
+    severity: 'warning',
+    source: S.foodSafetyLaw,
+    opensAlert: true,
+    message: {
+      zh: '{day} 无有效食品安全培训合格证（{reason}）：须参加培训考核，合格后方可从事接触直接入口食品的工作',
+      en: 'No valid food-safety training certificate on {day} ({reason}): must train and pass before handling food',
     },
   },
 

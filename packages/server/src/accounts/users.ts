@@ -12,6 +12,8 @@ export interface NewUser {
   /** An already computed `hashPassword` result (seeding many users with one password). */
   readonly passwordHash?: string;
   readonly wechatOpenid?: string;
+  /** A consumer's verified mobile number (SMS sign-in). */
+  readonly phone?: string;
 }
 
 /** The user as the API shows it (never the password hash): the SDK's `PublicUser`. */
@@ -30,6 +32,7 @@ export async function createUser({ db }: Database, input: NewUser): Promise<Publ
     role: input.role,
     wechat_openid: input.wechatOpenid ?? null,
     wechat_unionid: null,
+    phone: input.phone ?? null,
     disabled_at: null,
     created_at: nowIso(),
   };

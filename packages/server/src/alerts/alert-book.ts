@@ -107,7 +107,7 @@ export class AlertBook implements AlertAnnouncer {
     const row = alertRow(opening);
     // The realtime event goes out on receipt of the qualifying reading; storing follows (a failed
     // store is logged and the condition may open the alert again).
-    const alert = toAlert(row);
+    const alert = toAlert({ ...row, snapshot_type: opening.snapshot?.contentType ?? null });
     this.emit({ type: 'alert.opened', venueId: row.venue_id, at: row.opened_at, alert });
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('alerts').values(row).execute();

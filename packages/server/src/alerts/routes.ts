@@ -2,20 +2,42 @@
  * Alerts: GET /v1/alerts (members of the venue, the region's regulator; `?venueId=&state=`),
  * POST /v1/alerts/{alertId}/ack and /resolve (`{ correctiveAction }`, required) by the venue's people.
  */
-import { ALERT_STATES, AlertPageSchema, AlertResolveInputSchema, AlertSchema } from '@brightkitchen/sdk';
+import {
+  ALERT_SOURCES,
+  ALERT_STATES,
+  AlertPageSchema,
+  AlertResolveInputSchema,
+  AlertSchema,
+  DEFAULT_TIME_ZONE,
+  startOfLocalDay,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { authorizeVenue, MEMBERS, requirePrincipal, requireRole, venueScope, venueScopeSql } from '../auth/index.js';
-import type { AlertsTable } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { newestFirst, pageBy } from '../paging/index.js';
-import { BEARER, errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit } from '../schemas/index.js';
-import { actOnAlert, toAlert } from './service.js';
+import {
+  BEARER,
+  DayOrInstantParam,
+  errorResponses,
+  IdParam,
+  jsonSchema,
+  parseOrThrow,
+  readLimit,
+} from '../schemas/index.js';
+import { type AlertRow, actOnAlert, snapshotTypeOf, toAlert } from './service.js';
 import { alertSnapshotRoutes } from './snapshot-routes.js';
 
 const AlertListQuerySchema = v.object({
   venueId: v.optional(IdParam),
-  state: v.optional(v.picklist(ALERT_STATES)),
+  /** `unresolved`: open and acknowledged. */
+  state: v.optional(v.picklist([...ALERT_STATES, 'unresolved'])),
+  source: v.optional(v.picklist(ALERT_SOURCES)),
+  type: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+  /** Opened on or after: a day (in the venue's zone with `venueId`, else Asia/Shanghai) or an instant. */
+  from: v.optional(DayOrInstantParam),
+  /** Opened on or before: a day (inclusive) or an instant. */
+  to: v.optional(DayOrInstantParam),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/))),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
@@ -24,14 +46,28 @@ const AlertParamsSchema = v.object({ alertId: IdParam });
 const ResolveBodySchema = v.object({ correctiveAction: v.optional(v.pipe(v.string(), v.maxLength(500))) });
 
 const READERS = ['operator_staff', 'operator_manager', 'regulator', 'admin'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The UTC instant (as stored in `opened_at`) a bound stands for: a day starts at its local midnight. */
+function boundInstant(value: string, timeZone: string, end: boolean): string {
+  if (!DAY.test(value)) return new Date(value).toISOString();
+  if (!end) return new Date(startOfLocalDay(value, timeZone)).toISOString();
+  const next = new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(startOfLocalDay(next, timeZone)) - 1).toISOString();
+}
 
 export const alertRoutes: FastifyPluginAsync = async (app) => {
   await app.register(alertSnapshotRoutes);
   const { database } = app.ctx;
   const { db } = database;
 
-  async function alertOfMember(request: FastifyRequest<{ Params: { alertId: string } }>): Promise<AlertsTable> {
-    const row = await db.selectFrom('alerts').selectAll().where('id', '=', request.params.alertId).executeTakeFirst();
+  async function alertOfMember(request: FastifyRequest<{ Params: { alertId: string } }>): Promise<AlertRow> {
+    const row = await db
+      .selectFrom('alerts')
+      .selectAll()
+      .select(snapshotTypeOf)
+      .where('id', '=', request.params.alertId)
+      .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     await authorizeVenue(app, request, row.venue_id, MEMBERS);
     return row;
@@ -52,11 +88,22 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const principal = requireRole(request, READERS);
       const scope = await venueScope(app, principal);
-      const { venueId, state, cursor } = request.query;
+      const { venueId, state, source, type, from, to, cursor } = parseOrThrow(AlertListQuerySchema, request.query);
       const limit = readLimit(request.query.limit);
-      let q = db.selectFrom('alerts').selectAll().where(venueScopeSql(scope, 'alerts.venue_id'));
+      let q = db.selectFrom('alerts').selectAll().select(snapshotTypeOf).where(venueScopeSql(scope, 'alerts.venue_id'));
       if (venueId) q = q.where('venue_id', '=', venueId);
-      if (state) q = q.where('state', '=', state);
+      if (state === 'unresolved') q = q.where('state', '!=', 'resolved');
+      else if (state) q = q.where('state', '=', state);
+      if (source) q = q.where('source', '=', source);
+      if (type) q = q.where('type', '=', type);
+      if (from || to) {
+        const venue = venueId
+          ? await db.selectFrom('venues').select('time_zone').where('id', '=', venueId).executeTakeFirst()
+          : undefined;
+        const timeZone = venue?.time_zone ?? DEFAULT_TIME_ZONE;
+        if (from) q = q.where('opened_at', '>=', boundInstant(from, timeZone, false));
+        if (to) q = q.where('opened_at', '<=', boundInstant(to, timeZone, true));
+      }
       const rows = await newestFirst(q, 'alerts.opened_at', 'alerts.id', cursor, limit);
       return pageBy(rows, limit, toAlert, request.log, (row) => row.opened_at);
     },

@@ -7,21 +7,39 @@ import {
   type Alert,
   type AlertAction,
   type AlertSource,
+  AlertStaffSchema,
   type AlertState,
   LocalizedTextSchema,
   type Severity,
   transitionAlert,
 } from '@brightkitchen/sdk';
+import type { ExpressionBuilder } from 'kysely';
 import * as v from 'valibot';
-import { type AlertsTable, type Database, readJson, storedValue } from '../db/index.js';
+import { type AlertsTable, type Database, type DB, readJson, storedValue } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 
 const DetailsSchema = v.nullable(v.record(v.string(), v.unknown()));
 
+/** An alert row, with the content type of its stored snapshot when the query looked it up (`snapshotTypeOf`). */
+export type AlertRow = AlertsTable & { readonly snapshot_type?: string | null };
+
+/** The path the API serves an alert's snapshot at. */
+export const snapshotPath = (alertId: string) => `/v1/alerts/${encodeURIComponent(alertId)}/snapshot`;
+
+/** Selects `snapshot_type`: the content type of the alert's stored snapshot, null when it has none. */
+export function snapshotTypeOf(eb: ExpressionBuilder<DB, 'alerts'>) {
+  return eb
+    .selectFrom('alert_snapshots')
+    .select('alert_snapshots.content_type')
+    .whereRef('alert_snapshots.alert_id', '=', 'alerts.id')
+    .as('snapshot_type');
+}
+
 /** The API's alert for a stored row; throws `CorruptStoredValue` when its message or details are damaged. */
-export function toAlert(row: AlertsTable): Alert {
+export function toAlert(row: AlertRow): Alert {
   const at = (column: string) => ({ table: 'alerts', column, id: row.id });
   const details = row.details === null ? null : storedValue(readJson(DetailsSchema, row.details, at('details')));
+  const staff = v.safeParse(AlertStaffSchema, details?.staff);
   return {
     id: row.id,
     venueId: row.venue_id,
@@ -36,13 +54,15 @@ export function toAlert(row: AlertsTable): Alert {
     ...(row.subject ? { subject: row.subject } : {}),
     message: storedValue(readJson(LocalizedTextSchema, row.message, at('message'))),
     ...(details ? { details } : {}),
+    ...(row.snapshot_type ? { snapshot: { path: snapshotPath(row.id), contentType: row.snapshot_type } } : {}),
+    ...(staff.success ? { staff: staff.output } : {}),
   };
 }
 
 /** Applies an action by `userId`; refusals carry the SDK's codes (ALERT_INVALID_TRANSITION, …). */
 export async function actOnAlert(
   { db }: Database,
-  row: AlertsTable,
+  row: AlertRow,
   action: AlertAction,
   userId: string,
   now: Date = new Date(),

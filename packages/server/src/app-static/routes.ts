@@ -21,7 +21,9 @@ export const appStaticRoutes: FastifyPluginAsync = async (app) => {
     );
     return;
   }
-  // Compression only in this plugin's context: the app's files shrink ~3×, the API's hot routes stay untouched.
+  // Compression only in this plugin's context: the app's files shrink ~3×, the API's hot routes stay untouched. The
+  // build leaves brotli (quality 11) and gzip copies beside its files (`preCompressed`): sent as they are, ~15 %
+  // smaller than compressing on the fly; a file without one is compressed here.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
-  await app.register(fastifyStatic, { root: dir, prefix: '/app/', redirect: true, maxAge: '1h' });
+  await app.register(fastifyStatic, { root: dir, prefix: '/app/', redirect: true, maxAge: '1h', preCompressed: true });
 };

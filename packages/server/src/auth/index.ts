@@ -19,4 +19,5 @@ export { signatureMatches, signPartnerRequest } from './partner-signature.js';
 export { hashPassword, verifyPassword } from './password.js';
 export type { Principal } from './principal.js';
 export { ReplayCache } from './replay-cache.js';
+export { SMS_CODE_TTL_S, SMS_RESEND_AFTER_S, sendSmsCode, verifySmsCode } from './sms-codes.js';
 export { code2session, type WechatSession } from './wechat.js';

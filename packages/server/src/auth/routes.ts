@@ -1,4 +1,7 @@
-/** POST /v1/auth/login | wechat | refresh: sessions for staff and regulators (password) and consumers (WeChat). */
+/**
+ * POST /v1/auth/login | wechat | sms/code | sms | refresh: sessions for staff and regulators (password) and consumers
+ * (WeChat in the mini-program, a phone number and SMS code in the H5 app: sms-routes.ts).
+ */
 import {
   LoginInputSchema,
   RefreshInputSchema,
@@ -14,6 +17,7 @@ import { AppError } from '../errors/index.js';
 import { assertNotLocked, clearLoginFailures, recordLoginFailure } from '../limits/login-lock.js';
 import { errorResponses, jsonSchema, PUBLIC } from '../schemas/index.js';
 import { verifyPassword } from './password.js';
+import { smsRoutes } from './sms-routes.js';
 import { code2session } from './wechat.js';
 
 // A fixed hash to spend the same time on unknown logins as on wrong passwords.
@@ -94,6 +98,8 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       return issueSession(app.ctx, user);
     },
   );
+
+  await app.register(smsRoutes);
 
   app.post<{ Body: v.InferOutput<typeof RefreshInputSchema> }>(
     '/refresh',

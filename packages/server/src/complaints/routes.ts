@@ -103,17 +103,27 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
       const principal = requireRole(request, READERS);
       const { venueId, state, cursor } = request.query;
       const limit = readLimit(request.query.limit);
-      let q = db.selectFrom('complaints').selectAll();
+      // With the venue's name and zone: a person's own list spans venues, and reads each time on its venue's clock.
+      let q = db
+        .selectFrom('complaints')
+        .innerJoin('venues', 'venues.id', 'complaints.venue_id')
+        .selectAll('complaints')
+        .select(['venues.name as venue_name', 'venues.time_zone as venue_time_zone']);
       if (principal.role === 'consumer') {
-        q = q.where('sender_id', '=', principal.userId);
+        q = q.where('complaints.sender_id', '=', principal.userId);
       } else {
         const scope = await venueScope(app, principal);
         q = q.where(venueScopeSql(scope, 'complaints.venue_id'));
       }
-      if (venueId) q = q.where('venue_id', '=', venueId);
-      if (state) q = q.where('state', '=', state);
+      if (venueId) q = q.where('complaints.venue_id', '=', venueId);
+      if (state) q = q.where('complaints.state', '=', state);
       const rows = await newestFirst(q, 'complaints.created_at', 'complaints.id', cursor, limit);
-      return pageOf(rows, limit, toComplaint, request.log);
+      return pageOf(
+        rows,
+        limit,
+        (row) => ({ ...toComplaint(row), venueName: row.venue_name, timeZone: row.venue_time_zone }),
+        request.log,
+      );
     },
   );
 

@@ -15,6 +15,7 @@ describe('describeConfig', () => {
       'wx-secret-value',
       'hook-secret-value',
       'p%40ss%2Fw%3Ard',
+      'metrics-token-0123456789',
     ];
     const config = loadConfig({
       BK_DATA_DIR: dataDir,
@@ -25,6 +26,7 @@ describe('describeConfig', () => {
       BK_WEBHOOK_SECRET: secrets[2],
       BK_DATABASE_URL: `postgres://bk:${secrets[3]}@db.example.com:5432/bk?sslmode=require`,
       BK_MQTT_URL: `mqtts://broker-user:${secrets[3]}@broker.example.com:8883`,
+      BK_METRICS_TOKEN: secrets[4],
     });
     const described = describeConfig(config);
     const text = JSON.stringify(described);
@@ -36,6 +38,7 @@ describe('describeConfig', () => {
       wechat: { appId: 'wx-app', secret: '***' },
       tokenSecret: '***',
       ledgerSigningKey: '***',
+      metricsToken: '***',
       devices: {
         mqttUrl: 'mqtts://broker-user:***@broker.example.com:8883',
         webhookUrl: 'https://hooks.example.com/bk',

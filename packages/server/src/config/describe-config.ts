@@ -22,6 +22,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     appDir: config.appDir,
     database: { kind: config.database.kind, url: maskUrlPassword(config.database.url) },
     wechat: { apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: masked(config.wechat.secret) },
+    sms: { ...config.sms, secretKey: masked(config.sms.secretKey) },
     tokenSecret: MASK,
     ledgerSigningKey: MASK,
     accessTokenTtl: config.accessTokenTtl,

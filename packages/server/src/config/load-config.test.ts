@@ -129,6 +129,22 @@ describe('loadConfig', () => {
     expect(config.wechat.apiBase).toBe('http://127.0.0.1:9000');
   });
 
+  it('reads BK_CORS_ORIGINS as origins, and refuses anything else (a path, a wildcard, a scheme other than http/s)', () => {
+    const config = loadConfig({
+      BK_DATA_DIR: tempDir(),
+      BK_CORS_ORIGINS: ' https://partner.example.com/ , http://localhost:10086,',
+    });
+    expect(config.corsOrigins).toEqual(['https://partner.example.com', 'http://localhost:10086']);
+    expect(loadConfig({ BK_DATA_DIR: tempDir() }).corsOrigins).toEqual([]);
+    for (const value of ['*', 'https://partner.example.com/app', 'partner.example.com', 'ftp://x.example.com']) {
+      const error = refusal(() => loadConfig({ BK_DATA_DIR: tempDir(), BK_CORS_ORIGINS: value }));
+      expect(
+        error.issues.map((i) => i.variable),
+        value,
+      ).toEqual(['BK_CORS_ORIGINS']);
+    }
+  });
+
   it('keeps a generated token secret in the data dir, and never prints a refused secret', () => {
     const dataDir = tempDir();
     const first = loadConfig({ BK_DATA_DIR: dataDir }).tokenSecret;
@@ -174,6 +190,25 @@ describe('loadConfig', () => {
         },
       ]);
     }
+  });
+
+  it('sends SMS codes to the log by default, and refuses Tencent Cloud SMS without its keys, naming each', () => {
+    const dataDir = tempDir();
+    expect(loadConfig({ BK_DATA_DIR: dataDir }).sms).toMatchObject({ provider: 'log', region: 'ap-guangzhou' });
+    const error = refusal(() =>
+      loadConfig({
+        BK_DATA_DIR: dataDir,
+        BK_SMS_PROVIDER: 'tencent',
+        BK_SMS_SECRET_ID: 'AKIDx',
+        BK_SMS_APP_ID: '1400',
+      }),
+    );
+    expect(error.issues.map((i) => i.variable)).toEqual([
+      'BK_SMS_SECRET_KEY',
+      'BK_SMS_SIGN_NAME',
+      'BK_SMS_TEMPLATE_ID',
+    ]);
+    expect(error.message).toContain('needed with BK_SMS_PROVIDER=tencent');
   });
 
   it('is recognised across module copies by its name and code', () => {

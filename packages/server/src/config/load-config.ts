@@ -2,11 +2,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.js';
 import { readOrCreateLedgerSigningKey } from './ledger-signing-key.js';
-import type { DatabaseConfig, ServerConfig } from './server-config.js';
+import type { DatabaseConfig, ServerConfig, SmsConfig } from './server-config.js';
 import { readSettings } from './settings.js';
 import { readOrCreateTokenSecret } from './token-secret.js';
-import type { FlagValues } from './variables.js';
+import { type FlagValues, SERVER_VARIABLES, type Settings } from './variables.js';
 
 /**
  * packages/miniprogram/dist-h5, found from the server package's root: this code runs from src/config/ under
@@ -16,6 +17,42 @@ function defaultAppDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return join(dir, '../miniprogram/dist-h5');
+}
+
+/** With BK_SMS_PROVIDER=tencent every setting the call needs must be there (refused at start otherwise). */
+function smsConfig(s: Settings): SmsConfig {
+  const sms: SmsConfig = {
+    provider: s.BK_SMS_PROVIDER,
+    apiBase: s.BK_SMS_API_BASE,
+    region: s.BK_SMS_REGION,
+    secretId: s.BK_SMS_SECRET_ID ?? '',
+    secretKey: s.BK_SMS_SECRET_KEY ?? '',
+    appId: s.BK_SMS_APP_ID ?? '',
+    signName: s.BK_SMS_SIGN_NAME ?? '',
+    templateId: s.BK_SMS_TEMPLATE_ID ?? '',
+  };
+  if (sms.provider !== 'tencent') return sms;
+  const missing = (
+    [
+      ['BK_SMS_SECRET_ID', sms.secretId],
+      ['BK_SMS_SECRET_KEY', sms.secretKey],
+      ['BK_SMS_APP_ID', sms.appId],
+      ['BK_SMS_SIGN_NAME', sms.signName],
+      ['BK_SMS_TEMPLATE_ID', sms.templateId],
+    ] as const
+  ).filter(([, value]) => !value);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      missing.map(([name]) => ({
+        source: name,
+        variable: name,
+        problem: 'needed with BK_SMS_PROVIDER=tencent',
+        accepts: SERVER_VARIABLES[name].accepts,
+      })),
+    );
+  }
+  return sms;
 }
 
 /**
@@ -44,6 +81,7 @@ export function loadConfig(
     appDir: resolve(s.BK_APP_DIR ?? defaultAppDir()),
     database,
     wechat: { apiBase: s.BK_WECHAT_API_BASE, appId: s.BK_WECHAT_APPID ?? '', secret: s.BK_WECHAT_SECRET ?? '' },
+    sms: smsConfig(s),
     tokenSecret: s.BK_TOKEN_SECRET ?? readOrCreateTokenSecret(dataDir),
     ledgerSigningKey: s.BK_LEDGER_SIGNING_KEY ?? readOrCreateLedgerSigningKey(dataDir),
     accessTokenTtl: s.BK_ACCESS_TOKEN_TTL,
@@ -56,6 +94,8 @@ export function loadConfig(
       loginLockAfter: s.BK_LIMIT_LOGIN_LOCK_AFTER,
       publicPerIpPerMinute: s.BK_LIMIT_PUBLIC_PER_IP,
       consumerDaily: s.BK_LIMIT_CONSUMER_DAILY,
+      smsPerIpPerHour: s.BK_LIMIT_SMS_PER_IP,
+      smsPerPhonePerDay: s.BK_LIMIT_SMS_PER_PHONE,
     },
     devices: {
       enabled: s.BK_DEVICES,

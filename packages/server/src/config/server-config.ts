@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly appDir: string;
   readonly database: DatabaseConfig;
   readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
+  /** Who sends the H5 sign-in codes (BK_SMS_PROVIDER with its keys): Tencent Cloud SMS, or the server log (the demo). */
+  readonly sms: SmsConfig;
   readonly tokenSecret: string;
   /** The platform's Ed25519 private key (PKCS#8 PEM): signs ledger roots and retention checkpoints. */
   readonly ledgerSigningKey: string;
@@ -40,6 +42,17 @@ export interface ServerConfig {
   readonly metricsToken: string;
 }
 
+export interface SmsConfig {
+  readonly provider: 'log' | 'tencent';
+  readonly apiBase: string;
+  readonly region: string;
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly appId: string;
+  readonly signName: string;
+  readonly templateId: string;
+}
+
 export interface LimitsConfig {
   /** Login attempts per IP and minute. */
   readonly loginPerIpPerMinute: number;
@@ -48,6 +61,9 @@ export interface LimitsConfig {
   /** Requests per IP and minute on public routes. */
   readonly publicPerIpPerMinute: number;
   readonly consumerDaily: ConsumerDailyLimits;
+  /** SMS sign-in codes per IP and hour, and per phone number and local day. */
+  readonly smsPerIpPerHour: number;
+  readonly smsPerPhonePerDay: number;
 }
 
 export interface DevicesConfig {

@@ -142,6 +142,54 @@ export const SERVER_VARIABLES = {
     accepts: 'the AppSecret',
     secret: true,
   },
+  BK_SMS_PROVIDER: {
+    description:
+      'Who sends the sign-in codes of the H5 app: `tencent` (Tencent Cloud SMS) or `log` (not sent: written to the server log, for the demo).',
+    schema: v.picklist(['log', 'tencent']),
+    fallback: 'log',
+    accepts: '`log` or `tencent`',
+  },
+  BK_SMS_API_BASE: {
+    description: 'Tencent Cloud SMS API origin (`SendSms`, API 3.0); tests point it at a fake.',
+    schema: v.pipe(
+      urlWith(['http', 'https']),
+      v.transform((url) => url.replace(/\/+$/, '')),
+    ),
+    fallback: 'https://sms.tencentcloudapi.com',
+    accepts: 'an `http://` or `https://` URL',
+  },
+  BK_SMS_REGION: {
+    description: 'Tencent Cloud region of the SMS calls (`X-TC-Region`).',
+    schema: v.pipe(v.string(), v.regex(/^[a-z]+(-[a-z]+)+$/)),
+    fallback: 'ap-guangzhou',
+    accepts: 'a region such as `ap-guangzhou` or `ap-beijing`',
+  },
+  BK_SMS_SECRET_ID: {
+    description: 'Tencent Cloud API key id (SecretId) for SMS.',
+    schema: text,
+    accepts: 'a SecretId (`AKID…`)',
+  },
+  BK_SMS_SECRET_KEY: {
+    description: 'Tencent Cloud API key (SecretKey) for SMS: signs each call (TC3-HMAC-SHA256).',
+    schema: text,
+    accepts: 'the SecretKey',
+    secret: true,
+  },
+  BK_SMS_APP_ID: {
+    description: 'The SMS application (SmsSdkAppId) the codes are sent from.',
+    schema: v.pipe(v.string(), v.regex(/^\d+$/)),
+    accepts: 'an SmsSdkAppId (digits, `1400…`)',
+  },
+  BK_SMS_SIGN_NAME: {
+    description: 'The approved SMS signature (签名), e.g. `明厨亮灶`.',
+    schema: text,
+    accepts: 'an approved signature',
+  },
+  BK_SMS_TEMPLATE_ID: {
+    description: 'The approved template of the code message: `{1}` the code, `{2}` its minutes of validity.',
+    schema: v.pipe(v.string(), v.regex(/^\d+$/)),
+    accepts: 'a template id (digits)',
+  },
   BK_DEVICES: {
     description: 'Devices: the MQTT broker, ingestion and the clock loop; `off` serves the API alone.',
     schema: onOff,
@@ -257,6 +305,18 @@ export const SERVER_VARIABLES = {
     schema: consumerDaily,
     fallback: 'ratings=20,notices=10,complaints=5,photoBytes=8388608',
     accepts: 'comma-separated `name=N` for ratings, notices, complaints, photoBytes (each a whole number)',
+  },
+  BK_LIMIT_SMS_PER_IP: {
+    description: 'Sign-in codes by SMS one IP address may ask for per hour; more are answered 429.',
+    schema: wholeNumber(1),
+    fallback: '20',
+    accepts: 'a whole number, at least 1',
+  },
+  BK_LIMIT_SMS_PER_PHONE: {
+    description: 'Sign-in codes one phone number may be sent per local day (and at most one a minute).',
+    schema: wholeNumber(1),
+    fallback: '10',
+    accepts: 'a whole number, at least 1',
   },
   BK_CORS_ORIGINS: {
     description: 'Web origins whose pages may call the API from the browser (CORS); empty: same origin only.',

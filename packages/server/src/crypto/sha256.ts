@@ -14,3 +14,8 @@ export function nodeSha256Hex(input: string | Uint8Array): string {
 export function nodeHmacSha256Hex(key: string | Uint8Array, message: string | Uint8Array): string {
   return createHmac('sha256', key).update(message).digest('hex');
 }
+
+/** HMAC-SHA256 of `message` under `key`, as bytes (for signatures that chain keys, such as Tencent Cloud's TC3). */
+export function nodeHmacSha256(key: string | Uint8Array, message: string | Uint8Array): Buffer {
+  return createHmac('sha256', key).update(message).digest();
+}

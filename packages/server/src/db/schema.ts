@@ -34,6 +34,8 @@ export interface UsersTable {
   role: string;
   wechat_openid: string | null;
   wechat_unionid: string | null;
+  /** A consumer's verified mobile number (11 digits), unique: H5 sign-in by SMS code. */
+  phone: string | null;
   disabled_at: string | null;
   created_at: string;
 }
@@ -89,6 +91,8 @@ export interface StaffTable {
   role: string;
   /** The full staff object (certificates included) as the SDK's schema describes it (JSON). */
   data: string;
+  /** The last day worked (`YYYY-MM-DD`) of someone who left; null while on the staff. */
+  left_on: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -407,6 +411,17 @@ export interface ConsumerQuotasTable {
   used: number | string;
 }
 
+/** The live SMS sign-in code of one phone number (hashed), its expiry and wrong tries, and its sending count today. */
+export interface SmsCodesTable {
+  phone: string;
+  code_hash: string;
+  expires_at: string;
+  attempts: number;
+  sent_at: string;
+  local_day: string;
+  sent_on_day: number;
+}
+
 /** One security-relevant action (SDK `AuditEntry`); `details` is JSON. */
 export interface AuditLogTable {
   id: string;
@@ -419,6 +434,120 @@ export interface AuditLogTable {
   subject: string | null;
   ip: string | null;
   details: string | null;
+}
+
+/** A course of the library (042): the SDK's `Course` in `data` (without a learner's progress). */
+export interface TrainingCoursesTable {
+  id: string;
+  /** `null`: the national default set. */
+  region_id: string | null;
+  title: string;
+  state: string;
+  data: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A question of the bank with its key (the SDK's `Question` in `data`). `scope`: region id or `national`. */
+export interface TrainingQuestionsTable {
+  id: string;
+  region_id: string | null;
+  scope: string;
+  topic: string;
+  kind: string;
+  /** The stem made comparable (SDK `stemKey`): one per scope. */
+  stem_key: string;
+  state: string;
+  /** `default` (the national set), `import`. */
+  source: string;
+  data: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TrainingExamsTable {
+  id: string;
+  region_id: string | null;
+  course_id: string | null;
+  title: string;
+  state: string;
+  /** The SDK's `Exam`. */
+  data: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One attempt: the paper drawn (questions with their keys, JSON), its clock, its result once closed. */
+export interface TrainingAttemptsTable {
+  id: string;
+  exam_id: string;
+  user_id: string;
+  staff_id: string;
+  venue_id: string;
+  region_id: string;
+  state: string;
+  exam_title: string;
+  /** Percent. */
+  pass_score: number;
+  attempt_no: number;
+  attempts_allowed: number;
+  /** `open` while under way, `null` once closed (unique per exam and staff member). */
+  open_key: string | null;
+  started_at: string;
+  deadline: string;
+  submitted_at: string | null;
+  paper: string;
+  score_tenths: number | null;
+  passed: number | null;
+  /** The SDK's `AttemptResult` (JSON). */
+  result: string | null;
+}
+
+export interface TrainingAnswersTable {
+  attempt_id: string;
+  question_id: string;
+  /** The SDK's `ExamAnswer` (JSON). */
+  answer: string;
+  saved_at: string;
+}
+
+export interface TrainingProgressTable {
+  user_id: string;
+  course_id: string;
+  lesson_id: string;
+  staff_id: string | null;
+  venue_id: string | null;
+  completed_at: string;
+}
+
+export interface TrainingCertificatesTable {
+  id: string;
+  code: string;
+  staff_id: string;
+  user_id: string | null;
+  venue_id: string;
+  region_id: string;
+  exam_id: string;
+  attempt_id: string | null;
+  holder_name: string;
+  role: string | null;
+  venue_name: string;
+  course_title: string;
+  score_tenths: number | null;
+  issued_on: string;
+  /** Valid through this (venue-local) day. */
+  expires_on: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface TrainingSettingsTable {
+  region_id: string;
+  certificate_valid_months: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface DB {
@@ -456,8 +585,17 @@ export interface DB {
   session_families: SessionFamiliesTable;
   login_locks: LoginLocksTable;
   consumer_quotas: ConsumerQuotasTable;
+  sms_codes: SmsCodesTable;
   audit_log: AuditLogTable;
   ledger_checkpoints: LedgerCheckpointsTable;
   ledger_roots: LedgerRootsTable;
   ledger_root_leaves: LedgerRootLeavesTable;
+  training_courses: TrainingCoursesTable;
+  training_questions: TrainingQuestionsTable;
+  training_exams: TrainingExamsTable;
+  training_attempts: TrainingAttemptsTable;
+  training_answers: TrainingAnswersTable;
+  training_progress: TrainingProgressTable;
+  training_certificates: TrainingCertificatesTable;
+  training_settings: TrainingSettingsTable;
 }

@@ -7,7 +7,12 @@ export const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
 
 export function writeDemoAccounts(dataDir: string, accounts: readonly DemoAccount[], now: Date = new Date()): string {
   const file = join(dataDir, DEMO_ACCOUNTS_FILE);
-  const content: DemoAccountsFile = { generatedAt: now.toISOString(), accounts };
+  const certificateCode = accounts.find((a) => a.certificateCode)?.certificateCode;
+  const content: DemoAccountsFile = {
+    generatedAt: now.toISOString(),
+    accounts,
+    ...(certificateCode ? { certificateCode } : {}),
+  };
   writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
   return file;
 }

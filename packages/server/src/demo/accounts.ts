@@ -26,11 +26,15 @@ export interface DemoAccount {
   readonly venueName?: string;
   /** Operators: the public code of their venue (its QR code). */
   readonly publicCode?: string;
+  /** The demo cook (operator_staff): the verification code of their training certificate. */
+  readonly certificateCode?: string;
 }
 
 export interface DemoAccountsFile {
   readonly generatedAt: string;
   readonly accounts: readonly DemoAccount[];
+  /** The demo cook's training certificate code: `GET /v1/public/certificates/{certificateCode}` verifies it. */
+  readonly certificateCode?: string;
 }
 
 function password(): string {

@@ -29,6 +29,10 @@ export function startBanner(
       lines.push(`  App 小程序 (H5): ${url}/app/#/pages/venue/index?code=${operator.publicCode}`);
       lines.push(`  QR profile 扫码页 (JSON): ${url}/v1/public/venues/${operator.publicCode}`);
     }
+    const certificate = accounts.find((a) => a.certificateCode)?.certificateCode;
+    if (certificate) {
+      lines.push(`  Training certificate 培训合格证核验: ${url}/app/#/training/verify/index?code=${certificate}`);
+    }
   }
   for (const note of notes) lines.push(`  ${note}`);
   lines.push('');

@@ -11,3 +11,11 @@ export { type LiveKitchen, type LiveKitchenOptions, startLiveKitchen } from './l
 export { liveKitchenNote, liveKitchenVenue } from './live-kitchen-note.js';
 export { progressPrinter } from './progress.js';
 export { DEFAULT_DEMO_VENUES, type SeedOptions, type SeedProgress, type SeedResult, seedDemoCity } from './seed.js';
+export {
+  consumerSignInNotes,
+  DEMO_CONSUMER_CODE,
+  STAND_IN_APP_ID,
+  standInOpenid,
+  startWechatStandIn,
+  type WechatStandIn,
+} from './wechat-stand-in.js';

@@ -14,6 +14,15 @@ const MARK = 'demo-seed';
  * filled is named here, so a table the seeding starts to fill cannot be forgotten.
  */
 export const SEEDED_TABLES = [
+  // Training: the demo's attempts and certificates, and the national default set (every start adds it again).
+  'training_answers',
+  'training_attempts',
+  'training_progress',
+  'training_certificates',
+  'training_settings',
+  'training_exams',
+  'training_questions',
+  'training_courses',
   'complaint_photos',
   'complaints',
   'ratings',

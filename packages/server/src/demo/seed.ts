@@ -4,6 +4,7 @@
  * opening alerts), ratings, notices, complaints, AI-captured violations, inspections and one account
  * per role. Bulk rows go in chunked multi-row inserts inside transactions.
  */
+import { SNAPSHOT_JPEG } from '@brightkitchen/device-adapters/simulator';
 import { localDay, NATIONAL_PROFILE, type Staff, type Venue } from '@brightkitchen/sdk';
 import type { Insertable, Kysely } from 'kysely';
 import { type Database, type DB, newId, toJson } from '../db/index.js';
@@ -15,6 +16,7 @@ import { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
 import { markSeedingBegun, markSeedingDone } from './interrupted-seed.js';
 import { planLedgers } from './ledgers.js';
 import { createRandom } from './random.js';
+import { seedDemoTraining } from './training.js';
 import { planStaff, planVenues, shiftDay } from './venues.js';
 
 export interface SeedProgress {
@@ -178,6 +180,25 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   });
   progress({ phase: 'accounts', done: 1, total: 1 });
 
+  // Training: the default set, the demo cook's passed exam and certificate, certificates and papers across the
+  // city. Its own random: the rest of the city comes out the same as without it.
+  await stopIfAsked();
+  const cookUser = cook
+    ? await db.selectFrom('memberships').select('user_id').where('staff_id', '=', cook.id).executeTakeFirst()
+    : undefined;
+  const certificateCode = await seedDemoTraining(database, {
+    plans,
+    staffOf,
+    cook: cook ? { staff: cook, venue: school, userId: cookUser?.user_id ?? null } : null,
+    regionsOf: (venue) => [venue.regionId, cityId],
+    now,
+    random: createRandom((options.seed ?? 20240501) + 11),
+  });
+  const staffAccount = accounts.findIndex((a) => a.role === 'operator_staff');
+  if (certificateCode && staffAccount >= 0) {
+    accounts[staffAccount] = { ...(accounts[staffAccount] as DemoAccount), certificateCode };
+  }
+
   // Ledgers through the ledger service: validated, hash-chained, warnings open alerts.
   let ledgers = 0;
   for (const [i, { venue }] of plans.entries()) {
@@ -189,6 +210,8 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
       timeZone: venue.timeZone,
       profile: NATIONAL_PROFILE,
       healthCertificates: new Map(staff.map((s) => [s.id, s.healthCertificate.expiresOn] as const)),
+      // Checks carry the person's name, and their alerts name them.
+      staffNames: new Map(staff.map((s) => [s.id, s.name] as const)),
       storedPhotos: new Set<string>(),
     };
     const items: AppendItem[] = planLedgers(venue, staff, days, nowMs, random).map((record, n) => ({
@@ -207,6 +230,13 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   const notices = noticeRows(plans, consumerIds, (regionId) => regulatorByRegion.get(regionId), days, random, nowMs);
   const { complaints, photos } = complaintRows(plans, consumerIds, days, random);
   const violations = violationAlertRows(plans, random, nowMs);
+  // Each AI capture with its picture, as a camera's push stores it.
+  const snapshots = violations.map((a) => ({
+    alert_id: a.id,
+    content_type: 'image/jpeg',
+    bytes: SNAPSHOT_JPEG,
+    created_at: a.opened_at,
+  }));
   const inspections = inspectionRows(plans, today, random, shiftDay);
   await stopIfAsked();
   // The last write: the city is complete once it commits (and no longer marked as being seeded).
@@ -216,6 +246,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     await insertAll(trx, 'complaints', complaints);
     await insertAll(trx, 'complaint_photos', photos);
     await insertAll(trx, 'alerts', violations);
+    await insertAll(trx, 'alert_snapshots', snapshots);
     await insertAll(trx, 'inspections', inspections);
     await markSeedingDone(trx);
   });

@@ -21,6 +21,7 @@ const TAGS = [
   { name: 'public', description: 'What anyone sees behind a venue’s QR code.' },
   { name: 'open data', description: 'Grades and ratings by region, for partners and the public.' },
   { name: 'devices', description: 'Devices, gateways and what they push: registry, schedules, ingestion.' },
+  { name: 'training', description: 'Courses, the question bank, exams drawn by rules, certificates, coverage.' },
 ];
 
 /** The options of @fastify/swagger. */

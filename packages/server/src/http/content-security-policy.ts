@@ -18,8 +18,9 @@ export function contentSecurityPolicy(appScriptHashes: readonly string[]): Direc
     // A venue's live video: its partner's HLS stream, played by hls.js through blob: URLs from a blob: worker.
     'media-src': ["'self'", 'blob:', 'https:'],
     'worker-src': ["'self'", 'blob:'],
-    // The API and realtime (`'self'` covers ws:/wss: to this host), and the HLS playlists and segments.
-    'connect-src': ["'self'", 'https:'],
+    // The API and realtime (`'self'` covers ws:/wss: to this host), the HLS playlists and segments, and the photos
+    // a person picked (the H5 app reads the picked file's blob: URL to compress and send it with a complaint).
+    'connect-src': ["'self'", 'blob:', 'https:'],
     'font-src': ["'self'", 'data:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],

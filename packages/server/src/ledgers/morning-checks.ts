@@ -2,17 +2,19 @@
 import { isStaffUnfit, type LedgerIssue, LedgerIssueSchema } from '@brightkitchen/sdk';
 import * as v from 'valibot';
 import { type CorruptValueLog, type Database, logCorrupt, readJson } from '../db/index.js';
+import { isCorrectedSql } from './corrections.js';
 
 // Only what is needed of the body: the staff member checked (the hash chain guards the rest).
 const CheckedStaffSchema = v.looseObject({ staffId: v.string() });
 const IssuesSchema = v.array(LedgerIssueSchema);
 
 /**
- * Each checked staff member's latest morning check on `day`: `true` when it found them unfit.
+ * Each checked staff member's latest morning check on `day` (corrections in place of what they correct): `true`
+ * when it found them unfit.
  * A check whose stored body or issues are damaged is logged and left out.
  */
 export async function unfitAtMorningCheck(
-  { db }: Database,
+  { db, dialect }: Database,
   venueId: string,
   day: string,
   log: CorruptValueLog,
@@ -23,6 +25,8 @@ export async function unfitAtMorningCheck(
     .where('venue_id', '=', venueId)
     .where('local_day', '=', day)
     .where('kind', '=', 'morning_check')
+    // A corrected check is replaced by its correction (which may name another person).
+    .where((eb) => eb.not(isCorrectedSql(dialect)))
     .orderBy('seq')
     .execute();
   const unfit = new Map<string, boolean>();

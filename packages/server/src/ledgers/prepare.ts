@@ -17,6 +17,8 @@ import {
   validateLedger,
 } from '@brightkitchen/sdk';
 import { type CorruptValueLog, type Database, logCorrupt, readJson, type VenuesTable } from '../db/index.js';
+import { trainingCertificateExpiries } from '../training/index.js';
+import { type CorrectionTarget, loadCorrectionTargets } from './corrections.js';
 
 export type PreparedRecord =
   | {
@@ -37,6 +39,19 @@ export interface VenueRuleContext {
   readonly profile: RuleProfile;
   /** Health-certificate expiry by staff id (`null`: on file without a certificate). */
   readonly healthCertificates: ReadonlyMap<string, string | null>;
+  /**
+   * Training-certificate expiry by staff id: the later of the platform's certificates and the archive's entry
+   * (`null`: neither). Absent: not judged (callers that know nothing of training).
+   */
+  readonly trainingCertificates?: ReadonlyMap<string, string | null>;
+  /** The archive's name of each staff member of a morning check (stored with the record, named on its alert). */
+  readonly staffNames?: ReadonlyMap<string, string>;
+  /** The last day worked of staff who left. */
+  readonly staffLeftOn?: ReadonlyMap<string, string>;
+  /** The records corrections among the inputs point at, found at the venue. */
+  readonly correctionTargets?: ReadonlyMap<string, CorrectionTarget>;
+  /** Records a correction earlier in the same batch claimed (a record is corrected once). */
+  readonly claimedCorrections?: Set<string>;
   /** Staff whose stored archive entry is damaged: their morning checks are refused, not judged blind. */
   readonly damagedStaff?: ReadonlySet<string>;
   /** Of the `sha256:` photo references among the records, those the venue has stored. */
@@ -61,18 +76,22 @@ function photoRefs(input: unknown): string[] {
  * is reported to `log`.
  */
 export async function loadRuleContext(
-  { db }: Database,
+  database: Database,
   venue: VenuesTable,
   inputs: readonly unknown[],
   profile: RuleProfile,
   log: CorruptValueLog,
 ): Promise<VenueRuleContext> {
+  const { db } = database;
   const staffIds = new Set<string>();
   for (const input of inputs) {
     const i = input as { kind?: unknown; staffId?: unknown } | null;
     if (i && i.kind === 'morning_check' && typeof i.staffId === 'string') staffIds.add(i.staffId);
   }
   const healthCertificates = new Map<string, string | null>();
+  const trainingArchive = new Map<string, string | undefined>();
+  const staffNames = new Map<string, string>();
+  const staffLeftOn = new Map<string, string>();
   const damagedStaff = new Set<string>();
   if (staffIds.size > 0) {
     const rows = await db
@@ -83,8 +102,12 @@ export async function loadRuleContext(
       .execute();
     for (const row of rows) {
       const staff = readJson(StaffSchema, row.data, { table: 'staff', column: 'data', id: row.id });
-      if (staff.ok) healthCertificates.set(row.id, staff.value.healthCertificate?.expiresOn ?? null);
-      else {
+      if (staff.ok) {
+        healthCertificates.set(row.id, staff.value.healthCertificate?.expiresOn ?? null);
+        trainingArchive.set(row.id, staff.value.trainingCertificate?.expiresOn);
+        staffNames.set(row.id, staff.value.name);
+        if (staff.value.leftOn) staffLeftOn.set(row.id, staff.value.leftOn);
+      } else {
         logCorrupt(log, staff.error);
         damagedStaff.add(row.id);
       }
@@ -111,8 +134,13 @@ export async function loadRuleContext(
     timeZone: venue.time_zone,
     profile,
     healthCertificates,
+    trainingCertificates: await trainingCertificateExpiries(database, trainingArchive),
+    staffNames,
+    staffLeftOn,
     damagedStaff,
     storedPhotos,
+    correctionTargets: await loadCorrectionTargets(database, venue.id, inputs, log),
+    claimedCorrections: new Set(),
   };
 }
 
@@ -154,7 +182,15 @@ export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date):
     if (obj.kind === 'morning_check' && typeof obj.staffId === 'string') {
       if (ctx.damagedStaff?.has(obj.staffId)) return { ok: false, issues: [DAMAGED_STAFF] };
       if (!ctx.healthCertificates.has(obj.staffId)) return { ok: false, issues: [UNKNOWN_STAFF] };
-      candidate = { ...(candidate as object), healthCertificateExpiresOn: ctx.healthCertificates.get(obj.staffId) };
+      const staffName = ctx.staffNames?.get(obj.staffId);
+      candidate = {
+        ...(candidate as object),
+        ...(staffName ? { staffName } : {}),
+        healthCertificateExpiresOn: ctx.healthCertificates.get(obj.staffId),
+        ...(ctx.trainingCertificates?.has(obj.staffId)
+          ? { trainingCertificateExpiresOn: ctx.trainingCertificates.get(obj.staffId) }
+          : {}),
+      };
     }
   }
   // A record may only point at a photo the venue has: the outbox sends the photo first.
@@ -170,12 +206,68 @@ export function prepareRecord(input: unknown, ctx: VenueRuleContext, now: Date):
     now,
   });
   if (!result.ok || !result.record) return { ok: false, issues: result.issues };
+  const { record } = result;
+  const day = ledgerRecordDay(record, ctx.timeZone);
+  const refused = staffGone(record, day, ctx) ?? correctionRefused(record, ctx);
+  if (refused) return { ok: false, issues: [refused] };
+  if (record.corrects) ctx.claimedCorrections?.add(record.corrects.recordId);
   return {
     ok: true,
-    record: result.record,
+    record,
     issues: result.issues,
     alerts: ledgerAlerts(result),
-    localDay: ledgerRecordDay(result.record, ctx.timeZone),
-    retainUntil: retentionUntil(result.record, ctx.profile, ctx.timeZone),
+    localDay: day,
+    retainUntil: retentionUntil(record, ctx.profile, ctx.timeZone),
+  };
+}
+
+/** A morning check of someone who had left the venue before that day. */
+function staffGone(record: LedgerRecord, day: string, ctx: VenueRuleContext): LedgerIssue | undefined {
+  if (record.kind !== 'morning_check') return undefined;
+  const leftOn = ctx.staffLeftOn?.get(record.staffId);
+  if (leftOn === undefined || leftOn >= day) return undefined;
+  return {
+    code: 'FIELD_INVALID',
+    path: 'staffId',
+    severity: 'error',
+    message: {
+      zh: `该员工已于 ${leftOn} 离职，不能为其记录 ${day} 的晨检`,
+      en: `This staff member left on ${leftOn}; no morning check can be recorded for ${day}`,
+    },
+  };
+}
+
+/**
+ * A correction must point at a record of the venue, of the same kind, that nothing corrects yet (the latest version
+ * is the one to correct).
+ */
+function correctionRefused(record: LedgerRecord, ctx: VenueRuleContext): LedgerIssue | undefined {
+  const { corrects } = record;
+  if (!corrects) return undefined;
+  const target = ctx.correctionTargets?.get(corrects.recordId);
+  const path = 'corrects.recordId';
+  if (!target) {
+    return {
+      code: 'FIELD_NOT_FOUND',
+      path,
+      severity: 'error',
+      message: { zh: '要更正的记录不在本单位的台账中', en: 'The record to correct is not among the venue’s ledgers' },
+    };
+  }
+  const reason =
+    target.kind !== record.kind
+      ? { zh: '更正记录须与原记录为同一种台账', en: 'a correction must be of the same ledger kind as the record' }
+      : target.correctedBySeq !== undefined || ctx.claimedCorrections?.has(corrects.recordId)
+        ? {
+            zh: `它已被更正${target.correctedBySeq === undefined ? '' : `（第 ${target.correctedBySeq} 条）`}，请更正最新的那条`,
+            en: `it has been corrected already${target.correctedBySeq === undefined ? '' : ` (record ${target.correctedBySeq})`}; correct the latest one`,
+          }
+        : undefined;
+  if (!reason) return undefined;
+  return {
+    code: 'LEDGER_CORRECTION_INVALID',
+    path,
+    severity: 'error',
+    message: ruleMessage('LEDGER_CORRECTION_INVALID', { reason }),
   };
 }

@@ -1,22 +1,26 @@
 /** GET /v1/venues/{venueId}/ledgers (list), /ledgers/today (completion). */
-import { LedgerPageSchema, LedgersTodaySchema, localDay } from '@brightkitchen/sdk';
+import { LedgerListEntrySchema, LedgerPageSchema, LedgersTodaySchema, localDay } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { authorizeVenue, MEMBER_OR_REGULATOR, MEMBERS } from '../auth/index.js';
 import { readEach } from '../db/index.js';
+import { AppError } from '../errors/index.js';
 import {
   BEARER,
   errorResponses,
+  IdParam,
   jsonSchema,
   parseOrThrow,
   plainJsonSerializer,
   readLimit,
   VenueParamsSchema,
 } from '../schemas/index.js';
+import { withCorrections } from './corrections.js';
 import { ledgersToday, toLedgerEntry } from './index.js';
 import { LedgerListQuerySchema } from './schemas.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const RecordParamsSchema = v.object({ venueId: IdParam, recordId: IdParam });
 
 function asDay(value: string | undefined, timeZone: string): string | undefined {
   if (value === undefined) return undefined;
@@ -57,10 +61,38 @@ export const ledgerReadRoutes: FastifyPluginAsync = async (app) => {
         .execute();
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
+      const entries = readEach(page, toLedgerEntry, request.log);
       return {
-        items: readEach(page, toLedgerEntry, request.log),
+        items: await withCorrections(database, venue.id, entries, request.log),
         nextCursor: rows.length > limit && last ? String(last.seq) : null,
       };
+    },
+  );
+
+  app.get<{ Params: { venueId: string; recordId: string } }>(
+    '/venues/:venueId/ledgers/:recordId',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getLedgerRecord',
+        summary: 'One ledger record, with the record that corrects it (if any)',
+        security: BEARER,
+        params: jsonSchema(RecordParamsSchema),
+        response: { 200: jsonSchema(LedgerListEntrySchema), ...errorResponses },
+      },
+      serializerCompiler: plainJsonSerializer,
+    },
+    async (request) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
+      const row = await database.db
+        .selectFrom('ledger_records')
+        .selectAll()
+        .where('venue_id', '=', venue.id)
+        .where('id', '=', request.params.recordId)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      const [entry] = await withCorrections(database, venue.id, [toLedgerEntry(row)], request.log);
+      return entry;
     },
   );
 

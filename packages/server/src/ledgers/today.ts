@@ -9,6 +9,7 @@ import {
   type VenueKind,
 } from '@brightkitchen/sdk';
 import type { CorruptValueLog, Database, VenuesTable } from '../db/index.js';
+import { isCorrectedSql } from './corrections.js';
 import { unfitAtMorningCheck } from './morning-checks.js';
 
 export async function ledgersToday(
@@ -25,6 +26,8 @@ export async function ledgersToday(
     .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('venue_id', '=', venue.id)
     .where('local_day', '=', day)
+    // A corrected record counts once, as its correction.
+    .where((eb) => eb.not(isCorrectedSql(database.dialect)))
     .groupBy('kind')
     .execute();
   const unfit = await unfitAtMorningCheck(database, venue.id, day, log);
@@ -32,6 +35,8 @@ export async function ledgersToday(
     .selectFrom('staff')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('venue_id', '=', venue.id)
+    // Who left before today is no longer expected at the morning check.
+    .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', day)]))
     .executeTakeFirst();
 
   const done = new Map(counts.map((c) => [c.kind, Number(c.n)]));

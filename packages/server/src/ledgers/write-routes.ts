@@ -10,6 +10,7 @@ import { authorizeVenue } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import { IDEMPOTENCY_KEY, readIdempotencyKey } from '../idempotency/index.js';
 import { BEARER, errorResponses, jsonSchema, plainJsonSerializer, VenueParamsSchema } from '../schemas/index.js';
+import { isCorrectionConflict } from './corrections.js';
 import {
   type AppendItem,
   type AppendOutcome,
@@ -44,6 +45,19 @@ function outcomeStatus(outcome: AppendOutcome): number {
 
 const submitAnswer = jsonSchema(LedgerSubmitAnswerSchema);
 
+/**
+ * Appends; two corrections of one record checked at once both pass `prepareRecord`, and the unique index on the
+ * corrected id (migration 040) refuses the later write: answered as LEDGER_ALREADY_CORRECTED, nothing stored.
+ */
+async function append(...args: Parameters<typeof appendLedgerRecords>): Promise<AppendOutcome[]> {
+  try {
+    return await appendLedgerRecords(...args);
+  } catch (error) {
+    if (isCorrectionConflict(error)) throw new AppError('LEDGER_ALREADY_CORRECTED');
+    throw error;
+  }
+}
+
 export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
 
@@ -76,14 +90,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         requestHash: requestHash(body),
         prepared: prepareRecord(body, ctx, now),
       };
-      const [outcome] = await appendLedgerRecords(
-        database,
-        venue.id,
-        principal.userId,
-        [item],
-        now,
-        app.devices.alertBook,
-      );
+      const [outcome] = await append(database, venue.id, principal.userId, [item], now, app.devices.alertBook);
       if (!outcome) throw new AppError('INTERNAL');
       if (outcome.status === 'refused') throw refusalCode(outcome.error);
       reply.status(outcomeStatus(outcome));
@@ -123,14 +130,7 @@ export const ledgerWriteRoutes: FastifyPluginAsync = async (app) => {
         requestHash: requestHash(r.record),
         prepared: prepareRecord(r.record, ctx, now),
       }));
-      const outcomes = await appendLedgerRecords(
-        database,
-        venue.id,
-        principal.userId,
-        items,
-        now,
-        app.devices.alertBook,
-      );
+      const outcomes = await append(database, venue.id, principal.userId, items, now, app.devices.alertBook);
       return {
         results: outcomes.map((outcome, i) => ({
           idempotencyKey: records[i]?.idempotencyKey,

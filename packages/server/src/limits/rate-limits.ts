@@ -1,6 +1,7 @@
 /**
  * Per-IP rate limits with @fastify/rate-limit, answered `429 RATE_LIMITED` with `Retry-After`: login routes
- * (BK_LIMIT_LOGIN_PER_IP a minute) and every public route (BK_LIMIT_PUBLIC_PER_IP a minute). The counters
+ * (BK_LIMIT_LOGIN_PER_IP a minute), SMS codes (BK_LIMIT_SMS_PER_IP an hour) and every public route
+ * (BK_LIMIT_PUBLIC_PER_IP a minute). The counters
  * are the plugin's in-memory store, per instance: behind a balancer of N instances an address gets up to
  * N times the limit (the account lock-out and the consumer quotas, in the database, are exact).
  */
@@ -9,7 +10,10 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { RouteAuthConfig } from '../auth/authenticate.js';
 import { AppError } from '../errors/index.js';
 
-const LOGIN_PATHS = new Set(['/v1/auth/login', '/v1/auth/wechat']);
+const LOGIN_PATHS = new Set(['/v1/auth/login', '/v1/auth/wechat', '/v1/auth/sms', '/v1/me/phone']);
+/** Each of these sends a text message that costs money and reaches a stranger's phone: limited per hour. */
+const SMS_PATHS = new Set(['/v1/auth/sms/code']);
+const HOUR_MS = 3600_000;
 const MINUTE_MS = 60_000;
 
 const refusal = (_: unknown, context: { ttl: number }) =>
@@ -25,9 +29,11 @@ export function limitRoutes(api: FastifyInstance): void {
   const { limits } = api.ctx.config;
   const login = api.rateLimit({ max: limits.loginPerIpPerMinute, timeWindow: MINUTE_MS, groupId: 'login' });
   const open = api.rateLimit({ max: limits.publicPerIpPerMinute, timeWindow: MINUTE_MS, groupId: 'public' });
+  const sms = api.rateLimit({ max: limits.smsPerIpPerHour, timeWindow: HOUR_MS, groupId: 'sms' });
   api.addHook('onRoute', (route) => {
     const limiters: onRequestHookHandler[] = [];
     if (LOGIN_PATHS.has(route.url)) limiters.push(login);
+    if (SMS_PATHS.has(route.url)) limiters.push(sms);
     if ((route.config as RouteAuthConfig | undefined)?.public === true) limiters.push(open);
     if (limiters.length === 0) return;
     const existing = route.onRequest;

@@ -91,17 +91,27 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
       const principal = requireRole(request, READERS);
       const { venueId, state, cursor } = request.query;
       const limit = readLimit(request.query.limit);
-      let q = db.selectFrom('notices').selectAll();
+      // With the venue's name and zone: a person's own list spans venues, and reads each time on its venue's clock.
+      let q = db
+        .selectFrom('notices')
+        .innerJoin('venues', 'venues.id', 'notices.venue_id')
+        .selectAll('notices')
+        .select(['venues.name as venue_name', 'venues.time_zone as venue_time_zone']);
       if (principal.role === 'consumer') {
-        q = q.where('sender_id', '=', principal.userId);
+        q = q.where('notices.sender_id', '=', principal.userId);
       } else {
         const scope = await venueScope(app, principal);
-        q = q.where(sql<boolean>`(${venueScopeSql(scope, 'notices.venue_id')} or sender_id = ${principal.userId})`);
+        q = q.where(sql<boolean>`(${venueScopeSql(scope, 'notices.venue_id')} or notices.sender_id = ${principal.userId})`);
       }
-      if (venueId) q = q.where('venue_id', '=', venueId);
-      if (state) q = q.where('state', '=', state);
+      if (venueId) q = q.where('notices.venue_id', '=', venueId);
+      if (state) q = q.where('notices.state', '=', state);
       const rows = await newestFirst(q, 'notices.created_at', 'notices.id', cursor, limit);
-      return pageOf(rows, limit, toNotice, request.log);
+      return pageOf(
+        rows,
+        limit,
+        (row) => ({ ...toNotice(row), venueName: row.venue_name, timeZone: row.venue_time_zone }),
+        request.log,
+      );
     },
   );
 

@@ -11,6 +11,20 @@ export const ListQuerySchema = v.object({
   cursor: v.optional(v.string()),
 });
 
+/**
+ * A `?from=`/`?to=` bound: a real calendar day `YYYY-MM-DD` or an ISO instant with its offset (`2024-02-30` and
+ * `yesterday` are refused by the schema, not read as nothing).
+ */
+export const DayOrInstantParam = v.pipe(
+  v.string(),
+  v.maxLength(35),
+  v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/),
+  v.check((text) => {
+    const day = text.slice(0, 10);
+    return !Number.isNaN(Date.parse(text)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  }),
+);
+
 export function readLimit(limit: string | undefined, fallback = 50, max = 500): number {
   const n = limit === undefined ? fallback : Number(limit);
   return Math.max(1, Math.min(max, Number.isFinite(n) ? n : fallback));

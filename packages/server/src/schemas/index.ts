@@ -1,4 +1,5 @@
 export {
+  DayOrInstantParam,
   IdParam,
   ListQuerySchema,
   type Page,

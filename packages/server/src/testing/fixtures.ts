@@ -1,6 +1,6 @@
 /**
  * A small city for tests: two districts, three venues, one account per role, a partner key and staff
- * (one fit, one with an expired health certificate). Tokens are issued as the login route would.
+ * (one fit with health and training certificates, one with an expired health certificate and no training). Tokens are issued as the login route would.
  */
 import type { Role, VenueInput } from '@brightkitchen/sdk';
 import { localDay } from '@brightkitchen/sdk';
@@ -80,6 +80,8 @@ export async function seedTestCity(server: TestServer): Promise<TestCity> {
     name: '张三',
     role: 'cook',
     healthCertificate: { number: 'HC-1', expiresOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` },
+    // Trained elsewhere (entered in the archive): fit in the morning check without a certificate of the platform.
+    trainingCertificate: { number: 'TC-1', expiresOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` },
   });
   const expired = await createStaff(database, school.id, {
     name: '李四',

@@ -79,6 +79,8 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
     BK_LIMIT_LOGIN_PER_IP: '100000',
     BK_LIMIT_PUBLIC_PER_IP: '1000000',
     BK_LIMIT_CONSUMER_DAILY: 'ratings=100000,notices=100000,complaints=100000,photoBytes=10000000000',
+    BK_LIMIT_SMS_PER_IP: '100000',
+    BK_LIMIT_SMS_PER_PHONE: '100000',
     ...env,
   });
   const app = await buildApp(config, { logger: false });

@@ -18,6 +18,7 @@ export async function createStaff({ db }: Database, venueId: string, input: Staf
       name: staff.name,
       role: staff.role,
       data: toJson(staff),
+      left_on: staff.leftOn ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -25,11 +26,23 @@ export async function createStaff({ db }: Database, venueId: string, input: Staf
   return staff;
 }
 
+/** Applies a patch: given fields replace the stored ones, `null` removes an optional one (phone, certificate, left). */
 export async function updateStaff({ db }: Database, current: Staff, patch: StaffPatch): Promise<Staff> {
-  const staff: Staff = { ...current, ...patch, id: current.id, venueId: current.venueId } as Staff;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  const staff = { ...merged, id: current.id, venueId: current.venueId } as Staff;
   await db
     .updateTable('staff')
-    .set({ name: staff.name, role: staff.role, data: toJson(staff), updated_at: nowIso() })
+    .set({
+      name: staff.name,
+      role: staff.role,
+      data: toJson(staff),
+      left_on: staff.leftOn ?? null,
+      updated_at: nowIso(),
+    })
     .where('id', '=', current.id)
     .execute();
   return staff;

@@ -1,40 +1,85 @@
 /**
- * Alerts of the venue: live over the realtime topic (MQTT over WebSocket at `<api>/mqtt`), polled every 10 s
- * whenever realtime is not connected. Acknowledge, then resolve with the corrective action taken.
+ * Alerts of the venue, newest first, with their history (resolved ones stay) and filters by state, kind and date:
+ * live over the realtime topic (MQTT over WebSocket at `<api>/mqtt`), polled every 10 s whenever realtime is not
+ * connected. Acknowledge, then resolve with the corrective action taken.
  */
-import type { Alert, Severity } from '@brightkitchen/sdk';
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { type Alert, localDay } from '@brightkitchen/sdk';
+import { Button, Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { errorText } from '../../lib/error-text';
 import { currentVenue } from '../../lib/operator-venue';
 import { operatorClient } from '../client';
+import { AlertCard } from './alert-card';
+import {
+  type AlertFilters,
+  alertQuery,
+  DEFAULT_FILTERS,
+  emptyText,
+  RANGE_CHOICES,
+  SOURCE_CHOICES,
+  STATE_CHOICES,
+} from './alert-filters';
+import './alerts.css';
 
 export const POLL_MS = 10_000;
 /** The server publishes a venue's alert events here (read-only for its members). */
 export const alertTopic = (venueId: string) => `bk/venues/${venueId}/events`;
 
-const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { info: '提示', warning: '警告', critical: '严重' };
-
-type State = { s: 'loading' } | { s: 'error'; error: unknown } | { s: 'ready'; alerts: readonly Alert[] };
+type State =
+  | { s: 'loading' }
+  | { s: 'error'; error: unknown }
+  | { s: 'ready'; alerts: readonly Alert[]; nextCursor: string | null };
 
 export default function AlertsPage() {
   const venue = currentVenue();
   const venueId = venue?.id ?? '';
   const [state, setState] = useState<State>({ s: 'loading' });
+  const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
+  const [more, setMore] = useState(false);
   const [live, setLive] = useState(() => operatorClient().socket.status === 'online');
   const visible = useRef(true);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
   const loadRef = useRef(load);
   loadRef.current = load;
 
-  async function load() {
+  /** The first page under the filters (again after a change, a push, a poll); what was paged further is dropped. */
+  async function load(shown: AlertFilters = filtersRef.current) {
     try {
-      const page = await operatorClient().alerts.list({ venueId, limit: 100 });
-      setState({ s: 'ready', alerts: page.items.filter((a) => a.state !== 'resolved') });
+      const query = alertQuery(venueId, shown, localDay(Date.now(), venue?.timeZone));
+      const page = await operatorClient().alerts.list(query);
+      if (shown !== filtersRef.current) return;
+      setState({ s: 'ready', alerts: page.items, nextCursor: page.nextCursor });
     } catch (error) {
       setState((s) => (s.s === 'ready' ? s : { s: 'error', error }));
     }
+  }
+
+  async function loadMore() {
+    if (state.s !== 'ready' || !state.nextCursor || more) return;
+    setMore(true);
+    try {
+      const shown = filtersRef.current;
+      const query = alertQuery(venueId, shown, localDay(Date.now(), venue?.timeZone));
+      const page = await operatorClient().alerts.list({ ...query, cursor: state.nextCursor });
+      if (shown !== filtersRef.current) return;
+      setState((s) =>
+        s.s === 'ready' ? { s: 'ready', alerts: [...s.alerts, ...page.items], nextCursor: page.nextCursor } : s,
+      );
+    } catch {
+      // The list stays as it is; the button stays for another try.
+    } finally {
+      setMore(false);
+    }
+  }
+
+  function choose(next: Partial<AlertFilters>) {
+    const chosen = { ...filtersRef.current, ...next };
+    filtersRef.current = chosen;
+    setFilters(chosen);
+    setState({ s: 'loading' });
+    void load(chosen);
   }
 
   useDidShow(() => {
@@ -77,89 +122,49 @@ export default function AlertsPage() {
     };
   }, [venueId]);
 
-  if (state.s === 'loading') return <Loading />;
-  if (state.s === 'error') return <ErrorState error={state.error} onRetry={load} />;
+  const chips = <T extends string>(
+    label: string,
+    choices: readonly (readonly [T, string])[],
+    on: T,
+    key: keyof AlertFilters,
+  ) => (
+    <View className="chips alert-filter" role="radiogroup" aria-label={label}>
+      {choices.map(([value, text]) => (
+        <View
+          key={value}
+          className={`chip chip-small ${value === on ? 'chip-on' : ''}`}
+          role="radio"
+          aria-checked={value === on}
+          onClick={() => choose({ [key]: value } as Partial<AlertFilters>)}
+        >
+          <Text>{text}</Text>
+        </View>
+      ))}
+    </View>
+  );
+
   return (
     <View className="page">
       <Text className="muted" data-testid="realtime-status" data-live={live}>
         {live ? '实时推送已连接' : '每 10 秒自动刷新'}
       </Text>
-      {state.alerts.length === 0 ? <Empty text="暂无待处理告警" /> : null}
-      {state.alerts.map((a) => (
-        <AlertCard key={a.id} alert={a} onChanged={load} />
-      ))}
-    </View>
-  );
-}
-
-function AlertCard({ alert, onChanged }: { alert: Alert; onChanged: () => Promise<void> }) {
-  const [action, setAction] = useState('');
-  const [resolving, setResolving] = useState(false);
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const snapshot = typeof alert.details?.snapshotUrl === 'string' ? alert.details.snapshotUrl : undefined;
-
-  async function run(task: () => Promise<unknown>) {
-    setBusy(true);
-    setMessage('');
-    try {
-      await task();
-      await onChanged();
-    } catch (error) {
-      setMessage(errorText(error).title);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <View className={`card alert alert-${alert.severity}`} data-alert-id={alert.id}>
-      <View className="row-between">
-        <Text className={`tag tag-${alert.severity}`}>{SEVERITY_TEXT[alert.severity]}</Text>
-        <Text className="muted">{alert.state === 'open' ? '待确认' : '已确认，待处理'}</Text>
+      <View className="card alert-filters">
+        {chips('按状态筛选', STATE_CHOICES, filters.state, 'state')}
+        {chips('按类型筛选', SOURCE_CHOICES, filters.source, 'source')}
+        {chips('按日期筛选', RANGE_CHOICES, filters.range, 'range')}
       </View>
-      <Text className="alert-message">{alert.message.zh}</Text>
-      <Text className="muted">{alert.openedAt.slice(0, 16).replace('T', ' ')}</Text>
-      {snapshot ? <Image className="snapshot" src={snapshot} mode="widthFix" /> : null}
-      {alert.state === 'open' ? (
-        <Button
-          className="btn btn-primary"
-          disabled={busy}
-          onClick={() => run(() => operatorClient().alerts.ack(alert.id))}
-        >
-          确认收到
+      {state.s === 'loading' ? <Loading /> : null}
+      {state.s === 'error' ? <ErrorState error={state.error} onRetry={() => void load()} /> : null}
+      {state.s === 'ready' && state.alerts.length === 0 ? <Empty text={emptyText(filters)} /> : null}
+      {state.s === 'ready'
+        ? state.alerts.map((a) => (
+            <AlertCard key={a.id} alert={a} timeZone={venue?.timeZone} onChanged={() => load()} />
+          ))
+        : null}
+      {state.s === 'ready' && state.nextCursor ? (
+        <Button className="btn" disabled={more} onClick={loadMore}>
+          {more ? '加载中…' : '加载更早的告警'}
         </Button>
-      ) : null}
-      {resolving ? (
-        <>
-          <Textarea
-            className="textarea"
-            aria-label="整改措施"
-            value={action}
-            placeholder="采取了哪些整改措施？例如：已安排该员工休息，调整岗位"
-            onInput={(e) => setAction(e.detail.value)}
-          />
-          <Button
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() =>
-              action.trim()
-                ? run(() => operatorClient().alerts.resolve(alert.id, action.trim()))
-                : setMessage('请填写整改措施')
-            }
-          >
-            提交整改
-          </Button>
-        </>
-      ) : (
-        <Button className="btn" onClick={() => setResolving(true)}>
-          处理完成
-        </Button>
-      )}
-      {message ? (
-        <View role="alert" className="field-message">
-          <Text>{message}</Text>
-        </View>
       ) : null}
     </View>
   );

@@ -17,7 +17,7 @@ describe('device view', () => {
         power: r(35.55, 'W'),
         door_open: r(1, 'bool'),
       }).map((row) => `${row.label} ${row.value}`),
-    ).toEqual(['温度 -19.1 °C', '电源 1 开', '电源 2 关', '功率 35.6 W', '柜门 开', '电量 84%']);
+    ).toEqual(['温度 -19.1 ℃', '电源 1 开', '电源 2 关', '功率 35.6 W', '柜门 开', '电量 84%']);
   });
 
   it('says whether a device is heard from and when', () => {

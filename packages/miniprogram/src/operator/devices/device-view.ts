@@ -65,6 +65,9 @@ const ON_OFF: Readonly<Record<string, readonly [on: string, off: string]>> = {
 /** Radio link quality says nothing to a kitchen. */
 const HIDDEN = new Set(['linkquality']);
 
+/** Units as the app writes them in Chinese: ℃ everywhere a person reads a temperature (devices report `°C`). */
+const SHOWN_UNITS: Readonly<Record<string, string>> = { '°C': '℃' };
+
 function formatNumber(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
@@ -72,7 +75,7 @@ function formatNumber(value: number): string {
 export function readingValue(metric: string, reading: LastReading): string {
   const onOff = ON_OFF[metric] ?? (reading.unit === 'bool' ? (['是', '否'] as const) : undefined);
   if (onOff) return reading.value ? onOff[0] : onOff[1];
-  const unit = reading.unit === '' ? '' : reading.unit === '%' ? '%' : ` ${reading.unit}`;
+  const unit = reading.unit === '' ? '' : reading.unit === '%' ? '%' : ` ${SHOWN_UNITS[reading.unit] ?? reading.unit}`;
   return `${formatNumber(reading.value)}${unit}`;
 }
 

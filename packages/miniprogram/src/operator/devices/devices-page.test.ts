@@ -89,7 +89,7 @@ describe('devices page', () => {
     const fridgeCard = within(document.querySelector('[data-device-id="dev_fridge"]') as HTMLElement);
     expect(fridgeCard.getByText('在线')).toBeTruthy();
     expect(fridgeCard.getByText('冷藏柜 · 2 分钟前上报')).toBeTruthy();
-    expect(fridgeCard.getByText('3.6 °C')).toBeTruthy();
+    expect(fridgeCard.getByText('3.6 ℃')).toBeTruthy();
     expect(fridgeCard.getByText('61%')).toBeTruthy();
     expect(fridgeCard.queryByText(/lqi/)).toBeNull();
     expect(fridgeCard.queryByText('修改定时')).toBeNull();

@@ -4,29 +4,45 @@
  */
 import {
   DEFAULT_TIME_ZONE,
+  hasLeft,
   inZone,
   LEDGER_KIND_LABELS,
   LEDGER_KINDS,
   type LedgerKind,
+  type LedgerListEntry,
   localDay,
   type RuleProfile,
   type VenueKind,
   validateLedger,
 } from '@brightkitchen/sdk';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LedgerField, type StaffChoice } from '../../components/ledger-field';
+import { ErrorState, Loading } from '../../components/states';
+import { describeField } from '../../ledger-form/describe';
 import { issuesByField } from '../../ledger-form/issues';
 import { fieldHint, LEDGER_FORMS } from '../../ledger-form/specs';
-import { type FormContext, type FormValue, type FormValues, initialValues, toRecord } from '../../ledger-form/values';
+import {
+  type FormContext,
+  type FormValue,
+  type FormValues,
+  initialValues,
+  toRecord,
+  valuesFromRecord,
+} from '../../ledger-form/values';
 import { refusalText } from '../../lib/error-text';
+import { type FieldDescription, fieldSentence } from '../../lib/field-sentence';
 import { currentVenue } from '../../lib/operator-venue';
 import { useCached } from '../../lib/use-cached';
 import { operatorClient } from '../client';
 import { saveLedger } from './save-ledger';
 
 type Saved = { state: 'waiting' | 'sent' | 'refused'; text: string; warning?: string };
+
+/** The reason a correction gives, at its own field under the form. */
+const REASON_PATH = 'corrects.reason';
+const REASON_FIELD: FieldDescription = { label: '更正原因', input: 'text' };
 
 export function formContext(timeZone: string, now = Date.now()): FormContext {
   return { day: localDay(now, timeZone), time: inZone(now, timeZone).format('HH:mm'), timeZone };
@@ -38,13 +54,19 @@ export default function LedgerPage() {
     ? (params.kind as LedgerKind)
     : 'morning_check';
   const venue = currentVenue();
+  const timeZone = venue?.timeZone ?? DEFAULT_TIME_ZONE;
   return venue ? (
-    <LedgerForm
-      kind={kind}
-      venueId={venue.id}
-      venueKind={venue.kind as VenueKind | undefined}
-      timeZone={venue.timeZone ?? DEFAULT_TIME_ZONE}
-    />
+    params.corrects ? (
+      <CorrectionForm
+        kind={kind}
+        recordId={params.corrects}
+        venueId={venue.id}
+        venueKind={venue.kind as VenueKind | undefined}
+        timeZone={timeZone}
+      />
+    ) : (
+      <LedgerForm kind={kind} venueId={venue.id} venueKind={venue.kind as VenueKind | undefined} timeZone={timeZone} />
+    )
   ) : (
     <View className="page">
       <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/operator/login/index' })}>
@@ -54,11 +76,81 @@ export default function LedgerPage() {
   );
 }
 
-export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind?: VenueKind; timeZone: string }) {
-  const { kind, venueId, venueKind, timeZone } = props;
+/**
+ * The form to correct a saved record: it loads the record, starts from its values (on its own day), and saves a new
+ * record that names it and why; the saved one stays as it was.
+ */
+function CorrectionForm(props: {
+  kind: LedgerKind;
+  recordId: string;
+  venueId: string;
+  venueKind?: VenueKind | undefined;
+  timeZone: string;
+}) {
+  const { recordId, venueId } = props;
+  const [original, setOriginal] = useState<
+    { s: 'loading' } | { s: 'error'; error: unknown } | { s: 'ready'; entry: LedgerListEntry }
+  >({ s: 'loading' });
+  const load = () =>
+    operatorClient()
+      .ledgers.get(venueId, recordId)
+      .then(
+        (entry) => setOriginal({ s: 'ready', entry }),
+        (error: unknown) => setOriginal({ s: 'error', error }),
+      );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per record.
+  useEffect(() => {
+    void load();
+  }, [venueId, recordId]);
+  if (original.s === 'loading') return <Loading />;
+  if (original.s === 'error') return <ErrorState error={original.error} onRetry={() => void load()} />;
+  const { entry } = original;
+  if (entry.correctedBy) {
+    return (
+      <View className="page">
+        <View role="alert" className="notice-text">
+          <Text>{`这条记录已被更正（第 ${entry.correctedBy.seq} 条），请更正最新的那条。`}</Text>
+        </View>
+        <Button
+          className="btn btn-primary"
+          onClick={() => Taro.redirectTo({ url: `/operator/record/index?id=${entry.correctedBy?.recordId}` })}
+        >
+          查看最新的记录
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <LedgerForm
+      kind={entry.kind as LedgerKind}
+      venueId={venueId}
+      venueKind={props.venueKind}
+      timeZone={props.timeZone}
+      correcting={entry}
+    />
+  );
+}
+
+export function LedgerForm(props: {
+  kind: LedgerKind;
+  venueId: string;
+  venueKind?: VenueKind | undefined;
+  timeZone: string;
+  /** The saved record this one corrects. */
+  correcting?: LedgerListEntry;
+}) {
+  const { kind, venueId, venueKind, timeZone, correcting } = props;
   const fields = LEDGER_FORMS[kind];
-  const [ctx] = useState(() => formContext(timeZone));
-  const [values, setValues] = useState<FormValues>(() => initialValues(kind, ctx));
+  // A correction stays on the corrected record's day.
+  const [ctx] = useState(() =>
+    correcting ? { ...formContext(timeZone), day: correcting.localDay } : formContext(timeZone),
+  );
+  const [values, setValues] = useState<FormValues>(() =>
+    correcting
+      ? valuesFromRecord(kind, correcting.record as unknown as Record<string, unknown>, ctx)
+      : initialValues(kind, ctx),
+  );
+  const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [saving, setSaving] = useState(false);
@@ -66,16 +158,19 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
   const staff = useStaff(venueId, ctx.day, kind === 'morning_check');
   const profile = useRuleProfile(venueId);
 
-  const record = useMemo(() => toRecord(kind, values, ctx), [kind, values, ctx]);
+  const record = useMemo(() => {
+    const typed = toRecord(kind, values, ctx);
+    return correcting ? { ...typed, corrects: { recordId: correcting.id, reason: reason.trim() } } : typed;
+  }, [kind, values, ctx, correcting, reason]);
   const result = useMemo(
     () => validateLedger(record, { timeZone, ...(venueKind ? { venueKind } : {}), ...(profile ? { profile } : {}) }),
     [record, timeZone, venueKind, profile],
   );
   const shown = attempted
-    ? issuesByField(
-        result.issues,
-        fields.map((f) => f.path),
-      )
+    ? issuesByField(result.issues, [...fields.map((f) => f.path), REASON_PATH], (issue, path) => {
+        const field = fields.find((f) => f.path === path);
+        return fieldSentence(issue, field ? describeField(field) : REASON_FIELD);
+      })
     : { byField: {}, general: [] };
   const errorCount = result.issues.filter((i) => i.severity === 'error').length;
 
@@ -92,7 +187,10 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
     if (!result.ok || saving) return;
     setSaving(true);
     setSaveError('');
-    const named = kind === 'morning_check' && values.staffName ? { ...record, staffName: values.staffName } : record;
+    const named =
+      kind === 'morning_check' && typeof values.staffName === 'string' && values.staffName
+        ? { ...record, staffName: values.staffName }
+        : record;
     const outcome = await saveLedger(operatorClient().ledgers, venueId, named, fields, values);
     setSaving(false);
     if (!outcome.saved) {
@@ -105,7 +203,9 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
     }
     const warnings = result.issues.map((i) => i.message.zh);
     const warning = warnings.length ? { warning: `注意：${warnings.join('；')}` } : {};
-    setSaved({ state: 'waiting', text: '已保存', ...warning });
+    setSaved({ state: 'waiting', text: correcting ? '更正已保存' : '已保存', ...warning });
+    // The outcome replaces a long form: show it from the top.
+    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })?.catch?.(() => {});
     const [recordOutcome, ...photoOutcomes] = await Promise.all([
       outcome.record.settled,
       ...outcome.photos.map((p) => p.settled),
@@ -116,7 +216,7 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
         ? { state: 'refused', text: `未被接受：${refusalText(recordOutcome.error)}` }
         : photoRefused?.state === 'failed'
           ? { state: 'refused', text: `照片未被接受：${refusalText(photoRefused.error)}` }
-          : { state: 'sent', text: '已上传', ...warning },
+          : { state: 'sent', text: correcting ? '已上传更正，原记录已标注“已更正”' : '已上传', ...warning },
     );
   }
 
@@ -136,18 +236,20 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
             </Text>
           ) : null}
         </View>
-        <Button
-          className="btn btn-primary btn-large"
-          onClick={() => {
-            setValues(initialValues(kind, formContext(timeZone)));
-            setAttempted(false);
-            setSaved(null);
-          }}
-        >
-          再记一条
-        </Button>
+        {correcting ? null : (
+          <Button
+            className="btn btn-primary btn-large"
+            onClick={() => {
+              setValues(initialValues(kind, formContext(timeZone)));
+              setAttempted(false);
+              setSaved(null);
+            }}
+          >
+            再记一条
+          </Button>
+        )}
         <Button className="btn" onClick={() => Taro.navigateBack()}>
-          返回今日
+          {correcting ? '返回' : '返回今日'}
         </Button>
       </View>
     );
@@ -155,7 +257,16 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
 
   return (
     <View className="page">
-      <Text className="section-title">{LEDGER_KIND_LABELS[kind].zh}</Text>
+      <Text className="section-title">
+        {correcting ? `更正${LEDGER_KIND_LABELS[kind].zh}（第 ${correcting.seq} 条）` : LEDGER_KIND_LABELS[kind].zh}
+      </Text>
+      {correcting ? (
+        <View className="notice-text" data-testid="correcting">
+          <Text>
+            原记录不会被修改或删除：保存后会新增一条更正记录，原记录标注“已更正”。请改正填错的内容并说明原因。
+          </Text>
+        </View>
+      ) : null}
       <View className="card">
         {fields.map((field) => (
           <LedgerField
@@ -169,6 +280,25 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
           />
         ))}
       </View>
+      {correcting ? (
+        <View className="card">
+          <View className={`field ${shown.byField[REASON_PATH] ? 'field-error' : ''}`}>
+            <Text className="field-label">更正原因</Text>
+            <Textarea
+              className="textarea"
+              aria-label="更正原因"
+              value={reason}
+              placeholder="例如：体温误录为 38.5，实测 36.5"
+              onInput={(e) => setReason(e.detail.value)}
+            />
+            {shown.byField[REASON_PATH] ? (
+              <View role="alert" className="field-message" data-field={REASON_PATH}>
+                <Text>{shown.byField[REASON_PATH].text}</Text>
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
       {shown.general.map((m) => (
         <View role="alert" key={m.text} className="field-message">
           <Text>{m.text}</Text>
@@ -185,7 +315,7 @@ export function LedgerForm(props: { kind: LedgerKind; venueId: string; venueKind
         </View>
       ) : null}
       <Button className="btn btn-primary btn-large" disabled={saving} onClick={save}>
-        保存
+        {correcting ? '保存更正' : '保存'}
       </Button>
     </View>
   );
@@ -196,7 +326,12 @@ function useStaff(venueId: string, day: string, wanted: boolean): readonly Staff
   const load = () =>
     operatorClient()
       .venues.staff.list(venueId, { date: day, limit: 500 })
-      .then((page) => page.items.map((s) => ({ id: s.id, name: s.name, ...(s.unfit ? { unfit: true } : {}) })));
+      .then((page) =>
+        page.items
+          // Who left before today is no longer on the staff (the archive keeps them).
+          .filter((s) => !hasLeft(s, day))
+          .map((s) => ({ id: s.id, name: s.name, ...(s.unfit ? { unfit: true } : {}) })),
+      );
   return useCached<readonly StaffChoice[]>(`bk-operator:staff:${venueId}`, [], wanted ? load : undefined);
 }
 

@@ -30,9 +30,10 @@ describe('ledger form', () => {
     render(createElement(LedgerForm, { kind: 'morning_check', venueId: 'v1', timeZone: 'Asia/Shanghai' }));
     expect(screen.queryAllByRole('alert')).toHaveLength(0);
     fireEvent.click(screen.getByText('保存'));
-    expect(within(field('staffId')).getByRole('alert').textContent).toBe('缺少从业人员');
-    expect(within(field('temperatureC')).getByRole('alert').textContent).toMatch(/温度/);
-    expect(within(field('checker')).getByRole('alert').textContent).toMatch(/晨检人/);
+    // Sentences that name the field as the form does and say what to do.
+    expect(within(field('staffId')).getByRole('alert').textContent).toBe('请选择从业人员');
+    expect(within(field('temperatureC')).getByRole('alert').textContent).toBe('请填写体温');
+    expect(within(field('checker')).getByRole('alert').textContent).toBe('请填写晨检人');
     expect(screen.getByText(/请按提示修改 \d+ 处后保存/)).toBeTruthy();
     expect(shim.storage.get('bk-operator:outbox')).toBeUndefined();
   });

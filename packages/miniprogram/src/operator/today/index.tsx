@@ -89,6 +89,9 @@ export default function TodayPage() {
         <View className="grid-item" onClick={() => Taro.navigateTo({ url: '/operator/devices/index' })}>
           <Text>设备</Text>
         </View>
+        <View className="grid-item" onClick={() => Taro.navigateTo({ url: '/training/courses/index' })}>
+          <Text>培训考试</Text>
+        </View>
       </View>
 
       <Text className="section-title">今日台账</Text>
@@ -103,7 +106,12 @@ export default function TodayPage() {
           <View
             key={kind}
             className={`cell ${missing ? 'cell-missing' : ''}`}
-            onClick={() => Taro.navigateTo({ url: `/operator/ledger/index?kind=${kind}` })}
+            // Today's saved records, to open and add to; offline, straight to the form (it saves on the phone).
+            onClick={() =>
+              Taro.navigateTo({
+                url: counts === null ? `/operator/ledger/index?kind=${kind}` : `/operator/records/index?kind=${kind}`,
+              })
+            }
           >
             <Text className="cell-title">{LEDGER_KIND_LABELS[kind].zh}</Text>
             <Text className={missing ? 'cell-status missing' : 'cell-status'}>

@@ -1,11 +1,18 @@
 /** "Mine": the person's notices and complaints with their status and the operator's answer. */
-import type { Complaint, ComplaintState, Notice, NoticeState } from '@brightkitchen/sdk';
+import {
+  type Complaint,
+  type ComplaintState,
+  formatLocalTime,
+  type Notice,
+  type NoticeState,
+} from '@brightkitchen/sdk';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { PRESSABLE } from '../../components/a11y';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { consumerClient } from '../../lib/client';
-import { ensureConsumerLogin } from '../../lib/consumer-login';
+import { ensureConsumerLogin, SIGN_IN_NAME, SignInCancelled } from '../../lib/consumer-login';
 
 const NOTICE_STATE_TEXT: Readonly<Record<NoticeState, string>> = {
   sent: '待答复',
@@ -34,7 +41,7 @@ export default function MinePage() {
       const [notices, complaints] = await Promise.all([client.notices.list(), client.complaints.list()]);
       setState({ s: 'ready', mine: { notices: notices.items, complaints: complaints.items } });
     } catch (error) {
-      setState({ s: 'error', error });
+      setState(error instanceof SignInCancelled ? { s: 'anonymous' } : { s: 'error', error });
     }
   }
 
@@ -48,7 +55,7 @@ export default function MinePage() {
         <View className="card center">
           <Text className="muted">登录后查看您提交的告知和投诉</Text>
           <Button className="btn btn-primary" onClick={() => load(true)}>
-            微信登录
+            {`${SIGN_IN_NAME}登录`}
           </Button>
         </View>
       ) : null}
@@ -59,30 +66,43 @@ export default function MinePage() {
           <Text className="section-title">我的告知</Text>
           {state.mine.notices.length === 0 ? <Empty text="还没有告知记录" /> : null}
           {state.mine.notices.map((n) => (
-            <View key={n.id} className="card">
+            <View key={n.id} className="card" data-testid="my-notice">
               <View className="row-between">
-                <Text className="card-title">{n.subject}</Text>
+                <Text className="card-title">{n.venueName ?? n.subject}</Text>
                 <Text className={`tag tag-${n.state}`}>{NOTICE_STATE_TEXT[n.state]}</Text>
               </View>
-              <Text className="muted">{n.body}</Text>
-              {n.answer ? <Text className="answer">商户答复：{n.answer}</Text> : null}
+              <Text className="muted">{`${formatLocalTime(n.sentAt, { style: 'relative', timeZone: n.timeZone })} 发出`}</Text>
+              <Text>{n.body}</Text>
+              {n.answer ? (
+                <Text className="answer">
+                  {`商户答复（${formatLocalTime(n.answeredAt ?? n.sentAt, { style: 'relative', timeZone: n.timeZone })}）${n.answer}`}
+                </Text>
+              ) : null}
             </View>
           ))}
           <Text className="section-title">我的投诉</Text>
           {state.mine.complaints.length === 0 ? <Empty text="还没有投诉记录" /> : null}
           {state.mine.complaints.map((c) => (
-            <View key={c.id} className="card">
+            <View key={c.id} className="card" data-testid="my-complaint">
               <View className="row-between">
-                <Text className="muted">{c.submittedAt.slice(0, 10)}</Text>
+                <Text className="card-title">{c.venueName ?? '投诉'}</Text>
                 <Text className={`tag tag-${c.state}`}>{COMPLAINT_STATE_TEXT[c.state]}</Text>
               </View>
+              <Text className="muted">{`${formatLocalTime(c.submittedAt, { style: 'relative', timeZone: c.timeZone })} 提交`}</Text>
               <Text>{c.text}</Text>
+              {c.photos.length > 0 || c.location ? (
+                <Text className="muted">
+                  {[c.photos.length > 0 ? `附照片 ${c.photos.length} 张` : '', c.location ? '附位置' : '']
+                    .filter(Boolean)
+                    .join('，')}
+                </Text>
+              ) : null}
             </View>
           ))}
         </>
       ) : null}
-      <View className="link-row" onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
-        <Text>商户入口</Text>
+      <View className="link-row" {...PRESSABLE} onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
+        <Text className="link">商户入口</Text>
       </View>
     </View>
   );

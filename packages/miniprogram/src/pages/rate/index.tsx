@@ -1,11 +1,12 @@
-/** Rate a venue: dishes, hygiene and service, one face each, an optional comment. WeChat login on first use. */
+/** Rate a venue: dishes, hygiene and service, one face each, an optional comment. Sign-in on first use. */
 import { type Face, type OutboxOutcome, RATING_ASPECTS, type RatingAspect } from '@brightkitchen/sdk';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { named } from '../../components/a11y';
 import { FacePicker } from '../../components/face-picker';
 import { consumerClient } from '../../lib/client';
-import { ensureConsumerLogin } from '../../lib/consumer-login';
+import { ensureConsumerLogin, SIGN_IN_NAME, SignInCancelled } from '../../lib/consumer-login';
 import { errorText, RATING_ALREADY_TODAY_TEXT, refusalText } from '../../lib/error-text';
 import { notifyVenueChanged } from '../../lib/venue-changed';
 
@@ -53,7 +54,8 @@ export default function RatePage() {
         void queued.settled.then(show);
       }
     } catch (error) {
-      setOutcome({ kind: 'refused', text: errorText(error).title });
+      if (error instanceof SignInCancelled) setOutcome({ kind: 'refused', text: '登录后才能提交评价，您选的表情还在' });
+      else setOutcome({ kind: 'refused', text: errorText(error).title });
     }
   }
 
@@ -71,10 +73,10 @@ export default function RatePage() {
         ))}
         <Textarea
           className="textarea"
-          aria-label="评价内容"
+          {...named('评价内容')}
           value={comment}
           maxlength={500}
-          placeholder="说说您的用餐感受（选填）"
+          placeholder="说说您的用餐感受，可以不写"
           onInput={(e) => setComment(e.detail.value)}
         />
       </View>
@@ -103,7 +105,7 @@ export default function RatePage() {
           {complete ? '提交评价' : '请为三项分别选择表情'}
         </Button>
       )}
-      <Text className="muted center">首次评价将使用微信登录；每位顾客每天可评价同一家单位一次。</Text>
+      <Text className="muted center">{`首次评价需用${SIGN_IN_NAME}登录；每位顾客每天可评价同一家单位一次。`}</Text>
     </View>
   );
 }

@@ -6,9 +6,11 @@ import type { ComplaintInput, ComplaintLocation } from '@brightkitchen/sdk';
 import { Button, Image, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { named, PRESSABLE } from '../../components/a11y';
 import { consumerClient } from '../../lib/client';
-import { ensureConsumerLogin } from '../../lib/consumer-login';
+import { ensureConsumerLogin, SignInCancelled } from '../../lib/consumer-login';
 import { errorText, refusalText } from '../../lib/error-text';
+import { currentLocation, LOCATION_TEXT } from '../../lib/location';
 import { type PickedPhotos, pickPhotos } from '../../lib/photos';
 
 export default function ReportPage() {
@@ -20,6 +22,7 @@ export default function ReportPage() {
   const [photos, setPhotos] = useState<PickedPhotos['photos']>([]);
   const [withLocation, setWithLocation] = useState(false);
   const [location, setLocation] = useState<ComplaintLocation | null>(null);
+  const [locating, setLocating] = useState(false);
   const [message, setMessage] = useState('');
   const [state, setState] = useState<'editing' | 'sending' | 'done'>('editing');
 
@@ -27,7 +30,7 @@ export default function ReportPage() {
     try {
       const picked = await pickPhotos(photos.length);
       setPhotos((p) => [...p, ...picked.photos]);
-      setMessage(picked.tooLarge > 0 ? `${picked.tooLarge} 张照片超过 2 MB，未添加` : '');
+      setMessage(picked.tooLarge > 0 ? `有 ${picked.tooLarge} 张照片超过 2 MB，没有添加` : '');
     } catch {
       // Cancelled by the person: nothing to say.
     }
@@ -36,12 +39,15 @@ export default function ReportPage() {
   async function toggleLocation(on: boolean) {
     setWithLocation(on);
     if (!on) return setLocation(null);
-    try {
-      const res = await Taro.getLocation({ type: 'gcj02' });
-      setLocation({ lat: res.latitude, lng: res.longitude });
-    } catch {
+    setLocating(true);
+    const found = await currentLocation();
+    setLocating(false);
+    if (found.kind === 'ok') {
+      setLocation(found.location);
+      setMessage('');
+    } else {
       setWithLocation(false);
-      setMessage('未获得位置授权，将不附带位置');
+      setMessage(LOCATION_TEXT[found.kind]);
     }
   }
 
@@ -73,7 +79,11 @@ export default function ReportPage() {
       setState('done');
     } catch (error) {
       setState('editing');
-      setMessage(errorText(error).title);
+      setMessage(
+        error instanceof SignInCancelled
+          ? `登录后才能提交${complaint ? '投诉' : '告知'}，您写的内容还在`
+          : errorText(error).title,
+      );
     }
   }
 
@@ -100,7 +110,7 @@ export default function ReportPage() {
         </Text>
         <Textarea
           className="textarea"
-          aria-label="您看到的情况"
+          {...named('您看到的情况')}
           value={text}
           maxlength={2000}
           placeholder="您看到了什么？例如：后厨人员未戴口罩"
@@ -114,20 +124,28 @@ export default function ReportPage() {
                 className="photo"
                 src={p.preview}
                 mode="aspectFill"
+                {...PRESSABLE}
+                aria-label={`第 ${i + 1} 张照片，点按删除`}
                 onClick={() => setPhotos(photos.filter((_, j) => j !== i))}
               />
             ))}
             {photos.length < 3 ? (
-              <View className="photo photo-add" onClick={addPhotos}>
+              <View className="photo photo-add" {...PRESSABLE} aria-label="添加照片" onClick={addPhotos}>
                 <Text>＋ 照片</Text>
               </View>
             ) : null}
           </View>
         ) : null}
+        {complaint && photos.length > 0 ? <Text className="field-hint">点按照片可删除</Text> : null}
         {complaint ? (
           <View className="field-switch">
-            <Text>附上我的位置{location ? '（已获取）' : ''}</Text>
-            <Switch checked={withLocation} color="#07c160" onChange={(e) => toggleLocation(e.detail.value)} />
+            <Text>{locating ? '正在获取位置…' : location ? '附上我的位置（已获取）' : '附上我的位置'}</Text>
+            <Switch
+              checked={withLocation}
+              color="#067d40"
+              {...named('附上我的位置')}
+              onChange={(e) => toggleLocation(e.detail.value)}
+            />
           </View>
         ) : null}
       </View>

@@ -2,10 +2,11 @@
  * The venue page a consumer sees after scanning: one request (GET /v1/public/venues/{code}) loads everything. It
  * imports no SDK client (see lib/public-profile.ts): this is the page that has to show fast.
  */
-import { GRADE_FACE_LABELS, RATING_ASPECTS, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
+import { RATING_ASPECTS, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
 import { Button, Text, Video, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import { GradeBadge } from '../../components/drawn-face';
 import { ErrorState, Loading } from '../../components/states';
 import { publicCodeFromQuery } from '../../lib/public-code';
 import { fetchPublicProfile } from '../../lib/public-profile';
@@ -28,8 +29,8 @@ export default function VenuePage() {
   // Rated (or reported) from here: show the new summary on return.
   useEffect(() => onVenueChanged((changed) => changed === code && void reload()), [code, reload]);
 
-  if (!code) return <ErrorState error={new Error('no code')} />;
-  if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;
+  if (!code) return <ErrorState error={new Error('no code')} title="链接里没有门店码，请重新扫描餐厅的二维码" home />;
+  if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} home />;
   if (!state.data) return <Loading />;
   const p = state.data;
   const go = async (page: string, extra = '') => {
@@ -52,7 +53,7 @@ export default function VenuePage() {
       <View className="card">
         <Text className="card-title">食品安全等级</Text>
         <View className="grade-row">
-          <Text className="grade-face">{GRADE_FACE_LABELS[p.grade.dynamic?.face ?? 'none'].zh}</Text>
+          <GradeBadge face={p.grade.dynamic?.face ?? 'none'} />
           <Text className="grade-annual">
             {p.grade.annual && p.grade.annual.grade !== 'none'
               ? `${p.grade.annual.year} 年度等级 ${p.grade.annual.grade}`
@@ -71,7 +72,7 @@ export default function VenuePage() {
               const f = p.rating.aspects[aspect];
               return (
                 <Text key={aspect} className="muted">
-                  {`${ASPECT_TEXT[aspect]}：😊 ${f.satisfied}  😐 ${f.neutral}  😞 ${f.dissatisfied}`}
+                  {`${ASPECT_TEXT[aspect]}：满意 ${f.satisfied} 人，一般 ${f.neutral} 人，不满意 ${f.dissatisfied} 人`}
                 </Text>
               );
             })

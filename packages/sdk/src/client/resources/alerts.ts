@@ -1,12 +1,21 @@
 import type { Alert } from '../../domain/alert.js';
-import type { AlertState } from '../../domain/enums.js';
+import type { AlertSource, AlertState } from '../../domain/enums.js';
 import { seg } from '../query.js';
 import type { Page, PageQuery } from '../wire-types.js';
 import type { ResourceContext } from './context.js';
 
 export interface AlertListQuery extends PageQuery {
   readonly venueId?: string;
-  readonly state?: AlertState;
+  /** `unresolved`: open and acknowledged ones. */
+  readonly state?: AlertState | 'unresolved';
+  /** Where alerts come from: `sensor`, `violation` (AI capture), `ledger`, `device`, `disinfection`. */
+  readonly source?: AlertSource;
+  /** The alert's `type` code, e.g. `SENSOR_TOO_WARM`, `no_hat`. */
+  readonly type?: string;
+  /** Opened on or after: a day (`YYYY-MM-DD`, in the venue's zone when `venueId` is given) or an instant. */
+  readonly from?: string;
+  /** Opened on or before: a day (inclusive) or an instant. */
+  readonly to?: string;
 }
 
 /** Alerts of a venue (sensors, violations, ledger rules): acknowledge, then resolve with a corrective action. */

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../chain/sha256.js';
 import type { LedgerBatchAnswer, LedgerBatchInput, LedgerBatchResult } from '../../contract/ledger-batch.js';
+import type { LedgerCorrectedBy, LedgerListEntry } from '../../contract/pages.js';
 import { base64ToBytes } from '../../domain/base64.js';
 import type { LedgerRecord } from '../../domain/ledger.js';
 import type { LedgerPhotoUpload } from '../../domain/ledger-photo.js';
@@ -8,14 +9,7 @@ import type { LedgerValidationResult } from '../../rules/ledger/validate.js';
 import { RuleError } from '../errors/rule-error.js';
 import type { QueuedWrite } from '../outbox/outbox.js';
 import { seg } from '../query.js';
-import type {
-  ChainVerification,
-  LedgerEntry,
-  LedgerExport,
-  LedgerListQuery,
-  LedgerSubmitAnswer,
-  Page,
-} from '../wire-types.js';
+import type { ChainVerification, LedgerExport, LedgerListQuery, LedgerSubmitAnswer, Page } from '../wire-types.js';
 import type { ResourceContext } from './context.js';
 
 /** The answer of a direct submit; `replayed` when the key had already been used (the first result). */
@@ -38,7 +32,8 @@ export interface LedgerSubmitOptions {
 }
 
 /** One record's outcome in a batch: the answer a single write would get, or the error body. */
-export type { LedgerBatchResult };
+/** A stored record as lists show it, with `correctedBy` when a later record corrects it. */
+export type { LedgerBatchResult, LedgerCorrectedBy, LedgerListEntry };
 
 /** Daily ledgers (电子台账): written through the outbox, read back, chain-verified, exported. */
 export interface LedgersClient {
@@ -58,7 +53,10 @@ export interface LedgersClient {
     records: readonly LedgerRecord[],
     options?: { idempotencyKeys?: readonly string[] },
   ): Promise<readonly LedgerBatchResult[]>;
-  list(venueId: string, query?: LedgerListQuery): Promise<Page<LedgerEntry>>;
+  /** Newest first; a record a later one corrects carries `correctedBy`. */
+  list(venueId: string, query?: LedgerListQuery): Promise<Page<LedgerListEntry>>;
+  /** One stored record (members of the venue and its regulators), with `correctedBy` when corrected. */
+  get(venueId: string, recordId: string): Promise<LedgerListEntry>;
   /** Completion per kind for the venue's local day. */
   today(venueId: string): Promise<LedgersToday>;
   /** The server checks the venue's hash chain. */
@@ -121,6 +119,7 @@ export function createLedgersClient({ http, outbox }: ResourceContext, newKey: (
     },
     list: (venueId, query) =>
       http.call({ method: 'GET', path: ledgersPath(venueId), ...(query ? { query: { ...query } } : {}) }),
+    get: (venueId, recordId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/${seg(recordId)}` }),
     today: (venueId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/today` }),
     verifyChain: (venueId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/chain/verify` }),
     export: (venueId) => http.call({ method: 'GET', path: `${ledgersPath(venueId)}/export` }),

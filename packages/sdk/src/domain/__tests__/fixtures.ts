@@ -1,6 +1,6 @@
 /** Valid examples of every domain entity, as a client or the server would send them. */
 
-import type { Certificate, Course, Exam, ExamSubmission } from '../../training/training.js';
+import type { Certificate, Course, Exam, ExamAnswer, Question } from '../../training/index.js';
 import type { Alert, AlertResolveInput } from '../alert.js';
 import type { Complaint, ComplaintInput } from '../complaint.js';
 import type { Device } from '../device.js';
@@ -163,55 +163,79 @@ export const grade: Grade = {
 
 export const course: Course = {
   id: 'course-1',
+  regionId: null,
   title: '食品留样规范',
-  body: '每餐次每个品种留样不少于 125 克，冷藏 48 小时以上。',
-  audience: ['cook', 'food_safety_manager'],
+  summary: '留什么、留多少、留多久。',
+  roles: ['cook', 'food_safety_manager'],
+  venueKinds: [],
+  lessons: [
+    { id: 'weight', title: '留样数量', body: '每餐次每个品种留样不少于 125 克，冷藏 48 小时以上。', minutes: 5 },
+  ],
+  state: 'published',
+  updatedAt: '2024-05-01T08:00:00.000Z',
 };
 
 export const exam: Exam = {
   id: 'exam-1',
+  regionId: null,
   title: '食品安全基础考试',
   courseId: 'course-1',
+  rules: [
+    { topic: 'sample_retention', count: 2 },
+    { topic: 'health_management', count: 1, roles: ['cook'] },
+  ],
+  passScore: 60,
+  durationMinutes: 30,
+  attemptsAllowed: 3,
+  state: 'published',
+};
+
+export const paper: { questions: Question[]; passScore: number } = {
+  passScore: 60,
   questions: [
     {
       id: 'q1',
       kind: 'single',
-      prompt: '留样至少保存多久？',
+      stem: '留样至少保存多久？',
+      topic: 'sample_retention',
       options: [
-        { id: 'a', text: '24 小时' },
-        { id: 'b', text: '48 小时' },
+        { id: 'A', text: '24 小时' },
+        { id: 'B', text: '48 小时' },
       ],
-      answer: 'b',
+      answer: 'B',
     },
     {
       id: 'q2',
       kind: 'multiple',
-      prompt: '哪些症状须暂停接触直接入口食品的工作？',
+      stem: '哪些症状须暂停接触直接入口食品的工作？',
+      topic: 'health_management',
       options: [
-        { id: 'a', text: '发热' },
-        { id: 'b', text: '腹泻' },
-        { id: 'c', text: '近视' },
+        { id: 'A', text: '发热' },
+        { id: 'B', text: '腹泻' },
+        { id: 'C', text: '近视' },
       ],
-      answers: ['a', 'b'],
+      answers: ['A', 'B'],
     },
-    { id: 'q3', kind: 'true_false', prompt: '冷藏温度应在 0–8 ℃。', answer: true },
+    { id: 'q3', kind: 'true_false', stem: '冷藏温度应在 0–8 ℃。', topic: 'storage_temperature', answer: true },
   ],
-  passScore: 60,
-  durationMinutes: 30,
 };
 
-export const examSubmission: ExamSubmission = {
-  examId: 'exam-1',
-  staffId: 's-1',
-  answers: { q1: 'b', q2: ['b', 'a'], q3: false },
-};
+export const paperAnswers: Record<string, ExamAnswer> = { q1: 'B', q2: ['B', 'A'], q3: false };
 
 export const certificate: Certificate = {
+  id: 'cert-1',
+  code: 'K7Q2M9XA3BCD',
   staffId: 's-1',
-  number: 'PX2024-0101',
+  holder: '张三',
+  role: 'cook',
+  venueId: 'v-1',
+  venue: '聊城市实验小学食堂',
+  regionId: 'r-1',
+  course: '食品安全基础',
+  examId: 'exam-1',
   issuedOn: '2024-02-01',
-  expiresOn: '2026-01-31',
-  verificationCode: 'K7Q2M9XA',
+  expiresOn: '2025-01-31',
+  valid: true,
 };
 
 export const publicProfile: PublicVenueProfile = {

@@ -66,6 +66,26 @@ describe('morning check', () => {
     expect(codes(check(unknown))).toEqual([]);
   });
 
+  it('counts a valid training certificate like the health certificate: none or expired is unfit, with its code', () => {
+    const none = check({ ...morningCheck, trainingCertificateExpiresOn: null });
+    expect(none.ok).toBe(true);
+    expect(codes(none)).toEqual(['LEDGER_STAFF_TRAINING_CERT_INVALID']);
+    expect(none.issues[0]?.message.zh).toContain('未取得培训合格证');
+    expect(ledgerAlerts(none).map((i) => i.code)).toEqual(['LEDGER_STAFF_TRAINING_CERT_INVALID']);
+    expect(isStaffUnfit(none)).toBe(true);
+    const expired = check({ ...morningCheck, trainingCertificateExpiresOn: '2024-06-14' });
+    expect(codes(expired)).toEqual(['LEDGER_STAFF_TRAINING_CERT_INVALID']);
+    expect(expired.issues[0]?.message.en).toContain('expired on 2024-06-14');
+    expect(codes(check({ ...morningCheck, trainingCertificateExpiresOn: '2024-06-15' }))).toEqual([]);
+    // Both missing: two findings, each with its own code.
+    expect(
+      codes(check({ ...morningCheck, healthCertificateExpiresOn: null, trainingCertificateExpiresOn: null })),
+    ).toEqual(['LEDGER_STAFF_HEALTH_CERT_INVALID', 'LEDGER_STAFF_TRAINING_CERT_INVALID']);
+    expect(check({ ...morningCheck, trainingCertificateExpiresOn: '2024-02-30' }).issues).toEqual([
+      expect.objectContaining({ code: 'FIELD_FORMAT', path: 'trainingCertificateExpiresOn' }),
+    ]);
+  });
+
   it('judges the certificate on the local day of the check (23:59 vs 00:01)', () => {
     const now = '2024-07-02T00:00:00+08:00';
     const cert = { ...morningCheck, healthCertificateExpiresOn: '2024-06-30' };

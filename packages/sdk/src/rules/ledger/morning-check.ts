@@ -24,31 +24,39 @@ export function checkMorningCheck(record: MorningCheckRecord, ctx: LedgerRuleCon
   }
   if (!record.handCheckOk) issues.push(ledgerIssue('LEDGER_MORNING_HAND_CHECK', 'handCheckOk'));
   if (!record.uniformOk) issues.push(ledgerIssue('LEDGER_MORNING_UNIFORM', 'uniformOk'));
-  issues.push(...checkHealthCertificate(record, ctx));
+  issues.push(
+    ...checkCertificate(record.healthCertificateExpiresOn, 'healthCertificateExpiresOn', HEALTH, record, ctx),
+    ...checkCertificate(record.trainingCertificateExpiresOn, 'trainingCertificateExpiresOn', TRAINING, record, ctx),
+  );
   return issues;
 }
 
-/** The certificate must be valid on the check's local day (valid through its expiry date). Absent = unknown. */
-function checkHealthCertificate(record: MorningCheckRecord, ctx: LedgerRuleContext): LedgerIssue[] {
-  const expiresOn = record.healthCertificateExpiresOn;
+/** The code of each certificate, and how "none on file" reads for it. */
+const HEALTH = { code: 'LEDGER_STAFF_HEALTH_CERT_INVALID', none: { zh: '无健康证明', en: 'none on file' } } as const;
+const TRAINING = {
+  code: 'LEDGER_STAFF_TRAINING_CERT_INVALID',
+  none: { zh: '未取得培训合格证', en: 'none on file' },
+} as const;
+
+/**
+ * A certificate (health, training) must be valid on the check's local day (valid through its expiry date).
+ * Absent = unknown: nothing is judged.
+ */
+function checkCertificate(
+  expiresOn: string | null | undefined,
+  path: 'healthCertificateExpiresOn' | 'trainingCertificateExpiresOn',
+  kind: typeof HEALTH | typeof TRAINING,
+  record: MorningCheckRecord,
+  ctx: LedgerRuleContext,
+): LedgerIssue[] {
   if (expiresOn === undefined) return [];
-  const badDate = invalidDate(expiresOn, 'healthCertificateExpiresOn');
+  const badDate = invalidDate(expiresOn, path);
   if (badDate.length > 0) return badDate;
   const day = localDay(record.time, ctx.timeZone);
-  if (expiresOn === null) {
-    return [
-      ledgerIssue('LEDGER_STAFF_HEALTH_CERT_INVALID', 'healthCertificateExpiresOn', {
-        day,
-        reason: { zh: '无健康证明', en: 'none on file' },
-      }),
-    ];
-  }
+  if (expiresOn === null) return [ledgerIssue(kind.code, path, { day, reason: kind.none })];
   if (expiresOn < day) {
     return [
-      ledgerIssue('LEDGER_STAFF_HEALTH_CERT_INVALID', 'healthCertificateExpiresOn', {
-        day,
-        reason: { zh: `已于 ${expiresOn} 过期`, en: `expired on ${expiresOn}` },
-      }),
+      ledgerIssue(kind.code, path, { day, reason: { zh: `已于 ${expiresOn} 过期`, en: `expired on ${expiresOn}` } }),
     ];
   }
   return [];

@@ -61,6 +61,7 @@ const UNFIT_CODES: ReadonlySet<LedgerIssue['code']> = new Set<RuleCode>([
   'LEDGER_MORNING_SYMPTOM',
   'LEDGER_MORNING_HAND_CHECK',
   'LEDGER_STAFF_HEALTH_CERT_INVALID',
+  'LEDGER_STAFF_TRAINING_CERT_INVALID',
 ]);
 
 /** True when a morning check found the staff member unfit to handle food that day. */

@@ -12,6 +12,9 @@ import { sessionFamilies } from './035-session-families.js';
 import { abuseLimits } from './036-abuse-limits.js';
 import { auditLog } from './038-audit-log.js';
 import { ledgerAnchors } from './039-ledger-anchors.js';
+import { staffLeftAndCorrections } from './040-staff-left-and-corrections.js';
+import { consumerPhones } from './041-consumer-phones.js';
+import { training } from './042-training.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -30,5 +33,8 @@ export const MIGRATIONS: readonly AppMigration[] = [
   abuseLimits,
   auditLog,
   ledgerAnchors,
+  staffLeftAndCorrections,
+  consumerPhones,
+  training,
 ];
 export type { AppMigration } from './migration.js';
