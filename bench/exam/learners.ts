@@ -47,11 +47,13 @@ export async function seedLearners(config: ServerConfig, count: number): Promise
         role: 'cook',
         healthCertificate: { number: `HC-${i}`, expiresOn: '2099-12-31' },
       };
+      // As a phone's login gives it: a token of a session family, which every request checks is not revoked.
+      const sessionId = newId('ses');
       learners.push({
         staffId,
-        token: issueAccessToken(config.tokenSecret, { userId, role: 'operator_staff' }, 4 * 3600),
+        token: issueAccessToken(config.tokenSecret, { userId, role: 'operator_staff', sessionId }, 4 * 3600),
       });
-      return { staffId, userId, name, staff };
+      return { staffId, userId, name, staff, sessionId };
     });
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += 200) {
@@ -84,6 +86,18 @@ export async function seedLearners(config: ServerConfig, count: number): Promise
               wechat_unionid: null,
               phone: null,
               disabled_at: null,
+              created_at: at,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('session_families')
+          .values(
+            chunk.map((r) => ({
+              id: r.sessionId,
+              user_id: r.userId,
+              revoked_at: null,
+              revoked_reason: null,
               created_at: at,
             })),
           )

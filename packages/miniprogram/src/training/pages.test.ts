@@ -14,6 +14,7 @@ vi.mock('../training.css', () => ({}));
 
 const { default: ExamPage } = await import('./exam/index');
 const { default: VerifyPage } = await import('./verify/index');
+const { default: CertificatesPage } = await import('./certificates/index');
 
 const session = { accessToken: 'a1', refreshToken: 'r1', expiresAt: Date.now() + 3_600_000, user: { id: 'u1' } };
 const json = (statusCode: number, data: unknown) => ({ statusCode, data });
@@ -132,5 +133,39 @@ describe('the certificate check', () => {
     fireEvent.change(screen.getByLabelText('验证码'), { target: { value: 'ABCD-EFGH-JKMN' } });
     fireEvent.click(screen.getByText('核验'));
     await screen.findByText('✗ 查无此证');
+  });
+});
+
+describe('my certificates', () => {
+  it('shows each certificate with its code and a QR code of the public check', async () => {
+    shim.answer = (req) =>
+      path(req) === 'GET /v1/training/certificates'
+        ? json(200, {
+            items: [
+              {
+                id: 'crt1',
+                code: 'K7Q2M9XA3BCD',
+                staffId: 's1',
+                holder: '张三',
+                venueId: 'v1',
+                venue: '第一中学食堂',
+                regionId: 'r1',
+                course: '餐饮服务从业人员食品安全基础',
+                examId: 'exam1',
+                issuedOn: '2025-01-10',
+                expiresOn: '2099-01-09',
+                valid: true,
+              },
+            ],
+            nextCursor: null,
+          })
+        : 'offline';
+    render(createElement(CertificatesPage));
+    await screen.findByText('K7Q2-M9XA-3BCD');
+    const qr = screen.getByLabelText('证书核验二维码') as HTMLImageElement;
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    expect(document.querySelector('[data-verify-url]')?.getAttribute('data-verify-url')).toBe(
+      'https://api.test/app/#/training/verify/index?code=K7Q2M9XA3BCD',
+    );
   });
 });

@@ -67,6 +67,8 @@ describe('security headers', () => {
     expect(directive('style-src')).toContain("'self'");
     expect(directive('img-src')).toContain('data:');
     expect(directive('connect-src')).toContain("'self'");
+    // The H5 app reads a picked photo's blob: URL to compress and send it with a complaint.
+    expect(directive('connect-src')).toContain('blob:');
     expect(directive('object-src')).toBe("object-src 'none'");
     expect(docs.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(docs.headers.get('cross-origin-opener-policy')).toBe('same-origin');

@@ -101,7 +101,9 @@ export const noticeRoutes: FastifyPluginAsync = async (app) => {
         q = q.where('notices.sender_id', '=', principal.userId);
       } else {
         const scope = await venueScope(app, principal);
-        q = q.where(sql<boolean>`(${venueScopeSql(scope, 'notices.venue_id')} or notices.sender_id = ${principal.userId})`);
+        q = q.where(
+          sql<boolean>`(${venueScopeSql(scope, 'notices.venue_id')} or notices.sender_id = ${principal.userId})`,
+        );
       }
       if (venueId) q = q.where('notices.venue_id', '=', venueId);
       if (state) q = q.where('notices.state', '=', state);

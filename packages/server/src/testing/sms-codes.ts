@@ -6,6 +6,9 @@ export async function liveSmsCode(server: TestServer, phone: string): Promise<st
   let code = '';
   // Any earlier code of the number is replaced, as a new request would; the minute's wait is skipped.
   await server.database.db.deleteFrom('sms_codes').where('phone', '=', phone).execute();
-  await sendSmsCode(server.app.ctx, { provider: 'test', sendCode: async (m) => void (code = m.code) }, phone);
+  const keep = async (message: { code: string }) => {
+    code = message.code;
+  };
+  await sendSmsCode(server.app.ctx, { provider: 'test', sendCode: keep }, phone);
   return code;
 }

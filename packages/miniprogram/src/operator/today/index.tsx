@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ErrorState, Loading } from '../../components/states';
 import { type CurrentVenue, setCurrentVenue } from '../../lib/operator-venue';
 import { operatorClient } from '../client';
+import { TrainingReminder } from '../../training/reminder';
 import { OutboxPanel } from '../outbox-panel';
 import { requireOperator } from '../require-login';
 
@@ -73,6 +74,8 @@ export default function TodayPage() {
           </View>
         ) : null}
       </View>
+
+      <TrainingReminder venueId={venue.id} />
 
       <View className="grid">
         <View className="grid-item" onClick={() => Taro.navigateTo({ url: '/operator/alerts/index' })}>

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useAsync } from '../../lib/use-async';
 import { requireOperator } from '../../operator/require-login';
+import { CertificateQr } from '../certificate-qr';
 import { learnerTraining } from '../client';
 import '../training.css';
 
@@ -33,6 +34,7 @@ export default function CertificatesPage() {
             </View>
             <Text>{`${c.holder} · ${c.venue}`}</Text>
             <Text className="certificate-code">{formatCertificateCode(c.code)}</Text>
+            {c.valid ? <CertificateQr code={c.code} /> : null}
             <Text className="muted">{`发证 ${c.issuedOn} · 有效期至 ${c.expiresOn}${c.score !== undefined ? ` · 成绩 ${c.score} 分` : ''}`}</Text>
             {c.valid && left <= RENEWAL_NOTICE_DAYS ? <Text className="field-message">请在到期前参加培训考核续证</Text> : null}
             <Button className="btn" onClick={() => Taro.navigateTo({ url: `/training/verify/index?code=${c.code}` })}>

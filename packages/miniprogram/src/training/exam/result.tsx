@@ -3,6 +3,7 @@ import { type Attempt, type ExamAnswer, formatCertificateCode } from '@brightkit
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import { CertificateQr } from '../certificate-qr';
 import { KIND_TEXT } from '../client';
 
 function answerText(answer: ExamAnswer | undefined): string {
@@ -41,6 +42,7 @@ export function AttemptResult({ attempt }: { attempt: Attempt }) {
           <Text className="certificate-code" data-testid="certificate-code">
             {formatCertificateCode(attempt.certificate.code)}
           </Text>
+          <CertificateQr code={attempt.certificate.code} />
           <Text className="muted">{`有效期至 ${attempt.certificate.expiresOn}，可凭验证码在“证书核验”中查验`}</Text>
           <Button className="btn" onClick={() => Taro.navigateTo({ url: '/training/certificates/index' })}>
             我的证书
