@@ -43,7 +43,9 @@ describe.each(DATABASES)('corrupt stored rows on %s', (kind) => {
     const damaged = second.body.record.id;
     await server.database.db
       .updateTable('ledger_records')
-      .set({ body: '{"kind":"morning_check"' })
+      // Well-formed JSON of the wrong shape: the database itself refuses malformed JSON in this column (the
+      // unique index on corrections reads into it), so damage that gets stored is of this kind.
+      .set({ body: '["morning_check"]' })
       .where('id', '=', damaged)
       .execute();
 
