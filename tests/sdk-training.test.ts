@@ -36,7 +36,10 @@ describe.each(DATABASES)('the SDK training client (%s)', (kind) => {
     const saved = await training.saveAnswer(attempt.id, first?.id as string, key[first?.id as string] as ExamAnswer);
     expect(saved.answered).toBe(1);
     expect((await training.attempt(attempt.id)).answers).toEqual({ [first?.id as string]: key[first?.id as string] });
-    const done = await training.submit(attempt.id, Object.fromEntries(rest.map((q) => [q.id, key[q.id] as ExamAnswer])));
+    const done = await training.submit(
+      attempt.id,
+      Object.fromEntries(rest.map((q) => [q.id, key[q.id] as ExamAnswer])),
+    );
     expect(done.result).toMatchObject({ passed: true, score: 100 });
     const code = done.certificate?.code as string;
 

@@ -59,11 +59,17 @@ async function openAttempt(): Promise<string> {
 async function answerShown(page: Page, answer: unknown): Promise<void> {
   const card = page.locator('[data-question-id]');
   if (typeof answer === 'boolean') {
-    await card.locator('.option').filter({ hasText: answer ? '正确' : '错误' }).click();
+    await card
+      .locator('.option')
+      .filter({ hasText: answer ? '正确' : '错误' })
+      .click();
     return;
   }
   for (const letter of Array.isArray(answer) ? answer : [answer]) {
-    await card.locator('.option').filter({ has: page.locator('.option-letter', { hasText: String(letter) }) }).click();
+    await card
+      .locator('.option')
+      .filter({ has: page.locator('.option-letter', { hasText: String(letter) }) })
+      .click();
   }
 }
 
@@ -88,7 +94,7 @@ describe('training in the H5 app', () => {
     await page.goto(app('training/exam/index?id=nat-exam-basics'));
     await page.locator('[data-question-id]').waitFor({ timeout: 20_000 });
     // The paper on the phone carries no key.
-    const shown = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
+    const shown = (await page.locator('body').textContent()) ?? '';
     expect(shown).not.toContain('正确答案');
     const attemptId = await openAttempt();
     const key = await paperKey(server.database, attemptId);

@@ -349,6 +349,8 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       },
     }),
   },
+  // A question of the national bank (on A's paper): only admins retire it, regulators only their regions' own.
+  'PATCH /v1/training/questions/{questionId}': { allow: ['admin'], call: () => ({ body: { state: 'active' } }) },
   'GET /v1/training/certificates': { allow: OPERATORS_AND_REGULATORS },
   'GET /v1/training/certificates/{certificateId}': { allow: A_OVERSIGHT },
   // Inspectors and consumers check a cook's certificate by its code, without an account.

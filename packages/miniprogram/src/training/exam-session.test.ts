@@ -20,7 +20,16 @@ function attemptOf(overrides: Partial<Attempt> = {}): Attempt {
     deadline: new Date(T0 + 60 * 60_000).toISOString(),
     serverNow: new Date(T0).toISOString(),
     paper: [
-      { id: 'q1', kind: 'single', stem: '甲', topic: 'law_and_duties', options: [{ id: 'A', text: 'a' }, { id: 'B', text: 'b' }] },
+      {
+        id: 'q1',
+        kind: 'single',
+        stem: '甲',
+        topic: 'law_and_duties',
+        options: [
+          { id: 'A', text: 'a' },
+          { id: 'B', text: 'b' },
+        ],
+      },
       { id: 'q2', kind: 'true_false', stem: '乙', topic: 'law_and_duties' },
     ],
     answers: {},
@@ -53,7 +62,11 @@ function fakeServer() {
     },
     attempt: async () => {
       reach('get');
-      return attemptOf({ answers: { ...saved }, state, ...(state !== 'open' ? { result: { score: 50, passed: false, correct: 1, total: 2, byTopic: {} } } : {}) });
+      return attemptOf({
+        answers: { ...saved },
+        state,
+        ...(state !== 'open' ? { result: { score: 50, passed: false, correct: 1, total: 2, byTopic: {} } } : {}),
+      });
     },
     saveAnswer: async (_a: string, q: string, answer: ExamAnswer) => {
       reach(`save ${q}`);
@@ -66,7 +79,11 @@ function fakeServer() {
       if (state === 'submitted') throw new ApiError('TRAINING_ATTEMPT_CLOSED', { zh: '已交卷', en: 'closed' }, 409);
       Object.assign(saved, extra);
       state = 'submitted';
-      return attemptOf({ answers: { ...saved }, state, result: { score: 100, passed: true, correct: 2, total: 2, byTopic: {} } });
+      return attemptOf({
+        answers: { ...saved },
+        state,
+        result: { score: 100, passed: true, correct: 2, total: 2, byTopic: {} },
+      });
     },
   } as unknown as TrainingClient;
   return server;

@@ -100,6 +100,7 @@ export type {
   Question,
   QuestionKind,
   QuestionOption,
+  QuestionStateInput,
 } from './question.js';
 export {
   answerKey,
@@ -112,6 +113,7 @@ export {
   QUESTION_KINDS,
   QuestionOptionSchema,
   QuestionSchema,
+  QuestionStateInputSchema,
   RULE_REF_PATTERN,
   RuleRefSchema,
   TopicSchema,

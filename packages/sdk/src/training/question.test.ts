@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paper, paperAnswers } from '../domain/__tests__/fixtures.js';
-import { answerKey, answerMisfit, isAnswerCorrect, toPaperQuestion } from './question.js';
+import { answerKey, answerMisfit, type ExamAnswer, isAnswerCorrect, toPaperQuestion } from './question.js';
 import { gradePaper, reviewPaper } from './scoring.js';
 
 const [single, multiple, trueFalse] = paper.questions as [never, never, never];
@@ -59,7 +59,7 @@ describe('gradePaper', () => {
   });
 
   it('never passes a paper whose time ran out, and says so', () => {
-    const answers = { q1: 'B', q2: ['A', 'B'], q3: true } as const;
+    const answers: Record<string, ExamAnswer> = { q1: 'B', q2: ['A', 'B'], q3: true };
     expect(gradePaper(paper.questions, 60, answers, true)).toMatchObject({
       score: 100,
       passed: false,

@@ -69,6 +69,11 @@ export const BankQuestionSchema = v.intersect([
 /** Type of {@link BankQuestionSchema}. */
 export type BankQuestion = v.InferOutput<typeof BankQuestionSchema>;
 
+/** Body of `PATCH /v1/training/questions/{questionId}`: retire a question (no longer drawn) or bring it back. */
+export const QuestionStateInputSchema = v.object({ state: v.picklist(['active', 'retired']) });
+/** Type of {@link QuestionStateInputSchema}. */
+export type QuestionStateInput = v.InferOutput<typeof QuestionStateInputSchema>;
+
 /** A question as the paper shows it: no answer key, no explanation. */
 export const PaperQuestionSchema = v.object({
   id: IdSchema,

@@ -119,6 +119,34 @@ describe.each(DATABASES)('question import on %s', (kind) => {
     expect(await questionCount()).toBe(before + 2);
   });
 
+  it('lets the region’s regulator retire its own questions (no longer drawn), and only admins national ones', async () => {
+    const tag = unique();
+    await post({ fileBase64: b64(csv(`判断,将被停用的题（${tag}）。,,,,,对,,law_and_duties`)) });
+    const listed = await server.request<{ items: { id: string; stem: string; state: string }[] }>(
+      `/v1/training/questions?regionId=${city.regions.east}&limit=500`,
+      { token: city.regulator.token },
+    );
+    const mine = listed.body.items.find((q) => q.stem.includes(tag));
+    const retired = await server.request<{ state: string }>(`/v1/training/questions/${mine?.id}`, {
+      method: 'PATCH',
+      token: city.regulator.token,
+      body: { state: 'retired' },
+    });
+    expect([retired.status, retired.body.state]).toEqual([200, 'retired']);
+    const national = await server.request(`/v1/training/questions/nat-law-01`, {
+      method: 'PATCH',
+      token: city.regulator.token,
+      body: { state: 'retired' },
+    });
+    expect(national.status).toBe(403);
+    const other = await server.request(`/v1/training/questions/${mine?.id}`, {
+      method: 'PATCH',
+      token: city.westRegulator.token,
+      body: { state: 'active' },
+    });
+    expect(other.status).toBe(403);
+  });
+
   it('checks only on a dry run', async () => {
     const before = await questionCount();
     const res = await post({

@@ -8,6 +8,7 @@ import {
   type QuestionImportInput,
   QuestionImportInputSchema,
   QuestionImportReportSchema,
+  QuestionStateInputSchema,
 } from '@brightkitchen/sdk/training';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
@@ -24,6 +25,7 @@ import {
   readLimit,
 } from '../schemas/index.js';
 import { oversight, publishingRegion, requireUser } from './access.js';
+import { bankChanged } from './bank.js';
 import { readQuestionFile } from './question-file.js';
 import { importQuestionTable } from './questions.js';
 import { toQuestion } from './store.js';
@@ -70,6 +72,35 @@ export const questionRoutes: FastifyPluginAsync = async (app) => {
         (row) => ({ ...toQuestion(row), regionId: row.region_id, state: row.state as 'active' | 'retired' }),
         request.log,
       );
+    },
+  );
+
+  app.patch<{ Params: { questionId: string } }>(
+    '/training/questions/:questionId',
+    {
+      schema: {
+        tags: ['training'],
+        operationId: 'setQuestionState',
+        summary: 'Retire a question (no longer drawn; papers under way keep it) or bring it back',
+        security: BEARER,
+        params: jsonSchema(v.object({ questionId: IdParam })),
+        body: jsonSchema(QuestionStateInputSchema),
+        response: { 200: jsonSchema(BankQuestionSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = requireUser(request);
+      const { state } = parseOrThrow(QuestionStateInputSchema, request.body);
+      const row = await db
+        .selectFrom('training_questions')
+        .select(['id', 'data', 'region_id'])
+        .where('id', '=', request.params.questionId)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      await publishingRegion(app, principal, row.region_id);
+      await db.updateTable('training_questions').set({ state }).where('id', '=', row.id).execute();
+      bankChanged(database);
+      return { ...toQuestion(row), regionId: row.region_id, state };
     },
   );
 

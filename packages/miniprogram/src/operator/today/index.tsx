@@ -5,8 +5,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../components/states';
 import { type CurrentVenue, setCurrentVenue } from '../../lib/operator-venue';
-import { operatorClient } from '../client';
 import { TrainingReminder } from '../../training/reminder';
+import { operatorClient } from '../client';
 import { OutboxPanel } from '../outbox-panel';
 import { requireOperator } from '../require-login';
 

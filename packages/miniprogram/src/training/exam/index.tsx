@@ -10,7 +10,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { errorText } from '../../lib/error-text';
 import { requireOperator } from '../../operator/require-login';
 import { KIND_TEXT, learnerTraining, taroStorage } from '../client';
-import { type ExamSnapshot, ExamSession } from '../exam-session';
+import { ExamSession, type ExamSnapshot } from '../exam-session';
 import { AttemptResult } from './result';
 import '../training.css';
 
@@ -68,6 +68,7 @@ export default function ExamPage() {
 
   const session = state.s === 'taking' ? state.session : null;
   // The countdown, a retry of unsent answers every few seconds, and at once when the network comes back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: set up once per session; `submit` reads refs only.
   useEffect(() => {
     if (!session) return;
     const tick = setInterval(() => {
@@ -136,7 +137,7 @@ export default function ExamPage() {
                 className={`option ${answer === o.value ? 'option-on' : ''}`}
                 onClick={() => void session?.answer(question.id, o.value)}
               >
-                <Text>{o.text}</Text>
+                {o.text}
               </View>
             ))
           : (question.options ?? []).map((o) => (
@@ -148,7 +149,8 @@ export default function ExamPage() {
                 onClick={() => void session?.answer(question.id, toggled(question, answer, o.id))}
               >
                 <Text className="option-letter">{o.id}</Text>
-                <Text>{o.text}</Text>
+                {/* Bare text: a tap on it lands on the option itself (WeChat binds the element around text). */}
+                {o.text}
               </View>
             ))}
       </View>

@@ -30,7 +30,9 @@ export function AttemptResult({ attempt }: { attempt: Attempt }) {
               {`${result.score} 分 · ${result.passed ? '合格' : '不合格'}`}
             </Text>
             <Text>{`答对 ${result.correct}/${result.total} 题（${attempt.passScore} 分合格）`}</Text>
-            {result.reason === 'time_up' ? <Text className="field-message">考试时间已到，未在规定时间内交卷</Text> : null}
+            {result.reason === 'time_up' ? (
+              <Text className="field-message">考试时间已到，未在规定时间内交卷</Text>
+            ) : null}
           </>
         ) : (
           <Text>成绩计算中</Text>
