@@ -9,9 +9,9 @@
  * it, otherwise by the browser's request routing), so the API is same-origin as in production. The build is made
  * first when missing or older than the sources.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FakeTencentSms,
@@ -20,37 +20,14 @@ import {
 } from '../packages/server/src/testing/fake-tencent-sms.js';
 import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
-import { ensureH5Build, signInByPhone } from './support/h5-app.js';
-
-const root = join(__dirname, '..');
-const mp = join(root, 'packages', 'miniprogram');
-const distH5 = join(mp, 'dist-h5');
-const shots = join(root, 'artifacts', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
+import { ensureH5Build, launchChromium, phoneContext, root, shots, signInByPhone } from './support/h5-app.js';
 
 /**
  * Cold navigation to the venue page in a fresh browser context (no cache), timed in the page from navigation start
  * (`performance.timeOrigin`) to the moment the venue's name is in the document.
  */
 async function coldVenueProfileMs(url: string, name: string): Promise<number> {
-  const fresh = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  await serveApp(fresh);
+  const fresh = await phoneContext(browser, {}, server.baseUrl);
   try {
     const page = await fresh.newPage();
     await page.addInitScript((expected) => {
@@ -84,7 +61,6 @@ let city: TestCity;
 let browser: Browser;
 let context: BrowserContext;
 let publicCode: string;
-let servedByServer = false;
 const timings: Record<string, number | number[] | string> = {};
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -111,28 +87,9 @@ beforeAll(async () => {
   });
   publicCode = venue.body.publicCode;
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
-  servedByServer = (await fetch(`${server.baseUrl}/app/`)).status === 200;
-  await serveApp(context);
+  browser = await launchChromium();
+  context = await phoneContext(browser, {}, server.baseUrl);
 }, 480_000);
-
-/** When the server does not serve the build itself, the browser's request routing serves it on the same origin. */
-async function serveApp(ctx: BrowserContext): Promise<void> {
-  if (!servedByServer) {
-    await ctx.route(`${server.baseUrl}/app/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname.replace(/^\/app\/?/, '') || 'index.html';
-      const file = join(distH5, path);
-      if (!file.startsWith(distH5) || !existsSync(file) || statSync(file).isDirectory())
-        return route.fulfill({ status: 404 });
-      return route.fulfill({
-        status: 200,
-        body: readFileSync(file),
-        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
-      });
-    });
-  }
-}
 
 afterAll(async () => {
   writeFileSync(join(root, 'artifacts', 'miniprogram-h5-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);

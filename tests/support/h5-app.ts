@@ -76,9 +76,18 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A phone-sized context; `/app/` comes from the server, or from the build when the server answers 404 for it. */
-export async function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+/**
+ * A phone-sized context; `/app/` comes from the server, or from the build when the server answers 404 for it.
+ * Given the server's `baseUrl`, a server that serves the build itself is left unrouted, so the page runs exactly as
+ * a phone would see it (routing in the browser also changes caching and timing).
+ */
+export async function phoneContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+  baseUrl?: string,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', ...options });
+  if (baseUrl && (await fetch(`${baseUrl}/app/`)).status === 200) return context;
   await context.route('**/app/**', async (route) => {
     // Asked afresh: a 304 answering the browser's cache validators cannot be handed back to a navigation.
     const headers = { ...route.request().headers() };

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { isPhotoValue } from '../ledger-form/photo-value';
 import type { FormValue } from '../ledger-form/values';
 import { LEDGER_PHOTO_LIMITS, pickPhotos } from '../lib/photos';
+import { Notice } from './states';
 
 export const PHOTO_TOO_LARGE_TEXT = '照片过大，请重拍或靠近拍摄';
 
@@ -44,11 +45,7 @@ export function PhotoInput({ label, value, onChange }: Props) {
     <View className="photo-field">
       {photo ? <Image className="photo" src={photo.preview} mode="aspectFill" aria-label={`${label}预览`} /> : null}
       {kept ? <Text className="muted">沿用原记录的照片</Text> : null}
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <View className="actions">
         <Button className="btn" disabled={picking} onClick={pick}>
           {photo || kept ? '重拍' : '拍照/选择照片'}

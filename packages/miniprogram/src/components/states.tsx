@@ -56,3 +56,13 @@ export function Empty({ text }: { text: string }) {
     </View>
   );
 }
+
+/** A sentence the person must read (a refusal, a warning), announced to screen readers; nothing when empty. */
+export function Notice({ text, testId }: { text: string | null | undefined; testId?: string }) {
+  if (!text) return null;
+  return (
+    <View role="alert" className="notice-text" {...(testId ? { 'data-testid': testId } : {})}>
+      <Text>{text}</Text>
+    </View>
+  );
+}

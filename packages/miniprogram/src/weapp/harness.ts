@@ -3,9 +3,37 @@
  * `wx` that records calls (unknown APIs read as undefined). Pages mount, render into `data`, and take taps.
  * `miniprogram-simulate` does not work on Taro output; this reads what Taro actually hands WeChat.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import vm from 'node:vm';
+
+const packageRoot = join(__dirname, '..', '..');
+/** The built weapp the harness loads. */
+export const weappDist = join(packageRoot, 'dist');
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the weapp when `dist/` is missing or older than the app's or the SDK's sources. */
+export function ensureWeappBuild(): void {
+  const app = join(weappDist, 'app.js');
+  const sources = Math.max(newest(join(packageRoot, 'src')), newest(join(packageRoot, '..', 'sdk', 'src')));
+  if (existsSync(app) && statSync(app).mtimeMs >= sources) return;
+  // Vitest sets NODE_ENV=test, which changes what babel-preset-taro emits: build as production.
+  execFileSync('pnpm', ['run', 'build:weapp'], {
+    cwd: packageRoot,
+    stdio: 'pipe',
+    timeout: 240_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
 
 type Json = Record<string, unknown>;
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };

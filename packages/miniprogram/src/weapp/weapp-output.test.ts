@@ -3,37 +3,10 @@
  * venue page asks `wx.request` for the public profile and shows it, the operator's alerts page opens `wss://`.
  * Builds the weapp first when `dist/` is missing or older than the sources.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWeapp } from './harness';
+import { weappDist as dist, ensureWeappBuild, loadWeapp } from './harness';
 
-const root = join(__dirname, '..', '..');
-const dist = join(root, 'dist');
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-beforeAll(() => {
-  const app = join(dist, 'app.js');
-  const sources = Math.max(newest(join(root, 'src')), newest(join(root, '..', 'sdk', 'src')));
-  if (!existsSync(app) || statSync(app).mtimeMs < sources) {
-    // Vitest sets NODE_ENV=test, which changes what babel-preset-taro emits: build as production.
-    execFileSync('pnpm', ['run', 'build:weapp'], {
-      cwd: root,
-      stdio: 'pipe',
-      timeout: 240_000,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-  }
-}, 250_000);
+beforeAll(ensureWeappBuild, 250_000);
 
 const profile = {
   venueId: 'v1',

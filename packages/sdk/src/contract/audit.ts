@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { ROLES } from '../domain/enums.js';
 import { IdSchema, InstantSchema } from '../domain/primitives.js';
+import { pageSchema } from './page.js';
 
 /** What an audit entry records. */
 export const AUDIT_ACTIONS = [
@@ -42,4 +43,4 @@ export const AuditEntrySchema = v.object({
 export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
 
 /** `GET /v1/audit`: newest first. */
-export const AuditPageSchema = v.object({ items: v.array(AuditEntrySchema), nextCursor: v.nullable(v.string()) });
+export const AuditPageSchema = pageSchema(AuditEntrySchema);

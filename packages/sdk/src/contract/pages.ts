@@ -13,11 +13,9 @@ import { StaffSchema } from '../domain/staff.js';
 import { MemberSchema } from '../domain/user.js';
 import { VenueSchema } from '../domain/venue.js';
 
-/** The page schema of a list of `item`. */
-/* @__NO_SIDE_EFFECTS__ */
-export function pageSchema<TItem extends v.GenericSchema>(item: TItem) {
-  return v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
-}
+import { pageSchema } from './page.js';
+
+export { pageSchema };
 
 /** `GET /v1/regions`: every region at once. */
 export const RegionPageSchema = pageSchema(RegionSchema);

@@ -1,5 +1,6 @@
 /** Training certificates: issued on a pass, valid for a period, checked by anyone with the verification code. */
 import * as v from 'valibot';
+import { pageSchema } from '../contract/page.js';
 import { STAFF_ROLES } from '../domain/enums.js';
 import { DaySchema, IdSchema, InstantSchema } from '../domain/primitives.js';
 
@@ -45,10 +46,7 @@ export const CertificateSchema = v.object({
 export type Certificate = v.InferOutput<typeof CertificateSchema>;
 
 /** A page of certificates. */
-export const CertificatePageSchema = v.object({
-  items: v.array(CertificateSchema),
-  nextCursor: v.nullable(v.string()),
-});
+export const CertificatePageSchema = pageSchema(CertificateSchema);
 /** Type of {@link CertificatePageSchema}. */
 export type CertificatePage = v.InferOutput<typeof CertificatePageSchema>;
 

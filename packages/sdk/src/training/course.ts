@@ -1,5 +1,6 @@
 /** The course library: courses by staff role and venue kind, each a list of lessons, and a learner's progress. */
 import * as v from 'valibot';
+import { pageSchema } from '../contract/page.js';
 import { STAFF_ROLES, VENUE_KINDS } from '../domain/enums.js';
 import { IdSchema, InstantSchema, text } from '../domain/primitives.js';
 
@@ -93,7 +94,7 @@ export const CourseSummarySchema = v.object({
 export type CourseSummary = v.InferOutput<typeof CourseSummarySchema>;
 
 /** A page of courses. */
-export const CoursePageSchema = v.object({ items: v.array(CourseSummarySchema), nextCursor: v.nullable(v.string()) });
+export const CoursePageSchema = pageSchema(CourseSummarySchema);
 /** Type of {@link CoursePageSchema}. */
 export type CoursePage = v.InferOutput<typeof CoursePageSchema>;
 

@@ -4,6 +4,7 @@
  * and the review with explanations.
  */
 import * as v from 'valibot';
+import { pageSchema } from '../contract/page.js';
 import { STAFF_ROLES } from '../domain/enums.js';
 import { DaySchema, IdSchema, InstantSchema, text } from '../domain/primitives.js';
 import { PUBLISH_STATES } from './course.js';
@@ -75,7 +76,7 @@ export const ExamListItemSchema = v.object({
 export type ExamListItem = v.InferOutput<typeof ExamListItemSchema>;
 
 /** A page of exams. */
-export const ExamPageSchema = v.object({ items: v.array(ExamListItemSchema), nextCursor: v.nullable(v.string()) });
+export const ExamPageSchema = pageSchema(ExamListItemSchema);
 /** Type of {@link ExamPageSchema}. */
 export type ExamPage = v.InferOutput<typeof ExamPageSchema>;
 

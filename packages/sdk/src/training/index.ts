@@ -112,6 +112,7 @@ export {
   PaperQuestionSchema,
   QUESTION_KINDS,
   QuestionOptionSchema,
+  QuestionPageSchema,
   QuestionSchema,
   QuestionStateInputSchema,
   RULE_REF_PATTERN,

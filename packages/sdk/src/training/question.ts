@@ -1,5 +1,6 @@
 /** Questions of the bank: single choice, multiple choice, true/false; each tagged by topic and the rule it tests. */
 import * as v from 'valibot';
+import { pageSchema } from '../contract/page.js';
 import { IdSchema, text } from '../domain/primitives.js';
 import { TOPIC_PATTERN } from './topics.js';
 
@@ -68,6 +69,9 @@ export const BankQuestionSchema = v.intersect([
 ]);
 /** Type of {@link BankQuestionSchema}. */
 export type BankQuestion = v.InferOutput<typeof BankQuestionSchema>;
+
+/** `GET /v1/training/questions`: newest first. */
+export const QuestionPageSchema = pageSchema(BankQuestionSchema);
 
 /** Body of `PATCH /v1/training/questions/{questionId}`: retire a question (no longer drawn) or bring it back. */
 export const QuestionStateInputSchema = v.object({ state: v.picklist(['active', 'retired']) });

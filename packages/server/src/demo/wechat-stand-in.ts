@@ -1,13 +1,11 @@
 /**
  * The demo's WeChat: with no BK_WECHAT_APPID, `bk-server start` runs this local code2session (loopback, a random
  * port) and points its WeChat login at it, so consumers sign in offline — every distinct `wx.login` code is a
- * distinct consumer, the same code the same one. It speaks WeChat's wire format
- * (`GET /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code` → `{ openid, session_key }` as
- * text/plain) and answers only the app id and secret it was started with.
+ * distinct consumer, the same code the same one (WeChat's wire format: auth/code2session-stand-in.ts); it
+ * answers only the app id and secret it was started with.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startCode2SessionStandIn } from '../auth/code2session-stand-in.js';
 import type { ServerConfig } from '../config.js';
 import { nodeSha256Hex } from '../crypto/index.js';
 import { DEMO_CONSUMER_OPENID } from './accounts.js';
@@ -29,30 +27,14 @@ export const standInOpenid = (code: string) =>
 
 export async function startWechatStandIn(config: ServerConfig): Promise<WechatStandIn> {
   const secret = randomBytes(16).toString('hex');
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (body: object) => {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(JSON.stringify(body));
-    };
-    if (url.pathname !== '/sns/jscode2session') {
-      res.writeHead(404).end();
-      return;
-    }
-    const q = url.searchParams;
-    const code = q.get('js_code') ?? '';
-    if (q.get('appid') !== STAND_IN_APP_ID || q.get('secret') !== secret)
-      return send({ errcode: 40125, errmsg: 'invalid appsecret' });
-    if (q.get('grant_type') !== 'authorization_code') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
-    if (!code) return send({ errcode: 40029, errmsg: 'invalid code' });
-    send({ openid: standInOpenid(code), session_key: randomBytes(16).toString('base64') });
+  const standIn = await startCode2SessionStandIn({
+    appId: STAND_IN_APP_ID,
+    secret,
+    openidOf: (code) => (code ? standInOpenid(code) : undefined),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    baseUrl,
-    config: { ...config, wechat: { ...config.wechat, apiBase: baseUrl, appId: STAND_IN_APP_ID, secret } },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    ...standIn,
+    config: { ...config, wechat: { ...config.wechat, apiBase: standIn.baseUrl, appId: STAND_IN_APP_ID, secret } },
   };
 }
 

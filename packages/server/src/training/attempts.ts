@@ -183,13 +183,15 @@ export async function startAttempt(
 ): Promise<{ row: AttemptRow; created: boolean; paper?: Question[] }> {
   const exam = await examForLearner(database, examId, learner);
   const { db } = database;
-  const open = await db
-    .selectFrom('training_attempts')
-    .select(ROW_COLUMNS)
-    .where('exam_id', '=', exam.id)
-    .where('staff_id', '=', learner.staffId)
-    .where('open_key', '=', 'open')
-    .executeTakeFirst();
+  const openAttempt = () =>
+    db
+      .selectFrom('training_attempts')
+      .select(ROW_COLUMNS)
+      .where('exam_id', '=', exam.id)
+      .where('staff_id', '=', learner.staffId)
+      .where('open_key', '=', 'open')
+      .executeTakeFirst();
+  const open = await openAttempt();
   if (open) {
     const still = await closeIfTimeUp(database, open, now);
     if (still.state === 'open') return { row: still, created: false };
@@ -230,13 +232,7 @@ export async function startAttempt(
     await db.insertInto('training_attempts').values(row).execute();
   } catch (error) {
     // Two starts at once (a double tap, a retried request): the unique open key lets one in; answer that one.
-    const other = await db
-      .selectFrom('training_attempts')
-      .select(ROW_COLUMNS)
-      .where('exam_id', '=', exam.id)
-      .where('staff_id', '=', learner.staffId)
-      .where('open_key', '=', 'open')
-      .executeTakeFirst();
+    const other = await openAttempt();
     if (other) return { row: other, created: false };
     throw error;
   }

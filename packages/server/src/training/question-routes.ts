@@ -8,6 +8,7 @@ import {
   type QuestionImportInput,
   QuestionImportInputSchema,
   QuestionImportReportSchema,
+  QuestionPageSchema,
   QuestionStateInputSchema,
 } from '@brightkitchen/sdk/training';
 import type { FastifyPluginAsync } from 'fastify';
@@ -38,7 +39,6 @@ const QuestionQuerySchema = v.object({
   topic: v.optional(v.pipe(v.string(), v.maxLength(48))),
   regionId: v.optional(IdParam),
 });
-const QuestionPageSchema = v.object({ items: v.array(BankQuestionSchema), nextCursor: v.nullable(v.string()) });
 
 export const questionRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;

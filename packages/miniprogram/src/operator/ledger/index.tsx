@@ -19,7 +19,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { LedgerField, type StaffChoice } from '../../components/ledger-field';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading, Notice } from '../../components/states';
 import { describeField } from '../../ledger-form/describe';
 import { issuesByField } from '../../ledger-form/issues';
 import { fieldHint, LEDGER_FORMS } from '../../ledger-form/specs';
@@ -225,11 +225,7 @@ export function LedgerForm(props: {
       <View className="page">
         <View className="card center" data-testid="saved">
           <Text className={saved.state === 'refused' ? 'field-message' : 'success-text'}>{saved.text}</Text>
-          {saved.warning ? (
-            <View role="alert" className="notice-text" data-testid="saved-warning">
-              <Text>{saved.warning}</Text>
-            </View>
-          ) : null}
+          <Notice text={saved.warning} testId="saved-warning" />
           {saved.state === 'waiting' ? (
             <Text className="muted" data-testid="saved-waiting">
               待上传：已保存在手机上，联网后自动上传
@@ -304,11 +300,7 @@ export function LedgerForm(props: {
           <Text>{m.text}</Text>
         </View>
       ))}
-      {saveError ? (
-        <View role="alert" className="notice-text" data-testid="save-error">
-          <Text>{saveError}</Text>
-        </View>
-      ) : null}
+      <Notice text={saveError} testId="save-error" />
       {attempted && errorCount > 0 ? (
         <View role="alert" className="notice-text">
           <Text>{`请按提示修改 ${errorCount} 处后保存`}</Text>

@@ -2,6 +2,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Notice } from '../../components/states';
 import { errorText } from '../../lib/error-text';
 import { setCurrentVenue } from '../../lib/operator-venue';
 import { operatorClient } from '../client';
@@ -64,11 +65,7 @@ export default function OperatorLogin() {
           onConfirm={submit}
         />
       </View>
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <Button className="btn btn-primary btn-large" loading={busy} disabled={busy} onClick={submit}>
         登录
       </Button>

@@ -16,7 +16,7 @@ import {
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading, Notice } from '../../components/states';
 import { errorText } from '../../lib/error-text';
 import { type FieldDescription, fieldSentence } from '../../lib/field-sentence';
 import { currentVenue } from '../../lib/operator-venue';
@@ -277,11 +277,7 @@ export default function StaffEditPage() {
           <Text>{messages['']}</Text>
         </View>
       ) : null}
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <Button className="btn btn-primary btn-large" disabled={busy} onClick={save}>
         保存
       </Button>

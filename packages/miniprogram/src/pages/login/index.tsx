@@ -7,6 +7,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useUnload } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { named } from '../../components/a11y';
+import { Notice } from '../../components/states';
 import { consumerClient } from '../../lib/client';
 import { SIGN_IN_DONE } from '../../lib/consumer-login';
 import { errorText } from '../../lib/error-text';
@@ -106,11 +107,7 @@ export default function LoginPage() {
           {sentTo ? <Text className="field-hint">验证码已发送至 {sentTo}，5 分钟内有效</Text> : null}
         </View>
       </View>
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <Button
         className="btn btn-primary btn-large"
         loading={busy === 'login'}

@@ -7,6 +7,7 @@ import { Button, Image, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { named, PRESSABLE } from '../../components/a11y';
+import { Notice } from '../../components/states';
 import { consumerClient } from '../../lib/client';
 import { ensureConsumerLogin, SignInCancelled } from '../../lib/consumer-login';
 import { errorText, refusalText } from '../../lib/error-text';
@@ -149,11 +150,7 @@ export default function ReportPage() {
           </View>
         ) : null}
       </View>
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <Button
         className="btn btn-primary btn-large"
         loading={state === 'sending'}

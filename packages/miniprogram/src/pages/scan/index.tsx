@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { named, PRESSABLE } from '../../components/a11y';
+import { Notice } from '../../components/states';
 import { publicCodeFrom, publicCodeFromQuery } from '../../lib/public-code';
 import { canScan, scanCode } from '../../lib/scan-code';
 
@@ -73,11 +74,7 @@ export default function ScanPage() {
           查看
         </Button>
       </View>
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <View className="link-row" {...PRESSABLE} onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
         <Text className="link">商户入口（食品安全员、从业人员）</Text>
       </View>

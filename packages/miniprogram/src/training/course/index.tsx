@@ -3,7 +3,7 @@ import type { Course } from '@brightkitchen/sdk/training';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading, Notice } from '../../components/states';
 import { errorText } from '../../lib/error-text';
 import { useAsync } from '../../lib/use-async';
 import { requireOperator } from '../../operator/require-login';
@@ -61,11 +61,7 @@ export default function CoursePage() {
           </View>
         );
       })}
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       {course.examId ? (
         <Button
           className="btn btn-primary btn-large"

@@ -6,7 +6,7 @@ import type { Attempt, ExamAnswer, PaperQuestion } from '@brightkitchen/sdk/trai
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading, Notice } from '../../components/states';
 import { errorText } from '../../lib/error-text';
 import { requireOperator } from '../../operator/require-login';
 import { KIND_TEXT, learnerTraining, taroStorage } from '../client';
@@ -176,11 +176,7 @@ export default function ExamPage() {
           ))}
         </View>
       </View>
-      {message ? (
-        <View role="alert" className="notice-text">
-          <Text>{message}</Text>
-        </View>
-      ) : null}
+      <Notice text={message} />
       <Button
         className="btn btn-primary btn-large"
         loading={busy}

@@ -1,0 +1,36 @@
+/**
+ * A job the app runs at start and then every `everyMs`, one run at a time (a slow run delays the next, never
+ * overlaps it); a failed run is logged and the next goes on. Closing the app waits for the run under way.
+ */
+import type { FastifyInstance } from 'fastify';
+
+export interface PeriodicJob {
+  /** What the log calls it when a run fails. */
+  readonly name: string;
+  readonly everyMs: number;
+  readonly run: () => Promise<void>;
+}
+
+export function registerPeriodicJob(app: FastifyInstance, job: PeriodicJob): void {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const once = async () => {
+    try {
+      await job.run();
+    } catch (err) {
+      app.log.error({ err }, `${job.name} failed`);
+    }
+  };
+  const next = () => {
+    running = running.then(once);
+  };
+  app.addHook('onReady', async () => {
+    next();
+    timer = setInterval(next, job.everyMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await running;
+  });
+}
