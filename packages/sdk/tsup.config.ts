@@ -10,6 +10,7 @@ const entries = {
   'taro/index': 'src/taro/index.ts',
   'training/index': 'src/training/index.ts',
   'listing/index': 'src/listing/index.ts',
+  'warehouse/index': 'src/warehouse/index.ts',
 };
 
 /** Every module: each becomes its own file in dist, as in src. */

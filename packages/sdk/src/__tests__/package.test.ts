@@ -79,7 +79,7 @@ describe('the packed SDK', () => {
       analysis: { entrypoints: Record<string, unknown> };
     };
     expect(Object.keys(report.analysis.entrypoints)).toEqual(
-      expect.arrayContaining(['.', './node', './taro', './training', './listing']),
+      expect.arrayContaining(['.', './node', './taro', './training', './listing', './warehouse']),
     );
     expect(Object.values(report.problems).flat()).toEqual([]);
   }, 30_000);

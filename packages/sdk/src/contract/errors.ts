@@ -253,6 +253,21 @@ export const API_ERRORS = {
     meaning:
       'An import with broken rows and no `skipInvalid` (or a problem of the whole file); `details.report` lists each by row, column and code.',
   },
+  REGION_NOT_FOUND: {
+    status: 404,
+    message: { zh: '地区不存在', en: 'No such region' },
+    meaning: 'A warehouse, risk or map query named a region that does not exist.',
+  },
+  WAREHOUSE_RANGE_INVALID: {
+    status: 400,
+    message: { zh: '日期范围不合法', en: 'The date range is invalid' },
+    meaning: 'A warehouse query whose `from` is after `to`, or whose range is longer than 366 days.',
+  },
+  RISK_AS_OF_INVALID: {
+    status: 400,
+    message: { zh: '排名日期不合法', en: 'The ranking date is invalid' },
+    meaning: 'A risk query whose `asOf` is later than tomorrow (a ranking uses only data before its date).',
+  },
   RATE_LIMITED: {
     status: 429,
     message: { zh: '请求过于频繁', en: 'Too many requests' },

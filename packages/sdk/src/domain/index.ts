@@ -158,6 +158,7 @@ export {
   LICENCE_STATUSES,
   LicenceSchema,
   licenceStatus,
+  MealPlanSchema,
   PublicCodeSchema,
   VenueInputSchema,
   VenuePatchSchema,

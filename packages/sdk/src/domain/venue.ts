@@ -1,6 +1,6 @@
 /** A catering unit under supervision: its archive (licence, address, QR public code, video). */
 import * as v from 'valibot';
-import { VENUE_KINDS } from './enums.js';
+import { MEALS, VENUE_KINDS } from './enums.js';
 import { CoordinatesSchema, DaySchema, IdSchema, TimeZoneSchema, text, UrlSchema } from './primitives.js';
 
 /** The food business licence (食品经营许可证). */
@@ -11,6 +11,13 @@ export const LicenceSchema = v.object({
 });
 /** The food business licence (食品经营许可证). Type of {@link LicenceSchema}. */
 export type Licence = v.InferOutput<typeof LicenceSchema>;
+
+/** A meal the venue serves: guests and dishes decide which samples it must retain (see `dayRequirements`). */
+export const MealPlanSchema = v.object({
+  meal: v.picklist(MEALS),
+  guests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+  dishes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(200))),
+});
 
 /** The code printed in the venue's QR: 8–12 URL-safe characters. */
 export const PublicCodeSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,12}$/));
@@ -30,6 +37,10 @@ const venueEntries = {
   openedOn: v.optional(DaySchema),
   /** The day of the last food-safety incident; no dynamic grade for 6 months after it. */
   lastIncidentOn: v.optional(DaySchema),
+  /** The meals served each day (absent: the kind's usual meals); what the day's ledgers must cover. */
+  meals: v.optional(v.pipe(v.array(MealPlanSchema), v.maxLength(MEALS.length))),
+  /** Special rooms (专间: cold dishes, pastry …), each disinfected before use. */
+  specialRooms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50))),
 };
 
 /** A catering venue as stored: region, kind, licence, address, coordinates and public code. */

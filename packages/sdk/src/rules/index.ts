@@ -6,6 +6,25 @@
 // Rule codes
 export type { RuleCode, RuleDefinition, RuleParams, RuleSeverity } from './codes.js';
 export { isRuleCode, REGULATION_SOURCES, RULE_CODES, ruleMessage } from './codes.js';
+// Daily ledger requirements (what completion is measured against)
+export type {
+  DayCompletion,
+  MealPlan,
+  Requirement,
+  RequirementCode,
+  RequirementGap,
+  VenueDayPlan,
+} from './completion/requirements.js';
+export {
+  DEFAULT_DISHES_PER_MEAL,
+  DEFAULT_MEALS,
+  dayCompletion,
+  dayRequirements,
+  mealsOf,
+  REQUIREMENT_CODES,
+  REQUIREMENT_LEDGER_KINDS,
+  REQUIREMENT_MESSAGES,
+} from './completion/requirements.js';
 // Alert life cycle and escalation
 export type {
   AlertAction,
