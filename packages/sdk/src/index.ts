@@ -166,5 +166,6 @@ export {
   isIsoInstant,
   localDay,
   startOfLocalDay,
+  zoneOffsetMinutes,
 } from './time.js';
 export { decodeUtf8, encodeUtf8 } from './utf8.js';

@@ -52,6 +52,7 @@ import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
 import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
+import { warehouseRoutes } from './warehouse/routes.js';
 
 export interface BuildAppOptions {
   /** Use an already opened database (tests, seeding); otherwise opened from `config.database`. */
@@ -145,6 +146,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(ingestRoutes);
       await api.register(auditRoutes);
       await api.register(trainingRoutes);
+      await api.register(warehouseRoutes);
     },
     { prefix: '/v1' },
   );

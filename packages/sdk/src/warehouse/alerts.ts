@@ -1,6 +1,7 @@
 /** Alerts and AI violations: when, where, what, who repeats them and who ignores them. */
 import * as v from 'valibot';
 import { SEVERITIES } from '../domain/enums.js';
+import { ESCALATION_LEVELS } from '../rules/escalation/policy.js';
 import { DaySchema, IdSchema, InstantSchema } from '../domain/primitives.js';
 import { KeyedCountSchema, RegionRefSchema, VenueRefSchema } from './query.js';
 
@@ -25,8 +26,8 @@ export const OverdueAlertSchema = v.object({
   severity: v.picklist(SEVERITIES),
   state: v.string(),
   openedAt: InstantSchema,
-  /** The escalation level reached by now (0 = the venue, 1 = its manager, 2 = the regulator …). */
-  level: v.number(),
+  /** Who the reminders reach by now: past the manager, to the head of the venue or the regulator. */
+  level: v.picklist(ESCALATION_LEVELS),
   hasSnapshot: v.boolean(),
 });
 /** Type of {@link OverdueAlertSchema}. */

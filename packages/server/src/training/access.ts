@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requirePrincipal } from '../auth/index.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/index.js';
-import { regionChain, regionsUnder } from './regions.js';
+import { oversight } from '../regions/oversight.js';
+import { regionChain, regionsUnder } from '../regions/tree.js';
 
 /** `all` (admin), or the regions whose content is offered to the principal (the national set always is). */
 export type RegionReach = 'all' | readonly string[];
@@ -37,20 +38,6 @@ export async function reachOf(app: FastifyInstance, principal: Principal): Promi
     return [...new Set((await Promise.all(roots.map((r) => regionChain(database, r)))).flat())];
   }
   return [];
-}
-
-/** The regions a regulator oversees, with everything under them; admin: all. */
-export async function oversight(app: FastifyInstance, principal: Principal): Promise<'all' | string[]> {
-  if (principal.role === 'admin') return 'all';
-  if (principal.role !== 'regulator') throw new AppError('FORBIDDEN');
-  const roots = (
-    await app.ctx.database.db
-      .selectFrom('regulator_regions')
-      .select('region_id')
-      .where('user_id', '=', principal.userId)
-      .execute()
-  ).map((r) => r.region_id);
-  return regionsUnder(app.ctx.database, roots);
 }
 
 /**

@@ -19,6 +19,8 @@ import { authorizeVenue, MEMBER_OR_REGULATOR, oversees, requireRole } from '../a
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/index.js';
 import { newestFirst, pageOf } from '../paging/index.js';
+import { oversight } from '../regions/oversight.js';
+import { regionChain } from '../regions/tree.js';
 import {
   BEARER,
   errorResponses,
@@ -30,9 +32,8 @@ import {
   readLimit,
   VenueParamsSchema,
 } from '../schemas/index.js';
-import { oversight, requireUser } from './access.js';
+import { requireUser } from './access.js';
 import { settingsFor, verifyCertificate } from './certificates.js';
-import { regionChain } from './regions.js';
 import { venueTraining } from './staff-training.js';
 import { toCertificate } from './store.js';
 

@@ -4,10 +4,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { requireRole } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
+import { oversight } from '../regions/oversight.js';
+import { regionsUnder } from '../regions/tree.js';
 import { BEARER, errorResponses, IdParam, jsonSchema } from '../schemas/index.js';
-import { oversight } from './access.js';
 import { trainingCoverage } from './coverage.js';
-import { regionsUnder } from './regions.js';
 
 const CoverageQuerySchema = v.object({ regionId: v.optional(IdParam) });
 

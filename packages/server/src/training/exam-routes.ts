@@ -20,12 +20,12 @@ import * as v from 'valibot';
 import { oversees, venueAccessOf } from '../auth/index.js';
 import { newId, readEach, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
+import { regionChain } from '../regions/tree.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, parseOrThrow } from '../schemas/index.js';
 import { publishingRegion, reachOf, requireUser } from './access.js';
 import { attemptsUsed, attemptView, newAttemptView, saveAnswer, startAttempt, submitAttempt } from './attempts.js';
 import { activeBank } from './bank.js';
 import { findLearner, requireLearner } from './learner.js';
-import { regionChain } from './regions.js';
 import { toExam } from './store.js';
 
 const ExamParamsSchema = v.object({ examId: IdParam });

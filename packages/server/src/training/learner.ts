@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { regionChain } from './regions.js';
+import { regionChain } from '../regions/tree.js';
 
 export interface Learner {
   readonly userId: string;

@@ -16,6 +16,7 @@ import * as v from 'valibot';
 import { requireRole } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import { newestFirst, pageOf } from '../paging/index.js';
+import { oversight } from '../regions/oversight.js';
 import {
   BEARER,
   errorResponses,
@@ -25,7 +26,7 @@ import {
   parseOrThrow,
   readLimit,
 } from '../schemas/index.js';
-import { oversight, publishingRegion, requireUser } from './access.js';
+import { publishingRegion, requireUser } from './access.js';
 import { bankChanged } from './bank.js';
 import { readQuestionFile } from './question-file.js';
 import { importQuestionTable } from './questions.js';

@@ -1,4 +1,4 @@
-/** Regions as training sees them: a venue's region and its parents (a city's courses reach its districts). */
+/** The region tree: a region with its ancestors (a city's courses reach its districts) or with what is under it. */
 import type { Database } from '../db/index.js';
 
 const PARENTS_TTL_MS = 60_000;
