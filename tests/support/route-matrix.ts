@@ -362,6 +362,20 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     call: () => ({ body: { certificateValidMonths: 12 } }),
   },
   'GET /v1/training/coverage': { allow: ['regulatorA', 'admin'] },
+  // The warehouse and the risk ranking: A's district's regulators and admins; the other district's are refused.
+  'GET /v1/warehouse/overview': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/completion': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/completion/today': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/alerts': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/devices': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/complaints': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/ratings': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/risk/venues': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/risk/venues/{venueId}': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/risk/model': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/risk/plan': { allow: ['regulatorA', 'admin'] },
+  'POST /v1/risk/model/fit': { allow: ['regulatorA', 'admin'] },
+  'PUT /v1/risk/policy': { allow: ['regulatorA', 'admin'], call: () => ({ body: { pins: { sensitive_kind: 0.5 } } }) },
 };
 
 /** Reads first, so B's people list before they write anything of their own to venue A. */

@@ -34,6 +34,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { registerLedgerRootJob } from './jobs/ledger-root-job.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
+import { registerRiskRefitJob } from './jobs/risk-refit-job.js';
 import { ledgerPhotoRoutes } from './ledger-photos/routes.js';
 import { ledgerRootRoutes } from './ledger-roots/routes.js';
 import { checkpointEarlierPurges } from './ledgers/index.js';
@@ -49,6 +50,7 @@ import { publicVenueRoutes } from './public-venues/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { regionRoutes } from './regions/routes.js';
 import { RegionProfiles } from './rule-profiles/region-profiles.js';
+import { riskRoutes } from './risk/routes.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
 import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
@@ -110,6 +112,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   await registerRateLimits(app);
   registerRetentionJob(app);
   registerLedgerRootJob(app);
+  registerRiskRefitJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   // Realtime on the API's own origin: MQTT over WebSocket at /mqtt (embedded broker).
@@ -147,6 +150,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(auditRoutes);
       await api.register(trainingRoutes);
       await api.register(warehouseRoutes);
+      await api.register(riskRoutes);
     },
     { prefix: '/v1' },
   );

@@ -550,6 +550,26 @@ export interface TrainingSettingsTable {
   updated_at: string;
 }
 
+/** One fit of a risk model (kept: a ranking as of a past day uses the model in force then). */
+export interface RiskModelsTable {
+  id: string;
+  /** The region learned from, or `all`. */
+  scope: string;
+  fitted_at: string;
+  /** `learned` or `prior`. */
+  source: string;
+  intercept: number;
+  /** JSON: factor code → coefficient. */
+  coefficients: string;
+  auc: number | null;
+  inspections: number;
+  key_failed: number;
+  held_out: number;
+  /** JSON: factor code → pinned coefficient. */
+  pins: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -598,4 +618,5 @@ export interface DB {
   training_progress: TrainingProgressTable;
   training_certificates: TrainingCertificatesTable;
   training_settings: TrainingSettingsTable;
+  risk_models: RiskModelsTable;
 }

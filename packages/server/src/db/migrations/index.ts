@@ -15,6 +15,7 @@ import { ledgerAnchors } from './039-ledger-anchors.js';
 import { staffLeftAndCorrections } from './040-staff-left-and-corrections.js';
 import { consumerPhones } from './041-consumer-phones.js';
 import { training } from './042-training.js';
+import { riskModels } from './045-risk-models.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -36,5 +37,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   staffLeftAndCorrections,
   consumerPhones,
   training,
+  riskModels,
 ];
 export type { AppMigration } from './migration.js';
