@@ -44,6 +44,13 @@ export interface WarehouseClient {
   }): Promise<InspectionPlan>;
 }
 
+/**
+ * The warehouse client over a client's request pipeline.
+ *
+ * @example
+ * const warehouse = createWarehouseClient(createClient({ baseURL }));
+ * const { items, model } = await warehouse.ranking({ regionId, limit: 20 });
+ */
 export function createWarehouseClient(client: RequestingClient): WarehouseClient {
   const get = <T>(path: string, query?: Query) =>
     client.request<T>({ method: 'GET', path, ...(query ? { query } : {}) });
