@@ -12,6 +12,7 @@ import {
   transitionAlert,
 } from '@brightkitchen/sdk';
 import { type AlertsTable, type Database, newId, toJson } from '../db/index.js';
+import { ONE_OPEN_SOURCES } from '../db/migrations/055-one-open-alert.js';
 import type { PublishRealtime } from './realtime-event.js';
 import { toAlert } from './service.js';
 
@@ -34,6 +35,17 @@ export interface AlertBookOptions {
   /** Called after an alert was stored (the dispatcher sends its first notification at once). */
   readonly onOpened?: (alert: Alert) => void;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Instances share the database (PostgreSQL): a subject unknown here is looked up before clearing. */
+  readonly shared?: boolean;
+  /** An alert was opened or cleared here (told to the other instances). */
+  readonly onChange?: (change: AlertBookChange) => void;
+}
+
+export interface AlertBookChange {
+  readonly kind: 'opened' | 'cleared';
+  readonly subject: string;
+  readonly type: string;
+  readonly id: string;
 }
 
 const key = (subject: string, type: string) => `${subject}\u0000${type}`;
@@ -78,7 +90,7 @@ export class AlertBook implements AlertAnnouncer {
       .selectFrom('alerts')
       .select(['id', 'subject', 'type'])
       .where('state', '!=', 'resolved')
-      .where('source', 'in', ['sensor', 'device', 'violation', 'disinfection'])
+      .where('source', 'in', [...ONE_OPEN_SOURCES])
       .execute();
     for (const row of rows) if (row.subject) this.open.set(key(row.subject, row.type), row.id);
   }
@@ -105,12 +117,15 @@ export class AlertBook implements AlertAnnouncer {
   private async insert(opening: AlertOpening): Promise<Alert | undefined> {
     const { db } = this.options.database;
     const row = alertRow(opening);
-    // The realtime event goes out on receipt of the qualifying reading; storing follows (a failed
-    // store is logged and the condition may open the alert again).
-    const alert = toAlert({ ...row, snapshot_type: opening.snapshot?.contentType ?? null });
-    this.emit({ type: 'alert.opened', venueId: row.venue_id, at: row.opened_at, alert });
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('alerts').values(row).execute();
+    // One open alert per subject and type is the database's rule (migration 055): an instance sharing the
+    // database may have opened it a moment ago, and then this insert stores nothing and nothing is announced.
+    const stored = await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('alerts')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
       if (opening.snapshot) {
         await trx
           .insertInto('alert_snapshots')
@@ -122,10 +137,39 @@ export class AlertBook implements AlertAnnouncer {
           })
           .execute();
       }
+      return true;
     });
+    if (!stored) {
+      const existing = await this.openInDatabase(opening.subject, opening.type);
+      if (existing) this.open.set(key(opening.subject, opening.type), existing);
+      return undefined;
+    }
+    const alert = toAlert({ ...row, snapshot_type: opening.snapshot?.contentType ?? null });
+    this.emit({ type: 'alert.opened', venueId: row.venue_id, at: row.opened_at, alert });
     this.open.set(key(opening.subject, opening.type), row.id);
     this.opened(alert);
+    this.options.onChange?.({ kind: 'opened', subject: opening.subject, type: opening.type, id: row.id });
     return alert;
+  }
+
+  /** The id of the unresolved alert of this subject and type in the database, if any. */
+  private async openInDatabase(subject: string, type: string): Promise<string | undefined> {
+    const row = await this.options.database.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('subject', '=', subject)
+      .where('type', '=', type)
+      .where('state', '!=', 'resolved')
+      .where('source', 'in', [...ONE_OPEN_SOURCES])
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Another instance opened (`id`) or cleared (undefined) the alert of this subject and type. */
+  learn(subject: string, type: string, id: string | undefined): void {
+    const k = key(subject, type);
+    if (id) this.open.set(k, id);
+    else this.open.delete(k);
   }
 
   /** Publishes and dispatches alerts stored with their cause (ledger warnings), as if the book had opened them. */
@@ -146,7 +190,8 @@ export class AlertBook implements AlertAnnouncer {
   async clear(subject: string, type: string, at: string): Promise<Alert | undefined> {
     const k = key(subject, type);
     await this.inFlight.get(k);
-    const id = this.open.get(k);
+    // Sharing the database, the alert may have been opened by another instance this one has not heard of yet.
+    const id = this.open.get(k) ?? (this.options.shared ? await this.openInDatabase(subject, type) : undefined);
     if (!id) return undefined;
     this.open.delete(k);
     const { db } = this.options.database;
@@ -162,6 +207,7 @@ export class AlertBook implements AlertAnnouncer {
       .executeTakeFirst();
     if (Number(update.numUpdatedRows) !== 1) return undefined;
     this.emit({ type: 'alert.cleared', venueId: row.venue_id, at, alert: result.alert });
+    this.options.onChange?.({ kind: 'cleared', subject, type, id });
     return result.alert;
   }
 

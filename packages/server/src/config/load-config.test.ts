@@ -77,7 +77,16 @@ describe('loadConfig', () => {
   it('connects to the PostgreSQL URL of --database-url, query string included', () => {
     const url = 'postgres://u:p@h/db?sslmode=require';
     const { flags } = parseCommandLine([`--database-url=${url}`]);
-    expect(loadConfig({ BK_DATA_DIR: tempDir() }, flags).database).toEqual({ kind: 'postgres', url });
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ BK_DATA_DIR: tempDir(), BK_TOKEN_SECRET: secret }, flags).database).toEqual({
+      kind: 'postgres',
+      url,
+    });
+  });
+
+  it('refuses PostgreSQL without BK_TOKEN_SECRET: instances sharing the database must accept each other’s tokens', () => {
+    const error = refusal(() => loadConfig({ BK_DATA_DIR: tempDir(), BK_DATABASE_URL: 'postgres://u:p@h/db' }));
+    expect(error.issues[0]?.variable).toBe('BK_TOKEN_SECRET');
   });
 
   it('uses the defaults for unset and empty variables', () => {

@@ -72,6 +72,18 @@ export function loadConfig(
   const database: DatabaseConfig = /^postgres(ql)?:\/\//i.test(dbUrl)
     ? { kind: 'postgres', url: dbUrl }
     : { kind: 'sqlite', url: dbUrl || join(dataDir, 'brightkitchen.db') };
+  // On PostgreSQL several instances may share the database: a secret made per data folder would make each
+  // instance refuse the others' tokens, so the platform's one secret must be given.
+  if (database.kind === 'postgres' && !s.BK_TOKEN_SECRET) {
+    throw new ConfigError('CONFIG_INVALID', [
+      {
+        source: 'BK_TOKEN_SECRET',
+        variable: 'BK_TOKEN_SECRET',
+        problem: 'needed with a PostgreSQL BK_DATABASE_URL (every instance of the platform signs with it)',
+        accepts: SERVER_VARIABLES.BK_TOKEN_SECRET.accepts,
+      },
+    ]);
+  }
   // Under the test runner the broker's defaults are random ports, so parallel suites never collide.
   const underTest = Boolean(process.env.VITEST);
   return {

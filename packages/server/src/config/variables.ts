@@ -94,7 +94,8 @@ export const SERVER_VARIABLES = {
     accepts: 'a whole number of bytes, at least 1',
   },
   BK_TOKEN_SECRET: {
-    description: 'HMAC key of the access tokens; give every server of one platform the same.',
+    description:
+      'HMAC key of the access tokens; give every server of one platform the same (required on PostgreSQL, where several instances may share the database).',
     schema: v.pipe(v.string(), v.minLength(32)),
     computedDefault: 'generated once, kept in `<BK_DATA_DIR>/token-secret`',
     accepts: 'at least 32 characters (`openssl rand -hex 32`)',

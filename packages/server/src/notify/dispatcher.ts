@@ -29,6 +29,8 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export const MAX_ATTEMPTS = 5;
 /** A failed delivery is tried again after 10 s, 1 min, 6 min, then every 30 min (the SDK's backoff, no jitter). */
+/** How long a claimed delivery is left to the instance that claimed it before another may retry it. */
+const CLAIM_LEASE_MS = 60_000;
 const REDELIVERY: BackoffPolicy = { baseMs: 10_000, maxMs: 30 * 60_000, factor: 6 };
 
 const LEVEL_PHRASE: Readonly<Record<EscalationLevel, string>> = {
@@ -156,20 +158,34 @@ export class EscalationDispatcher {
     return { planned, delivered, failed: results.length - delivered };
   }
 
-  /** Deliveries that failed or never finished, past their backoff. */
+  /**
+   * Deliveries that failed or never finished, past their backoff, claimed before sending: the claim moves
+   * `next_attempt_at` a lease ahead, and on PostgreSQL the rows are picked `for update skip locked`, so two
+   * instances never send the same retry.
+   */
   private async retries(byId: ReadonlyMap<string, AlertWithVenue>, now: number): Promise<boolean[]> {
+    if (byId.size === 0) return [];
     const nowIso = new Date(now).toISOString();
-    const retries = await this.o.database.db
-      .selectFrom('alert_notifications')
-      .selectAll()
-      .where('status', 'in', ['failed', 'pending'])
-      .where('attempts', '<', MAX_ATTEMPTS)
-      .where('created_at', '<', nowIso)
-      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)]))
-      .limit(500)
+    const { db, dialect } = this.o.database;
+    const claimed = await db
+      .updateTable('alert_notifications')
+      .set({ next_attempt_at: new Date(now + CLAIM_LEASE_MS).toISOString(), updated_at: nowIso })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('alert_notifications')
+          .select('id')
+          .where('alert_id', 'in', [...byId.keys()])
+          .where('status', 'in', ['failed', 'pending'])
+          .where('attempts', '<', MAX_ATTEMPTS)
+          .where('created_at', '<', nowIso)
+          .where((w) => w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', nowIso)]))
+          .limit(500)
+          .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+      )
+      .returningAll()
       .execute();
     return Promise.all(
-      retries.flatMap((row) => {
+      claimed.flatMap((row) => {
         const alert = byId.get(row.alert_id);
         return alert ? [this.deliver(row, alert, now)] : [];
       }),
@@ -197,17 +213,19 @@ export class EscalationDispatcher {
       status: 'pending',
       attempts: 0,
       error: null,
-      next_attempt_at: null,
+      // Claimed by whoever stores it: another instance retries it only once the lease has passed unsent.
+      next_attempt_at: new Date(Date.parse(nowIso) + CLAIM_LEASE_MS).toISOString(),
       created_at: nowIso,
       updated_at: nowIso,
     }));
     if (rows.length === 0) return [];
-    await this.o.database.db
+    // Only the rows stored here are sent from here: an instance planning the same slot at once stores nothing.
+    return this.o.database.db
       .insertInto('alert_notifications')
       .values(rows)
       .onConflict((oc) => oc.columns(['alert_id', 'repeat', 'channel', 'recipient']).doNothing())
+      .returningAll()
       .execute();
-    return rows;
   }
 
   private async deliver(row: AlertNotificationsTable, alert: AlertWithVenue, now: number): Promise<boolean> {

@@ -15,6 +15,9 @@ import type { Database, DialectKind } from '../db/index.js';
 /** The databases every suite runs on: SQLite always, PostgreSQL when BK_TEST_DATABASE_URL is set. */
 export const DATABASES: readonly DialectKind[] = process.env.BK_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/** The one token secret of every PostgreSQL test server (instances sharing a database share it). */
+export const TEST_TOKEN_SECRET = 'bk-test-token-secret-0123456789abcdef';
+
 export interface TestResponse<T = unknown> {
   readonly status: number;
   readonly headers: Headers;
@@ -72,6 +75,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
   const config = loadConfig({
     BK_DATA_DIR: dataDir,
     BK_DATABASE_URL: databaseUrl,
+    ...(kind === 'postgres' ? { BK_TOKEN_SECRET: TEST_TOKEN_SECRET } : {}),
     BK_LOG_LEVEL: 'silent',
     BK_WECHAT_APPID: 'wx-test-app',
     BK_WECHAT_SECRET: 'wx-test-secret',

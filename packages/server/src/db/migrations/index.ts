@@ -16,6 +16,7 @@ import { staffLeftAndCorrections } from './040-staff-left-and-corrections.js';
 import { consumerPhones } from './041-consumer-phones.js';
 import { training } from './042-training.js';
 import { riskModels } from './045-risk-models.js';
+import { oneOpenAlert } from './055-one-open-alert.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   consumerPhones,
   training,
   riskModels,
+  oneOpenAlert,
 ];
 export type { AppMigration } from './migration.js';
