@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerAuthenticate } from './auth/authenticate.js';
 import { ReplayCache } from './auth/replay-cache.js';
+import { createClusterLink } from './cluster/cluster-link.js';
 import type { ServerConfig } from './config.js';
 import './context.js';
 import { meRoutes } from './accounts/routes.js';
@@ -49,8 +50,8 @@ import { publicProfileInvalidation } from './public-venues/invalidation.js';
 import { publicVenueRoutes } from './public-venues/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { regionRoutes } from './regions/routes.js';
-import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { riskRoutes } from './risk/routes.js';
+import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
 import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
@@ -87,9 +88,14 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   });
+  // Before anything that runs clock work: this instance learns whether it leads (alone on SQLite it does).
+  const cluster = createClusterLink(config.database, { log: (message, err) => app.log.info({ err }, message) });
+  await cluster.start();
+  app.addHook('onClose', async () => cluster.close());
   app.decorate('ctx', {
     config,
     database,
+    cluster,
     replayCache: new ReplayCache(database, config.partnerWindowMs),
     profiles: new RegionProfiles(database),
   });

@@ -5,6 +5,7 @@
 
 import type { Principal } from './auth/principal.js';
 import type { ReplayCache } from './auth/replay-cache.js';
+import type { ClusterLink } from './cluster/cluster-link.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/index.js';
 import type { AppError } from './errors/index.js';
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly replayCache: ReplayCache;
   /** The rule profile of each region and venue (national numbers, region overrides, venue kind). */
   readonly profiles: RegionProfiles;
+  /** Instances sharing PostgreSQL: events between them and which one leads the clock work (alone: this one). */
+  readonly cluster: ClusterLink;
 }
 
 /** The outcome of reading the request's credentials: none, a principal, or the reason they were refused. */

@@ -25,7 +25,7 @@ import { createExternalBus } from '../mqtt/external-bus.js';
 import { EscalationDispatcher } from '../notify/dispatcher.js';
 import { WechatSender } from '../notify/wechat-sender.js';
 import { type Clock, systemClock } from './clock.js';
-import type { DeviceEntry } from './device.js';
+import { type DeviceEntry, deviceEntryOf } from './device.js';
 import { DeviceDirectory } from './directory.js';
 import { DeviceStatusBook } from './status.js';
 
@@ -67,7 +67,7 @@ export interface DevicesRuntimeOptions {
 }
 
 export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRuntimeOptions = {}): DevicesRuntime {
-  const { config, database } = app.ctx;
+  const { config, database, cluster } = app.ctx;
   const settings = config.devices;
   let clock = options.clock ?? systemClock;
   const now = () => clock.now();
@@ -75,7 +75,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const log = (message: string, error?: unknown) => app.log.warn({ err: error }, message);
 
   const directory = new DeviceDirectory();
-  const status = new DeviceStatusBook(database.db, log);
+  const status = new DeviceStatusBook(database.db, log, cluster.shared);
   const stats = new IngestStats();
   const profiles = new VenueProfiles(database, app.ctx.profiles, log);
   const thresholds = new ThresholdWatch(profiles, nowIso);
@@ -131,6 +131,14 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     publish: realtime ?? (async () => {}),
     onOpened: (alert) => void dispatcher.opened(alert.id),
     log,
+    shared: cluster.shared,
+    onChange: (change) =>
+      cluster.publish({
+        kind: 'alert',
+        subject: change.subject,
+        type: change.type,
+        id: change.kind === 'opened' ? change.id : null,
+      }),
   });
   const engine = new AlertEngine({ database, book, thresholds, disinfection, log });
   const watchers = new DeviceWatchers({
@@ -156,6 +164,32 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     log,
   });
 
+  const known = async (entry: DeviceEntry) => {
+    directory.put(entry);
+    status.registered(entry.device.id);
+    await profiles.ensure(entry.venueId);
+    thresholds.watch(entry, clock.now());
+  };
+  // What another instance sharing the database changed: a device registered there is known here at once.
+  cluster.onEvent(async (event) => {
+    switch (event.kind) {
+      case 'device': {
+        const row = await database.db
+          .selectFrom('devices')
+          .selectAll()
+          .where('id', '=', event.deviceId)
+          .executeTakeFirst();
+        if (row) await known(deviceEntryOf(row));
+        return;
+      }
+      case 'alert':
+        book.learn(event.subject, event.type, event.id ?? undefined);
+        return;
+      case 'schedule':
+        return watchers.schedules.reload(event.deviceId);
+    }
+  });
+
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
 
@@ -177,7 +211,11 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     async tick() {
       if (ticking) return ticking;
       ticking = (async () => {
-        await engine.tick(clock.now());
+        // Threshold delays on every instance (each for the readings it received; the database keeps one alert);
+        // presence, missed runs, the contradiction pass and escalation on the one leading the clock work.
+        const leader = cluster.isLeader();
+        await engine.tick(clock.now(), leader);
+        if (!leader) return;
         await watchers.tick(clock.now());
         await dispatcher.tick();
       })().finally(() => {
@@ -188,10 +226,8 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     flush: () => buffer.flush(),
     endpoints: () => bus?.endpoints(),
     async registered(entry) {
-      directory.put(entry);
-      status.registered(entry.device.id);
-      await profiles.ensure(entry.venueId);
-      thresholds.watch(entry, clock.now());
+      await known(entry);
+      cluster.publish({ kind: 'device', deviceId: entry.device.id });
     },
     async command(entry, command) {
       const adapter = adapterFor(entry.device.vendor);

@@ -52,6 +52,7 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
         .execute();
       // From now on a run of this schedule that never draws power opens DISINFECTION_RUN_MISSED.
       app.devices.watchers.scheduleSet(entry.device.id, runs, app.devices.now());
+      app.ctx.cluster.publish({ kind: 'schedule', deviceId: entry.device.id });
       return { deviceId: entry.device.id, runs, updatedAt: at, commands: messages };
     },
   );

@@ -58,6 +58,8 @@ export class DeviceStatusBook {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly log: CorruptValueLog,
+    /** Instances share the database: a read also takes what the others stored (newest wins per value). */
+    private readonly shared = false,
   ) {}
 
   /** Loads every stored status (at start), so ingestion of a known device never waits for a read. */
@@ -124,7 +126,25 @@ export class DeviceStatusBook {
   }
 
   async read(deviceId: string): Promise<DeviceStatus> {
-    return this.entry(deviceId);
+    const status = await this.entry(deviceId);
+    if (!this.shared) return status;
+    // Another instance may have received this device's latest messages: its flushed status counts too.
+    const row = await this.db
+      .selectFrom('device_status')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst();
+    if (!row) return status;
+    const stored = statusOf(row, this.log);
+    if (stored.lastSeenAt && (!status.lastSeenAt || status.lastSeenAt < stored.lastSeenAt)) {
+      status.lastSeenAt = stored.lastSeenAt;
+      if (stored.online !== null) status.online = stored.online;
+    }
+    for (const [key, reading] of Object.entries(stored.readings)) {
+      const mine = status.readings[key];
+      if (!mine || mine.time < reading.time) status.readings[key] = reading;
+    }
+    return status;
   }
 
   /** Rows to upsert for what changed since the last call. */

@@ -15,6 +15,8 @@ export function registerPeriodicJob(app: FastifyInstance, job: PeriodicJob): voi
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const once = async () => {
+    // Instances sharing a database: only the one leading the clock work runs jobs.
+    if (!app.ctx.cluster.isLeader()) return;
     try {
       await job.run();
     } catch (err) {
@@ -28,6 +30,10 @@ export function registerPeriodicJob(app: FastifyInstance, job: PeriodicJob): voi
     next();
     timer = setInterval(next, job.everyMs);
     timer.unref();
+  });
+  // Leadership taken over from a stopped instance: run now rather than a whole period later.
+  app.ctx.cluster.onLeadership((leader) => {
+    if (leader && timer) next();
   });
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer);

@@ -137,9 +137,14 @@ export class AlertEngine {
   }
 
   /** Clock work: threshold delays and silence, then the ledger cross-check. */
-  async tick(now: number): Promise<void> {
+  /**
+   * The clock's pass: threshold delays and silences (every instance, for the readings it received), then,
+   * on the instance that leads the clock work (`leader`, always true alone), the ledger contradiction pass.
+   */
+  async tick(now: number, leader = true): Promise<void> {
     await this.o.book.reconcile();
     await Promise.all(this.o.thresholds.tick(now).map(({ entry, transition }) => this.transition(entry, transition)));
+    if (!leader) return;
     for (const check of await checkDisinfectionLedgers(this.o.database, now, this.o.log)) {
       await this.o.book.openAlert({
         venueId: check.venueId,

@@ -46,6 +46,19 @@ export class ScheduleWatch {
   }
 
   /** A schedule was set (or replaced) at `at`. */
+  /** Another instance set this device's schedule: read it back. */
+  async reload(deviceId: string): Promise<void> {
+    const row = await this.database.db
+      .selectFrom('device_schedules')
+      .select(['device_id', 'runs', 'updated_at'])
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst();
+    if (!row) return;
+    const runs = readJson(RunsSchema, row.runs, { table: 'device_schedules', column: 'runs', id: row.device_id });
+    if (runs.ok) this.schedules.set(row.device_id, { runs: runs.value, since: Date.parse(row.updated_at) });
+    else logCorrupt(this.log, runs.error);
+  }
+
   set(deviceId: string, runs: readonly ScheduledRun[], at: number): void {
     this.schedules.set(deviceId, { runs, since: at });
   }
