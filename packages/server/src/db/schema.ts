@@ -254,6 +254,16 @@ export interface InspectionsTable {
   score: number;
   created_by: string | null;
   created_at: string;
+  /** Key items failed (关键项不合格数). */
+  key_failures: number;
+  /** Other (general) items failed (一般项不合格数). */
+  other_failures: number;
+  /** The kind of inspection as the register names it (日常检查, 专项检查 …); null when not given. */
+  type: string | null;
+  /** The result as the register words it (符合, 基本符合, 不符合 …); null when not given. */
+  result: string | null;
+  /** `recorded` here, or `imported` from a bureau's register. */
+  source: string;
 }
 
 /** A registered device (see migration 010-devices). `data` is the SDK Device plus its ingestion config (JSON). */

@@ -46,6 +46,11 @@ export function inspectionRow(input: InspectionInput, createdBy: string | null, 
     score: input.items.length === 0 ? 0 : total / input.items.length,
     created_by: createdBy,
     created_at: createdAt,
+    key_failures: input.items.filter((item) => item.key && !item.passed).length,
+    other_failures: input.items.filter((item) => !item.key && !item.passed).length,
+    type: null,
+    result: null,
+    source: 'recorded',
   };
 }
 

@@ -3,7 +3,6 @@
  * (3 years of inspections, 90 days of the rest) up to `until`, grouped by venue and sorted by time.
  */
 import { dayRequirements, REQUIREMENT_LEDGER_KINDS } from '@brightkitchen/sdk';
-import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DirectoryVenue } from '../warehouse/directory.js';
 import { addDays } from '../warehouse/range.js';
@@ -49,13 +48,7 @@ export async function loadHistories(
   const [inspections, alerts, ledgerDays, complaints, notices, ratings, staff] = await Promise.all([
     db
       .selectFrom('inspections')
-      .select([
-        'venue_id',
-        'date',
-        'score',
-        sql<number>`key_failures`.as('key_failures'),
-        sql<number>`other_failures`.as('other_failures'),
-      ])
+      .select(['venue_id', 'date', 'score', 'key_failures', 'other_failures'])
       .where('date', '>=', addDays(from, -3 * 366))
       .where('date', '<', until)
       .where(scope('venue_id'))

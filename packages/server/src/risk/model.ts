@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_TIME_ZONE, localDay, startOfLocalDay } from '@brightkitchen/sdk';
 import { RISK_FACTORS, type RiskFactorCode, type RiskModel } from '@brightkitchen/sdk/warehouse';
-import { sql } from 'kysely';
 import type { Database, RiskModelsTable } from '../db/index.js';
 import { newId } from '../db/index.js';
 import type { DirectoryVenue } from '../warehouse/directory.js';
@@ -91,7 +90,7 @@ export async function fitModel(database: Database, request: FitRequest): Promise
   const from = addDays(until, -TRAINING_DAYS);
   const rows = await database.db
     .selectFrom('inspections')
-    .select(['venue_id', 'date', sql<number>`key_failures`.as('key_failures')])
+    .select(['venue_id', 'date', 'key_failures'])
     .where('date', '>=', from)
     .where('date', '<', until)
     .where(venuesInRegionsSql(request.regions, 'venue_id'))

@@ -15,6 +15,7 @@ import { ledgerAnchors } from './039-ledger-anchors.js';
 import { staffLeftAndCorrections } from './040-staff-left-and-corrections.js';
 import { consumerPhones } from './041-consumer-phones.js';
 import { training } from './042-training.js';
+import { inspectionOutcomes } from './043-inspection-outcomes.js';
 import { riskModels } from './045-risk-models.js';
 import { oneOpenAlert } from './055-one-open-alert.js';
 import type { AppMigration } from './migration.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   staffLeftAndCorrections,
   consumerPhones,
   training,
+  inspectionOutcomes,
   riskModels,
   oneOpenAlert,
 ];
