@@ -199,9 +199,9 @@ export function referenceQueries(days: { from: string; to: string; today: string
     completion: completion(days.from, days.to),
     completionToday: `${needs},
       counts as (select venue_id, kind, count(*) as n from ledger_records where local_day = date '${days.today}' group by all)
-      select n.venue_id, sum(n.expected) as expected, sum(least(coalesce(c.n,0), n.expected)) as done
-      from needs n left join counts c on c.venue_id = n.venue_id and c.kind = n.ledger_kind
-      group by 1 having done < expected order by done / expected, 1`,
+      select * from (select n.venue_id, sum(n.expected) as expected, sum(least(coalesce(c.n, 0), n.expected)) as done
+        from needs n left join counts c on c.venue_id = n.venue_id and c.kind = n.ledger_kind group by 1)
+      where done < expected order by done / expected, venue_id`,
     alerts: `with a as (select a.*, v.region_id, (a.opened_at at time zone 'Asia/Shanghai') as local from alerts a join venues v on v.id = a.venue_id
         where a.opened_at >= timestamptz '${days.from} 00:00:00+08' and a.opened_at < timestamptz '${days.to} 00:00:00+08' + interval 1 day)
       select
@@ -222,7 +222,7 @@ export function referenceQueries(days: { from: string; to: string; today: string
     ratings: `select v.region_id, date_trunc('week', local_day) as week, count(*) as ratings,
         avg(((dishes='satisfied')::int + (hygiene='satisfied')::int + (service='satisfied')::int) / 3.0) as satisfaction
       from ratings r join venues v on v.id = r.venue_id where local_day >= date '${days.from}' group by grouping sets ((1, 2), (2), (r.venue_id))`,
-    ranking: `with i as (select venue_id, sum(key_failures) k, sum(other_failures) o, max(date) last,
+    ranking: `with i as (select venue_id, sum(key_failures) k, sum(other_failures) o, max(date) last_day,
           arg_max(score, date) last_score from inspections where date >= date '${days.from3y}' and date < date '${days.today}' + 1 group by 1),
         l as (select venue_id, count(*) n from ledger_records where local_day >= date '${days.today}' - 30 group by 1),
         a as (select venue_id, count(*) filter (where resolved_at is null) unresolved, count(*) filter (where source = 'violation' and opened_at >= now() - interval 30 day) violations,
@@ -232,7 +232,7 @@ export function referenceQueries(days: { from: string; to: string; today: string
         r as (select venue_id, avg(((dishes='dissatisfied')::int + (hygiene='dissatisfied')::int + (service='dissatisfied')::int) / 3.0) d
           from ratings where local_day >= date '${days.from90}' group by 1)
       select v.id, -2.5 + 0.8 * ln(1 + coalesce(i.k, 0)) + 0.3 * ln(1 + coalesce(i.o, 0)) + 0.3 * (10 - coalesce(i.last_score, 10))
-          + 0.3 * least(3, coalesce(date '${days.today}' - i.last, 1095) / 365.0) + 0.5 * (i.last is null)::int
+          + 0.3 * least(3, coalesce(date '${days.today}' - i.last_day, 1095) / 365.0) + 0.5 * (i.last_day is null)::int
           + 0.4 * ln(1 + coalesce(a.unresolved, 0)) + 0.3 * ln(1 + coalesce(a.violations, 0)) + 0.3 * ln(1 + coalesce(a.excursions, 0))
           + 0.5 * ln(1 + coalesce(c.n, 0)) + 1.0 * coalesce(r.d, 0) - 0.001 * coalesce(l.n, 0) as score
       from venues v left join i on i.venue_id = v.id left join l on l.venue_id = v.id left join a on a.venue_id = v.id

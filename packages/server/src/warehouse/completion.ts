@@ -9,6 +9,7 @@ import {
   dayRequirements,
   type LedgerKind,
   REQUIREMENT_CODES,
+  REQUIREMENT_LEDGER_KINDS,
   type Requirement,
   type RequirementCode,
   type VenueKind,
@@ -19,6 +20,9 @@ import { isCorrectedSql } from '../ledgers/corrections.js';
 import { slicePage } from '../paging/offset.js';
 import type { DirectoryVenue } from './directory.js';
 import { type DayRange, ratio } from './range.js';
+
+/** The ledger kinds some requirement asks for (purchases, say, are not counted against a day). */
+const REQUIRED_LEDGER_KINDS = [...new Set(Object.values(REQUIREMENT_LEDGER_KINDS))];
 
 type Counts = Map<string, Partial<Record<LedgerKind, number>>>;
 
@@ -40,6 +44,7 @@ async function recordCounts(database: Database, range: Pick<DayRange, 'from' | '
     .select(['venue_id', 'local_day', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('local_day', '>=', range.from)
     .where('local_day', '<=', range.to)
+    .where('kind', 'in', REQUIRED_LEDGER_KINDS)
     .where((eb) => eb.not(isCorrectedSql(database.dialect)))
     .groupBy(['venue_id', 'local_day', 'kind'])
     .execute();
