@@ -117,6 +117,8 @@ export function loadConfig(
       mqttWsPort: s.BK_MQTT_WS_PORT ?? (underTest ? 0 : 8083),
       mqttHost: s.BK_MQTT_HOST ?? s.BK_HOST,
       mqttShareGroup: s.BK_MQTT_SHARE_GROUP,
+      mqttClientId: s.BK_MQTT_CLIENT_ID ?? '',
+      mqttSessionExpiry: s.BK_MQTT_SESSION_EXPIRY,
       flushRows: s.BK_INGEST_FLUSH_ROWS,
       flushMs: s.BK_INGEST_FLUSH_MS,
       tickMs: s.BK_DEVICES_TICK_MS,

@@ -82,6 +82,9 @@ export interface DevicesConfig {
   readonly mqttHost: string;
   /** Shared-subscription group on an external broker (`$share/<group>/…`). */
   readonly mqttShareGroup: string;
+  /** External broker: a stable client id (persistent MQTT 5 session) or empty (random id, clean session). */
+  readonly mqttClientId: string;
+  readonly mqttSessionExpiry: number;
   /** Readings are written when this many are buffered or this many ms passed. */
   readonly flushRows: number;
   readonly flushMs: number;

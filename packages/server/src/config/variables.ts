@@ -231,6 +231,19 @@ export const SERVER_VARIABLES = {
     fallback: 'bk',
     accepts: 'letters, digits, `_` and `-`',
   },
+  BK_MQTT_CLIENT_ID: {
+    description:
+      'On an external broker: this instance’s MQTT client id, kept across restarts; its MQTT 5 session (and its share of QoS 1 messages) outlives a restart.',
+    schema: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    computedDefault: 'a random id and a clean session at each start',
+    accepts: 'up to 64 letters, digits, `_` and `-`, different for each instance',
+  },
+  BK_MQTT_SESSION_EXPIRY: {
+    description: 'Seconds the broker keeps the session of an instance with BK_MQTT_CLIENT_ID after it drops.',
+    schema: wholeNumber(0, 4294967295),
+    fallback: '300',
+    accepts: 'a whole number of seconds',
+  },
   BK_INGEST_FLUSH_ROWS: {
     description: 'Buffered readings are written once this many wait…',
     schema: wholeNumber(1),

@@ -257,6 +257,24 @@ export function violationAlertRows(plans: readonly DemoVenuePlan[], random: Rand
       });
     }
   }
+  // One open alert per camera and violation type, as the live platform keeps it (and the database enforces):
+  // an earlier capture of the same kind on the same camera was dealt with half an hour after it.
+  const open = new Set<string>();
+  for (const row of [...rows].sort((a, b) => (a.opened_at < b.opened_at ? 1 : -1))) {
+    if (row.state === 'resolved') continue;
+    const key = `${row.subject}\u0000${row.type}`;
+    if (!open.has(key)) {
+      open.add(key);
+      continue;
+    }
+    const resolvedAt = new Date(Date.parse(row.opened_at) + 30 * 60_000).toISOString();
+    Object.assign(row, {
+      state: 'resolved',
+      acknowledged_at: resolvedAt,
+      resolved_at: resolvedAt,
+      corrective_action: FIXES[0] ?? null,
+    });
+  }
   return rows;
 }
 

@@ -97,7 +97,13 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const bus: MqttBus | undefined = !settings.enabled
     ? undefined
     : settings.mqttUrl
-      ? createExternalBus({ url: settings.mqttUrl, shareGroup: settings.mqttShareGroup, log })
+      ? createExternalBus({
+          url: settings.mqttUrl,
+          shareGroup: settings.mqttShareGroup,
+          clientId: settings.mqttClientId,
+          sessionExpirySeconds: settings.mqttSessionExpiry,
+          log,
+        })
       : createEmbeddedBroker({
           host: settings.mqttHost,
           port: settings.mqttPort,

@@ -11,23 +11,35 @@ import type { MessageHandler, MqttBus, MqttEndpoints } from './bus.js';
 export interface ExternalBusOptions {
   readonly url: string;
   readonly shareGroup: string;
+  /** A stable id: MQTT 5 persistent session, so a restarted instance finds its subscriptions and queued share. */
+  readonly clientId?: string;
+  readonly sessionExpirySeconds?: number;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
 export function createExternalBus(options: ExternalBusOptions): MqttBus {
   let client: MqttClient | undefined;
   const handlers: { filters: readonly string[]; onMessage: MessageHandler }[] = [];
+  const early: [string, Buffer][] = [];
 
   return {
     kind: 'external',
     async start() {
+      const persistent = Boolean(options.clientId);
       client = await mqtt.connectAsync(options.url, {
-        clientId: `bk-server-${randomBytes(6).toString('hex')}`,
-        clean: true,
+        clientId: options.clientId || `bk-server-${randomBytes(6).toString('hex')}`,
+        protocolVersion: 5,
+        clean: !persistent,
+        ...(persistent ? { properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 300 } } : {}),
         reconnectPeriod: 2000,
         connectTimeout: 10_000,
       });
       client.on('message', (topic, payload) => {
+        // A persistent session's queued share arrives right after connecting, before ingestion subscribes.
+        if (handlers.length === 0) {
+          early.push([topic, payload]);
+          return;
+        }
         for (const h of handlers) if (h.filters.some((f) => topicMatches(f, topic))) h.onMessage(topic, payload);
       });
       client.on('error', (error) => options.log?.('mqtt: external broker error', error));
@@ -35,6 +47,8 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
     async subscribe(filters, onMessage) {
       if (!client) throw new Error('bus not started');
       handlers.push({ filters, onMessage });
+      for (const [topic, payload] of early.splice(0))
+        if (filters.some((f) => topicMatches(f, topic))) onMessage(topic, payload);
       const shared = filters.map((f) => `$share/${options.shareGroup}/${f}`);
       await client.subscribeAsync(shared, { qos: 1 });
     },

@@ -1,0 +1,260 @@
+/**
+ * A local cluster on this machine: a throwaway PostgreSQL (Debian's initdb + pg_ctl), Mosquitto with the
+ * platform's configuration (MQTT 5, persistence for sessions, shared subscriptions), and N server processes
+ * (`bk-server start`) on consecutive HTTP ports sharing the database, the broker, the token secret and the
+ * data folder (demo accounts, ledger signing key). Used by `pnpm cluster`, the chaos test and `bench:cluster`.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface LocalClusterOptions {
+  /** HTTP port of the first instance; the next ones follow (0: free ports). */
+  readonly basePort: number;
+  readonly instances: number;
+  /** Shared by every instance: demo-accounts.json, the ledger signing key. Created when missing. */
+  readonly dataDir: string;
+  /** `dist`: node packages/server/dist/cli.js (built); `source`: tsx on src/cli.ts (tests). */
+  readonly runner: 'dist' | 'source';
+  /** More BK_* settings for every instance. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Lines the processes write (prefixed with the instance's name). */
+  readonly onLine?: (line: string) => void;
+}
+
+export interface ClusterInstance {
+  readonly name: string;
+  readonly port: number;
+  readonly baseUrl: string;
+  /** The running process (undefined after `kill` until `restart`). */
+  process(): ChildProcess | undefined;
+  /** Sends the signal and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the process again and waits until /readyz answers 200. */
+  restart(): Promise<void>;
+}
+
+export interface LocalCluster {
+  readonly databaseUrl: string;
+  readonly mqttUrl: string;
+  readonly mqttPort: number;
+  readonly tokenSecret: string;
+  readonly dataDir: string;
+  readonly instances: readonly ClusterInstance[];
+  stop(): Promise<void>;
+}
+
+const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listened on ${port}`));
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${baseUrl}: the server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${baseUrl}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${baseUrl} not ready within ${timeoutMs / 1000} s`);
+}
+
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
+  throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
+}
+
+export async function startThrowawayPostgres(): Promise<{ url: string; stop(): void }> {
+  const bin = postgresBin();
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+  const dir = mkdtempSync(join(tmpdir(), 'bk-cluster-pg-'));
+  chmodSync(dir, 0o777);
+  if (asRoot) execFileSync('chown', ['postgres', dir]);
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const port = await freePort();
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    'start',
+  ]);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'fast', 'stop']);
+      } catch {
+        // already gone
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'];
+
+/** Mosquitto as the platform configures it: loopback listener, sessions kept on disk, large queues. */
+export async function startPlatformMosquitto(port?: number): Promise<{ url: string; port: number; stop(): void }> {
+  const bin = MOSQUITTO.find((p) => existsSync(p));
+  if (!bin) throw new Error('Mosquitto is not installed: apt-get install -y mosquitto');
+  const dir = mkdtempSync(join(tmpdir(), 'bk-cluster-mqtt-'));
+  chmodSync(dir, 0o777);
+  const listen = port ?? (await freePort());
+  const conf = join(dir, 'mosquitto.conf');
+  writeFileSync(
+    conf,
+    [
+      `listener ${listen} 127.0.0.1`,
+      'allow_anonymous true',
+      // Persistent sessions (MQTT 5 session expiry) survive a broker restart too.
+      'persistence true',
+      `persistence_location ${dir}/`,
+      'log_dest none',
+      'max_queued_messages 100000',
+      'max_inflight_messages 100',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(bin, ['-c', conf], { stdio: 'ignore' });
+  await waitForPort(listen, 5000);
+  return {
+    url: `mqtt://127.0.0.1:${listen}`,
+    port: listen,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const postgres = await startThrowawayPostgres();
+  let mosquitto: Awaited<ReturnType<typeof startPlatformMosquitto>> | undefined;
+  const instances: ClusterInstance[] = [];
+  const tokenSecret = options.env?.BK_TOKEN_SECRET ?? randomBytes(32).toString('hex');
+  try {
+    mosquitto = await startPlatformMosquitto();
+    const mqttUrl = mosquitto.url;
+    const command =
+      options.runner === 'dist'
+        ? [join(serverRoot, 'dist/cli.js'), 'start']
+        : ['--import', 'tsx', join(serverRoot, 'src/cli.ts'), 'start'];
+    for (let i = 0; i < options.instances; i++) {
+      const port = options.basePort > 0 ? options.basePort + i : await freePort();
+      const name = `server-${String.fromCharCode(97 + i)}`;
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const env: Record<string, string> = {
+        ...(process.env as Record<string, string>),
+        BK_PORT: String(port),
+        BK_HOST: '127.0.0.1',
+        BK_DATA_DIR: options.dataDir,
+        BK_DATABASE_URL: postgres.url,
+        BK_TOKEN_SECRET: tokenSecret,
+        BK_MQTT_URL: mqttUrl,
+        // One stable broker session per instance: restarted, it takes up its share of the queue again.
+        BK_MQTT_CLIENT_ID: `bk-${name}-${port}`,
+        BK_SIMULATOR: 'off',
+        BK_LOG_LEVEL: 'warn',
+        ...options.env,
+      };
+      let child: ChildProcess | undefined;
+      const launch = async () => {
+        const started = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: serverRoot });
+        child = started;
+        const forward = (chunk: Buffer) => {
+          for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) options.onLine?.(`[${name}] ${line}`);
+        };
+        started.stdout?.on('data', forward);
+        started.stderr?.on('data', forward);
+        await waitReady(baseUrl, started, 180_000);
+      };
+      const instance: ClusterInstance = {
+        name,
+        port,
+        baseUrl,
+        process: () => child,
+        async kill(signal = 'SIGKILL') {
+          const c = child;
+          if (!c || c.exitCode !== null || c.signalCode !== null) return;
+          const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+          c.kill(signal);
+          await exited;
+          child = undefined;
+        },
+        restart: launch,
+      };
+      // One after the other: the first seeds the demo city and creates the shared files, the next reuse them.
+      await launch();
+      instances.push(instance);
+    }
+    const broker = mosquitto;
+    return {
+      databaseUrl: postgres.url,
+      mqttUrl,
+      mqttPort: broker.port,
+      tokenSecret,
+      dataDir: options.dataDir,
+      instances,
+      async stop() {
+        await Promise.all(instances.map((i) => i.kill('SIGTERM')));
+        broker.stop();
+        postgres.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.all(instances.map((i) => i.kill('SIGKILL')));
+    mosquitto?.stop();
+    postgres.stop();
+    throw error;
+  }
+}
