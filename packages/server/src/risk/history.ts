@@ -8,6 +8,7 @@ import type { DirectoryVenue } from '../warehouse/directory.js';
 import { addDays } from '../warehouse/range.js';
 import type { RegionSet } from '../warehouse/scope.js';
 import { venuesInRegionsSql } from '../warehouse/sql-scope.js';
+import { staffOnDuty } from '../warehouse/staff-on-duty.js';
 import type { PastAlert, PastInspection, VenueHistory } from './features.js';
 
 const LEDGER_KINDS_REQUIRED = [...new Set(Object.values(REQUIREMENT_LEDGER_KINDS))];
@@ -18,17 +19,6 @@ interface Mutable {
   ledgerDays: { day: string; records: number }[];
   reports: number[];
   ratings: { day: string; faces: number; dissatisfied: number }[];
-}
-
-/** Staff on duty per venue now (the day's requirements count them). */
-async function staffCounts({ db }: Database, day: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['venue_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', day)]))
-    .groupBy('venue_id')
-    .execute();
-  return new Map(rows.map((r) => [r.venue_id, Number(r.n)]));
 }
 
 /**
@@ -92,7 +82,7 @@ export async function loadHistories(
       .where('local_day', '<', until)
       .where(scope('venue_id'))
       .execute(),
-    staffCounts(database, until),
+    staffOnDuty(database, until),
   ]);
 
   const parts = new Map<string, Mutable>();

@@ -28,8 +28,23 @@ const toRecord = (values: readonly number[]) =>
     number
   >;
 
-const heldBack = (venueId: string, day: string) =>
-  (createHash('sha256').update(`${venueId}|${day}`).digest()[0] ?? 0) % 5 === 0;
+const hashOf = (venueId: string, day: string) => createHash('sha256').update(`${venueId}|${day}`).digest('hex');
+
+/**
+ * One in five inspections of each outcome held back, chosen by a hash of venue and day (a refit on the same data
+ * holds back the same ones; both outcomes are always among them, so the AUC can be measured).
+ */
+function heldBack(keys: readonly string[], labels: readonly number[]): boolean[] {
+  const held = keys.map(() => false);
+  for (const label of [0, 1]) {
+    const members = keys.map((k, i) => ({ k, i })).filter(({ i }) => labels[i] === label);
+    members.sort((a, b) => a.k.localeCompare(b.k));
+    members.forEach(({ i }, n) => {
+      if (n % 5 === 0) held[i] = true;
+    });
+  }
+  return held;
+}
 
 /** The model's row shape as stored. */
 export function modelRow(model: RiskModel, scope: string): RiskModelsTable {
@@ -100,14 +115,14 @@ export async function fitModel(database: Database, request: FitRequest): Promise
   const histories = await loadHistories(database, request.venues, request.regions, from, until);
   const x: number[][] = [];
   const y: number[] = [];
-  const held: boolean[] = [];
+  const keys: string[] = [];
   for (const r of known) {
     const history = histories.get(r.venue_id);
     const venue = byId.get(r.venue_id);
     if (!history || !venue) continue;
     x.push(factorRow(riskFactors(history, r.date, Date.parse(startOfLocalDay(r.date, venue.timeZone)))));
     y.push(Number(r.key_failures) > 0 ? 1 : 0);
-    held.push(heldBack(r.venue_id, r.date));
+    keys.push(hashOf(r.venue_id, r.date));
   }
   const pinned = new Map(
     RISK_FACTORS.flatMap((code, j) =>
@@ -134,6 +149,7 @@ export async function fitModel(database: Database, request: FitRequest): Promise
       coefficients: toRecord(coefficients),
     };
   }
+  const held = heldBack(keys, y);
   const train = x.filter((_, i) => !held[i]);
   const test = x.filter((_, i) => held[i]);
   const testY = y.filter((_, i) => held[i]);

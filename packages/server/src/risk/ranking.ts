@@ -40,15 +40,21 @@ export function scoreVenue(
   return { score: round6(factors.reduce((s, f) => s + f.contribution, model.intercept)), factors };
 }
 
+/** What a ranking is asked for: whose venues, which model, as of which day (`current`: tomorrow, i.e. up to now). */
+export interface RankingRequest {
+  readonly directory: VenueDirectory;
+  readonly regions: RegionSet;
+  readonly scope: string;
+  readonly asOf: string;
+  readonly current: boolean;
+  readonly now: Date;
+}
+
 /** The model for a scope on `asOf`: the newest fitted before that day; none → fitted now (stored when current). */
 export async function modelFor(
   database: Database,
-  scope: string,
-  regions: RegionSet,
+  { scope, regions, asOf, current, now }: Omit<RankingRequest, 'directory'>,
   venues: readonly DirectoryVenue[],
-  asOf: string,
-  current: boolean,
-  now: Date,
 ): Promise<RiskModel> {
   const before = current ? undefined : new Date(startOfLocalDay(asOf, DEFAULT_TIME_ZONE)).toISOString();
   const stored = await storedModel(database, scope, before);
@@ -59,17 +65,10 @@ export async function modelFor(
 
 const cache = new WeakMap<Database, Map<string, { at: number; ranking: Promise<Ranking> }>>();
 
-async function compute(
-  database: Database,
-  directory: VenueDirectory,
-  regions: RegionSet,
-  scope: string,
-  asOf: string,
-  current: boolean,
-  now: Date,
-): Promise<Ranking> {
+async function compute(database: Database, request: RankingRequest): Promise<Ranking> {
+  const { directory, regions, asOf } = request;
   const venues = venuesIn(directory, regions);
-  const model = await modelFor(database, scope, regions, venues, asOf, current, now);
+  const model = await modelFor(database, request, venues);
   const histories = await loadHistories(database, venues, regions, asOf, asOf);
   const items: RankedVenue[] = [];
   const sampling: SamplingSuggestion[] = [];
@@ -91,16 +90,9 @@ async function compute(
   return { asOf, model, items: ranked, sampling };
 }
 
-/** The ranking of a scope on `asOf` (`current`: the day after today, everything up to now counts). */
-export function ranking(
-  database: Database,
-  directory: VenueDirectory,
-  regions: RegionSet,
-  scope: string,
-  asOf: string,
-  current: boolean,
-  now: Date,
-): Promise<Ranking> {
+/** The ranking a request asks for, kept 60 s. */
+export function ranking(database: Database, request: RankingRequest): Promise<Ranking> {
+  const { regions, scope, asOf, now } = request;
   let byKey = cache.get(database);
   if (!byKey) {
     byKey = new Map();
@@ -109,7 +101,7 @@ export function ranking(
   const key = `${scope}|${regions === 'all' ? '*' : [...regions].sort().join(',')}|${asOf}`;
   const hit = byKey.get(key);
   if (hit && now.getTime() - hit.at < TTL_MS) return hit.ranking;
-  const promise = compute(database, directory, regions, scope, asOf, current, now);
+  const promise = compute(database, request);
   byKey.set(key, { at: now.getTime(), ranking: promise });
   promise.catch(() => byKey.delete(key));
   return promise;

@@ -55,6 +55,12 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
     return { principal, regions, directory, scope: scopeKey(regionId, regions), now: new Date() };
   }
 
+  /** The ranking of a scope as of a query's `asOf`. */
+  async function rankingOf(request: FastifyRequest, regionId: string | undefined, asOf: string | undefined) {
+    const scope = await scoped(request, regionId);
+    return ranking(database, { ...scope, ...asOfDay(asOf, scope.now) });
+  }
+
   app.get<{ Querystring: { regionId?: string; asOf?: string; limit?: string; cursor?: string } }>(
     '/risk/venues',
     {
@@ -68,9 +74,7 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { regions, directory, scope, now } = await scoped(request, request.query.regionId);
-      const day = asOfDay(request.query.asOf, now);
-      const ranked = await ranking(database, directory, regions, scope, day.asOf, day.current, now);
+      const ranked = await rankingOf(request, request.query.regionId, request.query.asOf);
       const page = slicePage(ranked.items, readLimit(request.query.limit, 50, 1000), request.query.cursor);
       const { fittedAt, auc, intercept, coefficients } = ranked.model;
       return {
@@ -96,9 +100,7 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, ['regulator', 'admin']);
-      const { regions, directory, scope, now } = await scoped(request, venue.region_id);
-      const day = asOfDay(request.query.asOf, now);
-      const ranked = await ranking(database, directory, regions, scope, day.asOf, day.current, now);
+      const ranked = await rankingOf(request, venue.region_id, request.query.asOf);
       const item = ranked.items.find((i) => i.venueId === venue.id);
       if (!item) throw new AppError('NOT_FOUND');
       return strip(item);
@@ -120,7 +122,7 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { regions, directory, scope, now } = await scoped(request, request.query.regionId);
       const tomorrow = addDays(localDay(now, DEFAULT_TIME_ZONE), 1);
-      return modelFor(database, scope, regions, venuesIn(directory, regions), tomorrow, true, now);
+      return modelFor(database, { scope, regions, asOf: tomorrow, current: true, now }, venuesIn(directory, regions));
     },
   );
 
@@ -194,12 +196,11 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { regions, directory, scope, now } = await scoped(request, request.query.regionId);
-      const day = asOfDay(request.query.asOf, now);
-      const ranked = await ranking(database, directory, regions, scope, day.asOf, day.current, now);
+      const ranked = await rankingOf(request, request.query.regionId, request.query.asOf);
       const inspectors = Number(request.query.inspectors ?? DEFAULT_INSPECTORS);
       const capacity = Number(request.query.capacity ?? DEFAULT_CAPACITY);
-      return inspectionPlan(ranked, directory.regionNames, addDays(day.asOf, -1), inspectors, capacity);
+      const { regionNames } = await venueDirectory(database, request.log);
+      return inspectionPlan(ranked, regionNames, addDays(ranked.asOf, -1), inspectors, capacity);
     },
   );
 };

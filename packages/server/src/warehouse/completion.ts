@@ -20,22 +20,12 @@ import { isCorrectedSql } from '../ledgers/corrections.js';
 import { slicePage } from '../paging/offset.js';
 import type { DirectoryVenue } from './directory.js';
 import { type DayRange, ratio } from './range.js';
+import { staffOnDuty } from './staff-on-duty.js';
 
 /** The ledger kinds some requirement asks for (purchases, say, are not counted against a day). */
 const REQUIRED_LEDGER_KINDS = [...new Set(Object.values(REQUIREMENT_LEDGER_KINDS))];
 
 type Counts = Map<string, Partial<Record<LedgerKind, number>>>;
-
-/** Staff on duty per venue: on the archive and not left before `day`. */
-async function staffOnDuty({ db }: Database, day: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['venue_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', day)]))
-    .groupBy('venue_id')
-    .execute();
-  return new Map(rows.map((r) => [r.venue_id, Number(r.n)]));
-}
 
 /** Records per venue, day and kind over the range (a corrected record counts once, as its correction). */
 async function recordCounts(database: Database, range: Pick<DayRange, 'from' | 'to'>): Promise<Counts> {
