@@ -74,6 +74,7 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
         BK_LIMIT_LOGIN_PER_IP: '100000',
         BK_LIMIT_PUBLIC_PER_IP: '1000000',
         BK_DEVICES_TICK_MS: '500',
+        BK_LIMIT_SMS_PER_IP: '3',
       },
     });
     const demo = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as { accounts: DemoAccount[] };
@@ -179,6 +180,19 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
       [camera.id],
     );
     expect(open.rows).toHaveLength(1);
+  });
+
+  it('counts one address together on both instances: the fourth SMS code in the hour is refused', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${url(i % 2)}/v1/auth/sms/code`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: `1390000${String(1000 + i)}` }),
+      });
+      answers.push(res.status);
+    }
+    expect(answers).toEqual([200, 200, 200, 429]);
   });
 
   it('loses and doubles nothing when one instance is killed, and the restarted one rejoins', async () => {

@@ -400,6 +400,13 @@ export interface IdempotentRequestsTable {
 }
 
 /** A partner signature seen, kept until its timestamp window has passed (replay refusal). */
+/** A per-IP limiter's count for one address in the current window (shared by a cluster's instances). */
+export interface RateCountersTable {
+  key: string;
+  count: number;
+  window_start: number;
+}
+
 export interface ReplayGuardsTable {
   signature: string;
   expires_at: string;
@@ -612,6 +619,7 @@ export interface DB {
   ingest_requests: IngestRequestsTable;
   idempotent_requests: IdempotentRequestsTable;
   replay_guards: ReplayGuardsTable;
+  rate_counters: RateCountersTable;
   session_families: SessionFamiliesTable;
   login_locks: LoginLocksTable;
   consumer_quotas: ConsumerQuotasTable;

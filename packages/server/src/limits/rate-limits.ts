@@ -2,13 +2,14 @@
  * Per-IP rate limits with @fastify/rate-limit, answered `429 RATE_LIMITED` with `Retry-After`: login routes
  * (BK_LIMIT_LOGIN_PER_IP a minute), SMS codes (BK_LIMIT_SMS_PER_IP an hour) and every public route
  * (BK_LIMIT_PUBLIC_PER_IP a minute). The counters
- * are the plugin's in-memory store, per instance: behind a balancer of N instances an address gets up to
- * N times the limit (the account lock-out and the consumer quotas, in the database, are exact).
+ * are the plugin's in-memory store alone on SQLite, and in the database on PostgreSQL, where several instances
+ * behind a balancer count an address together (as the account lock-out and the consumer quotas always have).
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { RouteAuthConfig } from '../auth/authenticate.js';
 import { AppError } from '../errors/index.js';
+import { databaseRateStore } from './database-rate-store.js';
 
 const LOGIN_PATHS = new Set(['/v1/auth/login', '/v1/auth/wechat', '/v1/auth/sms', '/v1/me/phone']);
 /** Each of these sends a text message that costs money and reaches a stranger's phone: limited per hour. */
@@ -21,7 +22,12 @@ const refusal = (_: unknown, context: { ttl: number }) =>
 
 /** Registers the plugin on the root (no global limit); call before `limitRoutes`. */
 export async function registerRateLimits(app: FastifyInstance): Promise<void> {
-  await app.register(rateLimit, { global: false, errorResponseBuilder: refusal });
+  const { database } = app.ctx;
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: refusal,
+    ...(database.dialect === 'postgres' ? { store: databaseRateStore(database) } : {}),
+  });
 }
 
 /** In the `/v1` context, before its routes: gives login and public routes their per-IP limiter. */

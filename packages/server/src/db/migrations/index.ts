@@ -18,6 +18,7 @@ import { training } from './042-training.js';
 import { inspectionOutcomes } from './043-inspection-outcomes.js';
 import { riskModels } from './045-risk-models.js';
 import { oneOpenAlert } from './055-one-open-alert.js';
+import { rateCounters } from './056-rate-counters.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -42,5 +43,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   inspectionOutcomes,
   riskModels,
   oneOpenAlert,
+  rateCounters,
 ];
 export type { AppMigration } from './migration.js';
