@@ -280,6 +280,15 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     }),
   },
   // A partner video network reports a violation of a camera registered at the platform.
+  // EMQX's hooks (X-BK-Broker-Token): no user or partner may call them.
+  'POST /v1/broker/emqx/authn': {
+    allow: [],
+    call: () => ({ body: { clientid: 'isolation', username: 'someone', password: 'secret' } }),
+  },
+  'POST /v1/broker/emqx/authz': {
+    allow: [],
+    call: () => ({ body: { clientid: 'isolation', username: 'someone', topic: 'bk/x', action: 'subscribe' } }),
+  },
   'POST /v1/partner/violations': {
     allow: ['partner'],
     call: ({ city }) => ({

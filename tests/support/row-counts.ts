@@ -14,6 +14,8 @@ const BACKGROUND = new Set([
   'replay_guards',
   'login_locks',
   'audit_log',
+  // The per-IP limiters' counters on PostgreSQL: every request to a limited route counts, refused or not.
+  'rate_counters',
 ]);
 
 export async function rowCounts(server: TestServer): Promise<Record<string, number>> {

@@ -31,6 +31,19 @@ export {
   TokenAnswerSchema,
   WechatLoginInputSchema,
 } from './contract/auth.js';
+export type {
+  BrokerAuthnAnswer,
+  BrokerAuthnRequest,
+  BrokerAuthzAnswer,
+  BrokerAuthzRequest,
+} from './contract/broker-hooks.js';
+export {
+  BROKER_HOOK_RESULTS,
+  BrokerAuthnAnswerSchema,
+  BrokerAuthnRequestSchema,
+  BrokerAuthzAnswerSchema,
+  BrokerAuthzRequestSchema,
+} from './contract/broker-hooks.js';
 export type { ApiErrorCode, ApiErrorDefinition } from './contract/errors.js';
 export { API_ERRORS, isApiErrorCode } from './contract/errors.js';
 export type { ApiErrorBody, ApiErrorDetails } from './contract/errors-body.js';

@@ -34,6 +34,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
       mqttUrl: maskUrlPassword(config.devices.mqttUrl),
       webhookUrl: maskUrlPassword(config.devices.webhookUrl),
       webhookSecret: masked(config.devices.webhookSecret),
+      brokerHookToken: masked(config.devices.brokerHookToken),
     },
     corsOrigins: config.corsOrigins,
     metricsToken: masked(config.metricsToken),

@@ -118,6 +118,7 @@ export function loadConfig(
       mqttHost: s.BK_MQTT_HOST ?? s.BK_HOST,
       mqttShareGroup: s.BK_MQTT_SHARE_GROUP,
       mqttClientId: s.BK_MQTT_CLIENT_ID ?? '',
+      brokerHookToken: s.BK_BROKER_HOOK_TOKEN ?? '',
       mqttSessionExpiry: s.BK_MQTT_SESSION_EXPIRY,
       flushRows: s.BK_INGEST_FLUSH_ROWS,
       flushMs: s.BK_INGEST_FLUSH_MS,

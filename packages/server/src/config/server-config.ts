@@ -85,6 +85,8 @@ export interface DevicesConfig {
   /** External broker: a stable client id (persistent MQTT 5 session) or empty (random id, clean session). */
   readonly mqttClientId: string;
   readonly mqttSessionExpiry: number;
+  /** EMQX's hooks: the token it sends (empty: the hooks refuse every call). */
+  readonly brokerHookToken: string;
   /** Readings are written when this many are buffered or this many ms passed. */
   readonly flushRows: number;
   readonly flushMs: number;

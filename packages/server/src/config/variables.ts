@@ -244,6 +244,14 @@ export const SERVER_VARIABLES = {
     fallback: '300',
     accepts: 'a whole number of seconds',
   },
+  BK_BROKER_HOOK_TOKEN: {
+    description:
+      'Turns on the EMQX authentication and authorization hooks (`/v1/broker/emqx/…`); EMQX sends it as `X-BK-Broker-Token`.',
+    schema: v.pipe(v.string(), v.minLength(32)),
+    computedDefault: 'empty: the hooks refuse every call',
+    accepts: 'at least 32 characters (`openssl rand -hex 32`)',
+    secret: true,
+  },
   BK_INGEST_FLUSH_ROWS: {
     description: 'Buffered readings are written once this many wait…',
     schema: wholeNumber(1),

@@ -407,6 +407,16 @@ export interface RateCountersTable {
   window_start: number;
 }
 
+/** A user connected to an external broker with an access token (EMQX's authorization hook reads it). */
+export interface BrokerSessionsTable {
+  client_id: string;
+  username: string;
+  user_id: string;
+  role: string;
+  session_id: string | null;
+  expires_at: string;
+}
+
 export interface ReplayGuardsTable {
   signature: string;
   expires_at: string;
@@ -620,6 +630,7 @@ export interface DB {
   idempotent_requests: IdempotentRequestsTable;
   replay_guards: ReplayGuardsTable;
   rate_counters: RateCountersTable;
+  broker_sessions: BrokerSessionsTable;
   session_families: SessionFamiliesTable;
   login_locks: LoginLocksTable;
   consumer_quotas: ConsumerQuotasTable;

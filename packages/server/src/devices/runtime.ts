@@ -102,6 +102,9 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
           shareGroup: settings.mqttShareGroup,
           clientId: settings.mqttClientId,
           sessionExpirySeconds: settings.mqttSessionExpiry,
+          // A reading is acknowledged to the broker once stored: a killed instance loses none it acknowledged.
+          storedSoFar: () => buffer.flush(),
+          ackEveryMs: settings.flushMs,
           log,
         })
       : createEmbeddedBroker({

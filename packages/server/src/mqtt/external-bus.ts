@@ -14,6 +14,14 @@ export interface ExternalBusOptions {
   /** A stable id: MQTT 5 persistent session, so a restarted instance finds its subscriptions and queued share. */
   readonly clientId?: string;
   readonly sessionExpirySeconds?: number;
+  /**
+   * Resolves once everything received so far is stored (the reading buffer's flush). Given, a QoS 1 message is
+   * acknowledged to the broker only after that: an instance killed before storing leaves it with the broker,
+   * which hands it over again (to this instance's persistent session when it returns).
+   */
+  readonly storedSoFar?: () => Promise<void>;
+  /** How often held acknowledgements are settled (ms). */
+  readonly ackEveryMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -21,6 +29,26 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
   let client: MqttClient | undefined;
   const handlers: { filters: readonly string[]; onMessage: MessageHandler }[] = [];
   const early: [string, Buffer][] = [];
+  /** PUBACKs not sent yet: their messages are not known to be stored. */
+  let held: unknown[] = [];
+  let settling: Promise<void> | undefined;
+  let ackTimer: NodeJS.Timeout | undefined;
+  let send: ((packet: unknown, done?: (error?: Error) => void) => void) | undefined;
+  const settle = () => {
+    if (settling || held.length === 0 || !options.storedSoFar) return settling;
+    const batch = held;
+    held = [];
+    settling = options
+      .storedSoFar()
+      .catch((error) => options.log?.('mqtt: storing before acknowledging failed', error))
+      .then(() => {
+        for (const packet of batch) send?.(packet);
+      })
+      .finally(() => {
+        settling = undefined;
+      });
+    return settling;
+  };
 
   return {
     kind: 'external',
@@ -34,6 +62,20 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
         reconnectPeriod: 2000,
         connectTimeout: 10_000,
       });
+      if (options.storedSoFar) {
+        // mqtt.js sends a QoS 1 message's PUBACK as soon as its handler returned; hold it until the message is stored.
+        const internal = client as unknown as Record<string, unknown>;
+        const original = internal._sendPacket as (packet: unknown, done?: (error?: Error) => void) => void;
+        send = original.bind(client);
+        internal._sendPacket = (packet: { cmd?: string }, done?: (error?: Error) => void, ...rest: unknown[]) => {
+          if (packet.cmd !== 'puback')
+            return (original as (...a: unknown[]) => void).call(client, packet, done, ...rest);
+          held.push(packet);
+          done?.();
+        };
+        ackTimer = setInterval(() => void settle(), options.ackEveryMs ?? 200);
+        ackTimer.unref();
+      }
       client.on('message', (topic, payload) => {
         // A persistent session's queued share arrives right after connecting, before ingestion subscribes.
         if (handlers.length === 0) {
@@ -66,6 +108,8 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
       return client?.connected === true;
     },
     async close() {
+      if (ackTimer) clearInterval(ackTimer);
+      await settle();
       await client?.endAsync();
     },
   };

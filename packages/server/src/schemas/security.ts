@@ -40,6 +40,12 @@ export const SECURITY_SCHEMES = {
     scheme: 'basic',
     description: 'An edge gateway’s id and secret, as its registration answered them.',
   },
+  brokerHook: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-BK-Broker-Token',
+    description: 'The external broker’s hook token (`BK_BROKER_HOOK_TOKEN`), sent by EMQX with each hook call.',
+  },
 } as const;
 
 type SchemeName = keyof typeof SECURITY_SCHEMES;
@@ -56,6 +62,8 @@ export const PARTNER: Security = [{ partnerKey: [], partnerTimestamp: [], partne
 export const BEARER_OR_PARTNER: Security = [...BEARER, ...PARTNER];
 /** Anyone; a partner may sign (open data). */
 export const PUBLIC_OR_PARTNER: Security = [{}, ...PARTNER];
+/** An external broker's authentication and authorization hooks. */
+export const BROKER_HOOK: Security = [{ brokerHook: [] }];
 /** A device's own push. */
 export const DEVICE_BASIC: Security = [{ deviceBasic: [] }];
 /** A venue's edge gateway, or a user (the venue's manager, an admin). */

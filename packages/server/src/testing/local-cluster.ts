@@ -160,7 +160,8 @@ export async function startPlatformMosquitto(port?: number): Promise<{ url: stri
       `persistence_location ${dir}/`,
       'log_dest none',
       'max_queued_messages 100000',
-      'max_inflight_messages 100',
+      // The servers hold a QoS 1 acknowledgement until the reading is stored: no cap on messages in flight.
+      'max_inflight_messages 0',
       '',
     ].join('\n'),
   );

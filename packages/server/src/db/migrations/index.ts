@@ -19,6 +19,7 @@ import { inspectionOutcomes } from './043-inspection-outcomes.js';
 import { riskModels } from './045-risk-models.js';
 import { oneOpenAlert } from './055-one-open-alert.js';
 import { rateCounters } from './056-rate-counters.js';
+import { brokerSessions } from './057-broker-sessions.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -44,5 +45,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   riskModels,
   oneOpenAlert,
   rateCounters,
+  brokerSessions,
 ];
 export type { AppMigration } from './migration.js';
