@@ -119,6 +119,7 @@ export function loadConfig(
       mqttShareGroup: s.BK_MQTT_SHARE_GROUP,
       mqttClientId: s.BK_MQTT_CLIENT_ID ?? '',
       brokerHookToken: s.BK_BROKER_HOOK_TOKEN ?? '',
+      mqttDynsec: s.BK_MQTT_DYNSEC,
       mqttSessionExpiry: s.BK_MQTT_SESSION_EXPIRY,
       flushRows: s.BK_INGEST_FLUSH_ROWS,
       flushMs: s.BK_INGEST_FLUSH_MS,

@@ -87,6 +87,8 @@ export interface DevicesConfig {
   readonly mqttSessionExpiry: number;
   /** EMQX's hooks: the token it sends (empty: the hooks refuse every call). */
   readonly brokerHookToken: string;
+  /** External Mosquitto: provision credentials and ACLs through its dynamic security plugin. */
+  readonly mqttDynsec: boolean;
   /** Readings are written when this many are buffered or this many ms passed. */
   readonly flushRows: number;
   readonly flushMs: number;

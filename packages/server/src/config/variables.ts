@@ -252,6 +252,13 @@ export const SERVER_VARIABLES = {
     accepts: 'at least 32 characters (`openssl rand -hex 32`)',
     secret: true,
   },
+  BK_MQTT_DYNSEC: {
+    description:
+      "With BK_MQTT_URL on Mosquitto 2: provision devices' credentials and topic ACLs and users' realtime access through the dynamic security plugin (BK_MQTT_URL's user is its admin).",
+    schema: onOff,
+    fallback: 'off',
+    accepts: ON_OFF,
+  },
   BK_INGEST_FLUSH_ROWS: {
     description: 'Buffered readings are written once this many wait…',
     schema: wholeNumber(1),

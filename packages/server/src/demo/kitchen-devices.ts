@@ -57,7 +57,7 @@ export async function ensureKitchenDevices(
     }
     if (!row) {
       const { entry, secret } = await registerDevice(database, venueId, registration(spec));
-      await app.devices.registered(entry);
+      await app.devices.registered(entry, secret);
       secrets[entry.device.id] = secret;
       changed = true;
       out.push({ name, spec, entry, secret });
@@ -70,7 +70,7 @@ export async function ensureKitchenDevices(
       const secretHash = hashDeviceSecret(secret);
       await database.db.updateTable('devices').set({ secret_hash: secretHash }).where('id', '=', row.id).execute();
       entry = { ...entry, secretHash };
-      await app.devices.registered(entry);
+      await app.devices.registered(entry, secret);
       secrets[row.id] = secret;
       changed = true;
     }

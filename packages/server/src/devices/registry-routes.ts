@@ -44,7 +44,7 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
       const { venue } = await authorizeVenue(app, request, request.params.venueId, ['manager', 'admin']);
       const input = parseOrThrow(DeviceRegistrationSchema, request.body);
       const { entry, secret } = await registerDevice(database, venue.id, input);
-      await app.devices.registered(entry);
+      await app.devices.registered(entry, secret);
       await audit(database, request, {
         action: 'device.registered',
         venueId: venue.id,

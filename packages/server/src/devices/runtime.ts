@@ -20,6 +20,7 @@ import { IngestPipeline } from '../ingest/pipeline.js';
 import { ReadingBuffer } from '../ingest/reading-buffer.js';
 import { createBrokerAuthority, venueEventsTopic } from '../mqtt/broker-authority.js';
 import type { MqttBus, MqttEndpoints } from '../mqtt/bus.js';
+import { createDynamicSecurity, type DynamicSecurity } from '../mqtt/dynamic-security.js';
 import { createEmbeddedBroker } from '../mqtt/embedded-broker.js';
 import { createExternalBus } from '../mqtt/external-bus.js';
 import { EscalationDispatcher } from '../notify/dispatcher.js';
@@ -50,8 +51,13 @@ export interface DevicesRuntime {
   /** Writes buffered readings, statuses and threshold states now. */
   flush(): Promise<void>;
   endpoints(): MqttEndpoints | undefined;
-  /** A device was registered: index it and start watching it. */
-  registered(entry: DeviceEntry): Promise<void>;
+  /**
+   * A device was registered: index it and start watching it; with the secret its registration answered, an
+   * external Mosquitto with dynamic security (BK_MQTT_DYNSEC) gets its credentials and topic ACL.
+   */
+  registered(entry: DeviceEntry, secret?: string): Promise<void>;
+  /** The external Mosquitto's dynamic security provisioning (BK_MQTT_DYNSEC=on), else undefined. */
+  readonly dynamicSecurity: DynamicSecurity | undefined;
   /** Encodes a command with the device's adapter and publishes it; throws DEVICE_COMMAND_REJECTED. */
   command(entry: DeviceEntry, command: DeviceCommand): Promise<readonly EncodedMessage[]>;
 }
@@ -116,6 +122,8 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
             void watchers.connection(deviceId, online, clock.now()).catch((error) => log('presence', error)),
           log,
         });
+  const dynamicSecurity =
+    bus && settings.mqttUrl && settings.mqttDynsec ? createDynamicSecurity({ url: settings.mqttUrl, log }) : undefined;
   const realtime = bus
     ? (event: RealtimeEvent) => bus.publish(venueEventsTopic(event.venueId), JSON.stringify(event), { qos: 1 })
     : undefined;
@@ -234,8 +242,10 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     },
     flush: () => buffer.flush(),
     endpoints: () => bus?.endpoints(),
-    async registered(entry) {
+    dynamicSecurity,
+    async registered(entry, secret) {
       await known(entry);
+      if (dynamicSecurity && secret) await dynamicSecurity.device(entry, secret);
       cluster.publish({ kind: 'device', deviceId: entry.device.id });
     },
     async command(entry, command) {
@@ -260,6 +270,8 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     await disinfection.load((id) => directory.get(id));
     await watchers.load();
     for (const entry of directory.all()) thresholds.watch(entry, clock.now());
+    // Before the bus: the platform's own connection gets its publishing role from the plugin first.
+    await dynamicSecurity?.start();
     await bus.start();
     await bus.subscribe(pipeline.filters, (topic, payload) => pipeline.mqtt(topic, payload));
     buffer.start();
@@ -272,6 +284,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     await buffer.stop();
     await writer.close();
     await bus.close();
+    await dynamicSecurity?.close();
   });
   return runtime;
 }

@@ -143,18 +143,53 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop(): v
 const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'];
 
 /** Mosquitto as the platform configures it: loopback listener, sessions kept on disk, large queues. */
-export async function startPlatformMosquitto(port?: number): Promise<{ url: string; port: number; stop(): void }> {
+export interface PlatformMosquittoOptions {
+  readonly port?: number;
+  /**
+   * Mosquitto 2's dynamic security plugin, default deny: the platform provisions devices and users (BK_MQTT_DYNSEC).
+   * The answered URL carries the plugin's admin, which the platform connects as.
+   */
+  readonly dynamicSecurity?: boolean;
+}
+
+const DYNSEC_PLUGINS = [
+  '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/mosquitto_dynamic_security.so',
+];
+
+export function findDynamicSecurityPlugin(): string | undefined {
+  return DYNSEC_PLUGINS.find((p) => existsSync(p));
+}
+
+export async function startPlatformMosquitto(
+  options: PlatformMosquittoOptions = {},
+): Promise<{ url: string; port: number; stop(): void }> {
   const bin = MOSQUITTO.find((p) => existsSync(p));
   if (!bin) throw new Error('Mosquitto is not installed: apt-get install -y mosquitto');
   const dir = mkdtempSync(join(tmpdir(), 'bk-cluster-mqtt-'));
   chmodSync(dir, 0o777);
-  const listen = port ?? (await freePort());
+  const listen = options.port ?? (await freePort());
   const conf = join(dir, 'mosquitto.conf');
+  let credentials = '';
+  const security: string[] = ['allow_anonymous true'];
+  if (options.dynamicSecurity) {
+    const plugin = findDynamicSecurityPlugin();
+    if (!plugin) throw new Error('mosquitto_dynamic_security.so not found (Debian package mosquitto)');
+    const password = randomBytes(18).toString('base64url');
+    const file = join(dir, 'dynamic-security.json');
+    execFileSync('mosquitto_ctrl', ['dynsec', 'init', file, 'bk-platform', password], { stdio: 'pipe' });
+    chmodSync(file, 0o666);
+    security.splice(0, 1, 'allow_anonymous false', `plugin ${plugin}`, `plugin_opt_config_file ${file}`);
+    credentials = `bk-platform:${password}@`;
+  }
   writeFileSync(
     conf,
     [
+      // Every option applies to every listener (the plugin is global).
+      'per_listener_settings false',
       `listener ${listen} 127.0.0.1`,
-      'allow_anonymous true',
+      ...security,
       // Persistent sessions (MQTT 5 session expiry) survive a broker restart too.
       'persistence true',
       `persistence_location ${dir}/`,
@@ -168,7 +203,7 @@ export async function startPlatformMosquitto(port?: number): Promise<{ url: stri
   const child = spawn(bin, ['-c', conf], { stdio: 'ignore' });
   await waitForPort(listen, 5000);
   return {
-    url: `mqtt://127.0.0.1:${listen}`,
+    url: `mqtt://${credentials}127.0.0.1:${listen}`,
     port: listen,
     stop() {
       child.kill('SIGTERM');

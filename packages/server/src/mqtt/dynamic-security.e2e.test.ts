@@ -1,0 +1,106 @@
+/**
+ * An external Mosquitto 2 enforcing the platform's rules through its dynamic security plugin (BK_MQTT_DYNSEC=on):
+ * the embedded broker's isolation probes (broker-acl.test.ts) against it — wrong secrets refused, a device held to
+ * its own topics, users reading only their venues' realtime topics, access gone when revoked.
+ */
+import type { MqttClient } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectMqtt, eventually, registerTestDevice, subscribeQos, uniqueKey } from '../devices/test-support.js';
+import { seedTestCity, type TestCity } from '../testing/fixtures.js';
+import { findDynamicSecurityPlugin, startPlatformMosquitto } from '../testing/local-cluster.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+
+const available = Boolean(findDynamicSecurityPlugin()) && process.env.BK_SKIP_MOSQUITTO !== '1';
+
+describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the platform', () => {
+  let broker: Awaited<ReturnType<typeof startPlatformMosquitto>>;
+  let server: TestServer;
+  let city: TestCity;
+  let plain = '';
+  let lampA: { id: string; password: string; key: string };
+  let lampB: { id: string; password: string; key: string };
+  const clients: MqttClient[] = [];
+
+  const register = async (venueId: string, token: string) => {
+    const key = uniqueKey('plug');
+    const res = await registerTestDevice(server, venueId, token, {
+      kind: 'switch',
+      vendor: 'tasmota',
+      locationKind: 'uv_lamp',
+      name: '紫外线灯',
+      binding: { topic: key },
+    });
+    return { id: res.id, password: res.password, key };
+  };
+  const connect = async (username: string, password: string) => {
+    const client = await connectMqtt(plain, { username, password });
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    broker = await startPlatformMosquitto({ dynamicSecurity: true });
+    plain = `mqtt://127.0.0.1:${broker.port}`;
+    server = await startTestServer('sqlite', { BK_MQTT_URL: broker.url, BK_MQTT_DYNSEC: 'on' });
+    city = await seedTestCity(server);
+    lampA = await register(city.venues.school, city.manager.token);
+    lampB = await register(city.venues.restaurant, city.otherManager.token);
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.endAsync(true)));
+    await server?.close();
+    broker?.stop();
+  });
+
+  it('refuses a device with a wrong secret, an unknown username and no credentials', async () => {
+    await expect(connectMqtt(plain, { username: lampA.id, password: 'guess' })).rejects.toThrow();
+    await expect(connectMqtt(plain, { username: 'dev_nobody', password: lampA.password })).rejects.toThrow();
+    await expect(connectMqtt(plain)).rejects.toThrow();
+  });
+
+  it('carries a device’s own topics to the platform and drops what it publishes on another device’s', async () => {
+    const a = await connect(lampA.id, lampA.password);
+    await a.publishAsync(`tele/${lampA.key}/STATE`, JSON.stringify({ POWER: 'ON' }), { qos: 1 });
+    await eventually(async () => (await server.app.devices.status.read(lampA.id)).readings.switch?.value === 1);
+
+    await a.publishAsync(`tele/${lampB.key}/STATE`, JSON.stringify({ POWER: 'ON' }), { qos: 1 }).catch(() => undefined);
+    // A message after it on the device's own topic arrives: the refused one was not merely late.
+    await a.publishAsync(`tele/${lampA.key}/STATE`, JSON.stringify({ POWER: 'OFF' }), { qos: 1 });
+    await eventually(async () => (await server.app.devices.status.read(lampA.id)).readings.switch?.value === 0);
+    expect((await server.app.devices.status.read(lampB.id)).readings.switch).toBeUndefined();
+  });
+
+  it('lets a device subscribe to its own command topic only', async () => {
+    const a = await connect(lampA.id, lampA.password);
+    expect(await subscribeQos(a, `cmnd/${lampA.key}/#`)).toBe(1);
+    expect(await subscribeQos(a, `cmnd/${lampB.key}/#`)).toBeGreaterThanOrEqual(128);
+    expect(await subscribeQos(a, '#')).toBeGreaterThanOrEqual(128);
+  });
+
+  it('lets users read only the realtime topics of their venues, never publish there, and not after revocation', async () => {
+    const dynsec = server.app.devices.dynamicSecurity;
+    if (!dynsec) throw new Error('dynamic security is off');
+    const expires = Date.now() + 3600_000;
+    await dynsec.user('manager-a', city.manager.token, [city.venues.school], expires);
+    const manager = await connect('manager-a', city.manager.token);
+    expect(await subscribeQos(manager, `bk/venues/${city.venues.school}/events`)).toBe(1);
+    expect(await subscribeQos(manager, `bk/venues/${city.venues.restaurant}/events`)).toBeGreaterThanOrEqual(128);
+    expect(await subscribeQos(manager, 'bk/venues/+/events')).toBeGreaterThanOrEqual(128);
+
+    // What the platform publishes on the venue's topic reaches the manager; what the manager publishes does not.
+    const received: string[] = [];
+    manager.on('message', (_topic, payload) => received.push(payload.toString('utf8')));
+    await manager
+      .publishAsync(`bk/venues/${city.venues.school}/events`, '{"type":"forged"}', { qos: 1 })
+      .catch(() => undefined);
+    await server.app.devices.bus?.publish(`bk/venues/${city.venues.school}/events`, '{"type":"real"}', { qos: 1 });
+    await eventually(() => received.includes('{"type":"real"}'));
+    expect(received).not.toContain('{"type":"forged"}');
+
+    await dynsec.removeUser('manager-a');
+    await expect(connectMqtt(plain, { username: 'manager-a', password: city.manager.token })).rejects.toThrow();
+    await dynsec.removeDevice(lampB.id);
+    await expect(connectMqtt(plain, { username: lampB.id, password: lampB.password })).rejects.toThrow();
+  });
+});
