@@ -21,6 +21,8 @@ const cluster = await startLocalCluster({
   instances: 2,
   dataDir,
   runner: 'dist',
+  // The broker enforces the platform's rules: devices get credentials and topic ACLs as they are registered.
+  dynamicSecurity: true,
   onLine: (line) => {
     // Seeding progress and warnings are worth seeing; the demo banner is printed once below.
     if (verbose || /\[seed\]|warn|error|fail/i.test(line)) console.log(line);
@@ -45,7 +47,7 @@ console.log(
     'Bright Kitchen local cluster (明厨亮灶 本地集群)',
     ...cluster.instances.map((i) => `  ${i.name}: ${i.baseUrl}  (docs ${i.baseUrl}/docs)`),
     `  PostgreSQL: ${cluster.databaseUrl}`,
-    `  Mosquitto (MQTT TCP port ${cluster.mqttPort}): ${cluster.mqttUrl}`,
+    `  Mosquitto (MQTT TCP port ${cluster.mqttPort}): ${cluster.mqttUrl} — dynamic security: devices connect with the credentials their registration answers`,
     `  data: ${dataDir} (demo-accounts.json, ledger signing key)`,
     '  Ctrl-C stops everything.',
     '',

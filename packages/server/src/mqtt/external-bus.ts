@@ -102,7 +102,8 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
       });
     },
     endpoints(): MqttEndpoints {
-      return { tcp: options.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') };
+      // What devices are told (their registration's credentials): the broker's address, not the platform's login.
+      return { tcp: options.url.replace(/\/\/[^@/]*@/, '//') };
     },
     reachable() {
       return client?.connected === true;

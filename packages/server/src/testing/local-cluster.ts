@@ -20,6 +20,8 @@ export interface LocalClusterOptions {
   readonly dataDir: string;
   /** `dist`: node packages/server/dist/cli.js (built); `source`: tsx on src/cli.ts (tests). */
   readonly runner: 'dist' | 'source';
+  /** Mosquitto's dynamic security plugin, provisioned by the platform (BK_MQTT_DYNSEC=on); anonymous otherwise. */
+  readonly dynamicSecurity?: boolean;
   /** More BK_* settings for every instance. */
   readonly env?: Readonly<Record<string, string>>;
   /** Lines the processes write (prefixed with the instance's name). */
@@ -219,7 +221,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const instances: ClusterInstance[] = [];
   const tokenSecret = options.env?.BK_TOKEN_SECRET ?? randomBytes(32).toString('hex');
   try {
-    mosquitto = await startPlatformMosquitto();
+    mosquitto = await startPlatformMosquitto({ dynamicSecurity: options.dynamicSecurity === true });
     const mqttUrl = mosquitto.url;
     const command =
       options.runner === 'dist'
@@ -240,6 +242,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         // One stable broker session per instance: restarted, it takes up its share of the queue again.
         BK_MQTT_CLIENT_ID: `bk-${name}-${port}`,
         BK_SIMULATOR: 'off',
+        ...(options.dynamicSecurity ? { BK_MQTT_DYNSEC: 'on' } : {}),
         BK_LOG_LEVEL: 'warn',
         ...options.env,
       };
@@ -276,7 +279,8 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     const broker = mosquitto;
     return {
       databaseUrl: postgres.url,
-      mqttUrl,
+      // Without the platform's login: what devices and tests connect to.
+      mqttUrl: mqttUrl.replace(/\/\/[^@/]*@/, '//'),
       mqttPort: broker.port,
       tokenSecret,
       dataDir: options.dataDir,
