@@ -109,8 +109,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
           clientId: settings.mqttClientId,
           sessionExpirySeconds: settings.mqttSessionExpiry,
           // A reading is acknowledged to the broker once stored: a killed instance loses none it acknowledged.
-          storedSoFar: () => buffer.flush(),
-          ackEveryMs: settings.flushMs,
+          storedGate: buffer.gate,
           log,
         })
       : createEmbeddedBroker({

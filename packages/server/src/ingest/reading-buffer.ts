@@ -19,8 +19,27 @@ export interface BatchSources {
   readonly thresholds: () => ThresholdStatesTable[];
 }
 
+/** Tells, in order, how many of the readings pushed so far are written (or given up): see `ReadingBuffer.gate`. */
+export interface StoredGate {
+  /** Readings pushed so far: a message whose readings were pushed is settled once `settled()` reaches this. */
+  mark(): number;
+  settled(): number;
+  onSettled(listener: () => void): void;
+}
+
 export class ReadingBuffer {
   private rows: ReadingsTable[] = [];
+  private pushedRows = 0;
+  private settledRows = 0;
+  private readonly settledListeners: (() => void)[] = [];
+  /** For acknowledging a broker's message only once its readings are written (external-bus.ts). */
+  readonly gate: StoredGate = {
+    mark: () => this.pushedRows,
+    settled: () => this.settledRows,
+    onSettled: (listener) => {
+      this.settledListeners.push(listener);
+    },
+  };
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   /** The last batch sent: the writer stores batches in order, so its end is the end of all before it. */
@@ -47,6 +66,7 @@ export class ReadingBuffer {
 
   push(row: ReadingsTable): void {
     this.rows.push(row);
+    this.pushedRows += 1;
     if (this.rows.length >= this.options.flushRows) this.pump();
   }
 
@@ -86,6 +106,9 @@ export class ReadingBuffer {
       )
       .finally(() => {
         this.inFlight -= 1;
+        // Batches settle in the order they were sent: the first `settledRows` pushed are done with.
+        this.settledRows += readings.length;
+        for (const listener of this.settledListeners) listener();
         this.pump();
       });
   }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { topicMatches } from '@brightkitchen/sdk';
 import mqtt, { type MqttClient } from 'mqtt';
+import type { StoredGate } from '../ingest/reading-buffer.js';
 import type { MessageHandler, MqttBus, MqttEndpoints } from './bus.js';
 
 export interface ExternalBusOptions {
@@ -15,13 +16,11 @@ export interface ExternalBusOptions {
   readonly clientId?: string;
   readonly sessionExpirySeconds?: number;
   /**
-   * Resolves once everything received so far is stored (the reading buffer's flush). Given, a QoS 1 message is
-   * acknowledged to the broker only after that: an instance killed before storing leaves it with the broker,
-   * which hands it over again (to this instance's persistent session when it returns).
+   * Given, a QoS 1 message is acknowledged to the broker only once the readings it produced are written (the
+   * reading buffer's gate): an instance killed before writing leaves it with the broker, which hands it over
+   * again (to this instance's persistent session when it returns).
    */
-  readonly storedSoFar?: () => Promise<void>;
-  /** How often held acknowledgements are settled (ms). */
-  readonly ackEveryMs?: number;
+  readonly storedGate?: StoredGate;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -29,26 +28,16 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
   let client: MqttClient | undefined;
   const handlers: { filters: readonly string[]; onMessage: MessageHandler }[] = [];
   const early: [string, Buffer][] = [];
-  /** PUBACKs not sent yet: their messages are not known to be stored. */
-  let held: unknown[] = [];
-  let settling: Promise<void> | undefined;
-  let ackTimer: NodeJS.Timeout | undefined;
-  let send: ((packet: unknown, done?: (error?: Error) => void) => void) | undefined;
-  const settle = () => {
-    if (settling || held.length === 0 || !options.storedSoFar) return settling;
-    const batch = held;
-    held = [];
-    settling = options
-      .storedSoFar()
-      .catch((error) => options.log?.('mqtt: storing before acknowledging failed', error))
-      .then(() => {
-        for (const packet of batch) send?.(packet);
-      })
-      .finally(() => {
-        settling = undefined;
-      });
-    return settling;
+  /** PUBACKs not sent yet, in order, each with the gate's mark when its message was handled. */
+  const held: { packet: unknown; mark: number }[] = [];
+  let send: ((packet: unknown) => void) | undefined;
+  const release = () => {
+    const settled = options.storedGate?.settled() ?? Number.POSITIVE_INFINITY;
+    let n = 0;
+    while (n < held.length && (held[n]?.mark ?? 0) <= settled) n += 1;
+    for (const { packet } of held.splice(0, n)) send?.(packet);
   };
+  options.storedGate?.onSettled(release);
 
   return {
     kind: 'external',
@@ -62,19 +51,20 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
         reconnectPeriod: 2000,
         connectTimeout: 10_000,
       });
-      if (options.storedSoFar) {
-        // mqtt.js sends a QoS 1 message's PUBACK as soon as its handler returned; hold it until the message is stored.
+      const gate = options.storedGate;
+      if (gate) {
+        // mqtt.js sends a QoS 1 message's PUBACK as soon as its handler returned; hold it until its readings are written.
         const internal = client as unknown as Record<string, unknown>;
-        const original = internal._sendPacket as (packet: unknown, done?: (error?: Error) => void) => void;
-        send = original.bind(client);
+        const original = internal._sendPacket as (...args: unknown[]) => void;
+        const target = client;
+        send = (packet) => original.call(target, packet);
         internal._sendPacket = (packet: { cmd?: string }, done?: (error?: Error) => void, ...rest: unknown[]) => {
-          if (packet.cmd !== 'puback')
-            return (original as (...a: unknown[]) => void).call(client, packet, done, ...rest);
-          held.push(packet);
+          if (packet.cmd !== 'puback') return original.call(target, packet, done, ...rest);
+          const mark = gate.mark();
+          if (held.length === 0 && gate.settled() >= mark) return original.call(target, packet, done, ...rest);
+          held.push({ packet, mark });
           done?.();
         };
-        ackTimer = setInterval(() => void settle(), options.ackEveryMs ?? 200);
-        ackTimer.unref();
       }
       client.on('message', (topic, payload) => {
         // A persistent session's queued share arrives right after connecting, before ingestion subscribes.
@@ -109,8 +99,7 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
       return client?.connected === true;
     },
     async close() {
-      if (ackTimer) clearInterval(ackTimer);
-      await settle();
+      release();
       await client?.endAsync();
     },
   };
