@@ -43,7 +43,9 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
     kind: 'external',
     async start() {
       const persistent = Boolean(options.clientId);
-      client = await mqtt.connectAsync(options.url, {
+      // Listeners first, then the connection: a persistent session's queued messages may come in the same
+      // packet as the CONNACK, before an awaited connect would return.
+      const c = mqtt.connect(options.url, {
         clientId: options.clientId || `bk-server-${randomBytes(6).toString('hex')}`,
         protocolVersion: 5,
         clean: !persistent,
@@ -51,22 +53,23 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
         reconnectPeriod: 2000,
         connectTimeout: 10_000,
       });
+      client = c;
       const gate = options.storedGate;
       if (gate) {
-        // mqtt.js sends a QoS 1 message's PUBACK as soon as its handler returned; hold it until its readings are written.
-        const internal = client as unknown as Record<string, unknown>;
+        // mqtt.js sends a QoS 1 message's PUBACK as soon as its handler returned; hold it until its readings are
+        // written. One that came before ingestion subscribed waits until it has been handled (mark set then).
+        const internal = c as unknown as Record<string, unknown>;
         const original = internal._sendPacket as (...args: unknown[]) => void;
-        const target = client;
-        send = (packet) => original.call(target, packet);
+        send = (packet) => original.call(c, packet);
         internal._sendPacket = (packet: { cmd?: string }, done?: (error?: Error) => void, ...rest: unknown[]) => {
-          if (packet.cmd !== 'puback') return original.call(target, packet, done, ...rest);
-          const mark = gate.mark();
-          if (held.length === 0 && gate.settled() >= mark) return original.call(target, packet, done, ...rest);
+          if (packet.cmd !== 'puback') return original.call(c, packet, done, ...rest);
+          const mark = handlers.length === 0 ? Number.POSITIVE_INFINITY : gate.mark();
+          if (held.length === 0 && gate.settled() >= mark) return original.call(c, packet, done, ...rest);
           held.push({ packet, mark });
           done?.();
         };
       }
-      client.on('message', (topic, payload) => {
+      c.on('message', (topic, payload) => {
         // A persistent session's queued share arrives right after connecting, before ingestion subscribes.
         if (handlers.length === 0) {
           early.push([topic, payload]);
@@ -74,13 +77,30 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
         }
         for (const h of handlers) if (h.filters.some((f) => topicMatches(f, topic))) h.onMessage(topic, payload);
       });
-      client.on('error', (error) => options.log?.('mqtt: external broker error', error));
+      await new Promise<void>((resolve, reject) => {
+        const failed = (error: Error) => {
+          c.off('connect', connected);
+          c.end(true);
+          reject(error);
+        };
+        const connected = () => {
+          c.off('error', failed);
+          resolve();
+        };
+        c.once('connect', connected);
+        c.once('error', failed);
+      });
+      c.on('error', (error) => options.log?.('mqtt: external broker error', error));
     },
     async subscribe(filters, onMessage) {
       if (!client) throw new Error('bus not started');
       handlers.push({ filters, onMessage });
       for (const [topic, payload] of early.splice(0))
         if (filters.some((f) => topicMatches(f, topic))) onMessage(topic, payload);
+      // Their readings are pushed now: their acknowledgements wait for the write like any other.
+      const mark = options.storedGate?.mark() ?? 0;
+      for (const h of held) if (h.mark === Number.POSITIVE_INFINITY) h.mark = mark;
+      release();
       const shared = filters.map((f) => `$share/${options.shareGroup}/${f}`);
       await client.subscribeAsync(shared, { qos: 1 });
     },
