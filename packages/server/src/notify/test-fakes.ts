@@ -1,6 +1,6 @@
 /**
  * Local stand-ins for the notification channels' far ends (test support, not shipped):
- * WeChat's documented API (`/cgi-bin/token`, `/cgi-bin/message/subscribe/send`) and a webhook receiver.
+ * WeChat's documented API (`/cgi-bin/stable_token`, `/cgi-bin/token`, `/cgi-bin/message/subscribe/send`) and a webhook receiver.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +29,7 @@ async function listen(server: Server): Promise<string> {
 
 export async function startFakeWechatApi(appId: string, secret: string): Promise<FakeWechatApi> {
   let tokensIssued = 0;
+  let stable: string | undefined;
   let failNext: number | undefined;
   const valid = new Set<string>();
   const sent: FakeWechatApi['sent'] = [];
@@ -47,6 +48,18 @@ export async function startFakeWechatApi(appId: string, secret: string): Promise
       const token = `token-${tokensIssued}`;
       valid.add(token);
       return send({ access_token: token, expires_in: 7200 });
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
+      const q = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      if (q.grant_type !== 'client_credential') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
+      if (q.appid !== appId || q.secret !== secret) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+      // The same token for every caller while it is valid; a forced refresh issues a new one.
+      if (stable && valid.has(stable) && q.force_refresh !== true)
+        return send({ access_token: stable, expires_in: 7000 });
+      tokensIssued++;
+      stable = `stable-token-${tokensIssued}`;
+      valid.add(stable);
+      return send({ access_token: stable, expires_in: 7200 });
     }
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
       const accessToken = url.searchParams.get('access_token') ?? '';

@@ -1,9 +1,11 @@
 /**
  * WeChat subscribe messages, the documented HTTP API against a configurable base:
- * `GET /cgi-bin/token?grant_type=client_credential&appid&secret` → `{ access_token, expires_in }`,
+ * `POST /cgi-bin/stable_token` `{ grant_type: client_credential, appid, secret, force_refresh }` →
+ * `{ access_token, expires_in }` (the stable token: every instance of a cluster gets the same one, and fetching
+ * it never invalidates the others' as `/cgi-bin/token` does),
  * then `POST /cgi-bin/message/subscribe/send?access_token=…` with
  * `{ touser, template_id, page, miniprogram_state, lang, data: { key: { value } } }` → `{ errcode: 0 }`.
- * The token is cached until shortly before it expires and fetched again when WeChat says it is invalid.
+ * The token is cached until shortly before it expires; when WeChat says it is invalid it is refreshed by force.
  */
 const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
 
@@ -34,6 +36,8 @@ async function getJson(url: string, init?: RequestInit): Promise<WechatAnswer> {
 export class WechatSender {
   private token: { value: string; expiresAt: number } | undefined;
   private fetching: Promise<string> | undefined;
+  /** WeChat refused the token: the next fetch forces a new one (limited by WeChat to a few a day). */
+  private forceNext = false;
 
   constructor(private readonly o: WechatSenderOptions) {}
 
@@ -51,8 +55,18 @@ export class WechatSender {
   }
 
   private async fetchToken(): Promise<string> {
-    const q = new URLSearchParams({ grant_type: 'client_credential', appid: this.o.appId, secret: this.o.secret });
-    const answer = await getJson(`${this.o.apiBase}/cgi-bin/token?${q}`);
+    const forceRefresh = this.forceNext;
+    this.forceNext = false;
+    const answer = await getJson(`${this.o.apiBase}/cgi-bin/stable_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credential',
+        appid: this.o.appId,
+        secret: this.o.secret,
+        force_refresh: forceRefresh,
+      }),
+    });
     if (!answer.access_token) throw new Error(`WeChat token: ${answer.errcode ?? '?'} ${answer.errmsg ?? ''}`.trim());
     const ttl = Math.max(60, (answer.expires_in ?? 7200) - 300) * 1000;
     this.token = { value: answer.access_token, expiresAt: this.o.now() + ttl };
@@ -79,7 +93,10 @@ export class WechatSender {
       );
       if (!answer.errcode) return;
       if (TOKEN_ERRORS.has(answer.errcode) && attempt === 0) {
-        if (this.token?.value === token) this.token = undefined;
+        if (this.token?.value === token) {
+          this.token = undefined;
+          this.forceNext = true;
+        }
         continue;
       }
       throw new Error(`WeChat ${answer.errcode}: ${answer.errmsg ?? ''}`.trim());
