@@ -280,6 +280,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     }),
   },
   // A partner video network reports a violation of a camera registered at the platform.
+  'POST /v1/me/realtime': { allow: A_OVERSIGHT, call: ({ city }) => ({ body: { venueIds: [city.a.venueId] } }) },
   // EMQX's hooks (X-BK-Broker-Token): no user or partner may call them.
   'POST /v1/broker/emqx/authn': {
     allow: [],

@@ -36,6 +36,8 @@ export type {
   BrokerAuthnRequest,
   BrokerAuthzAnswer,
   BrokerAuthzRequest,
+  RealtimeAccess,
+  RealtimeAccessInput,
 } from './contract/broker-hooks.js';
 export {
   BROKER_HOOK_RESULTS,
@@ -43,6 +45,8 @@ export {
   BrokerAuthnRequestSchema,
   BrokerAuthzAnswerSchema,
   BrokerAuthzRequestSchema,
+  RealtimeAccessInputSchema,
+  RealtimeAccessSchema,
 } from './contract/broker-hooks.js';
 export type { ApiErrorCode, ApiErrorDefinition } from './contract/errors.js';
 export { API_ERRORS, isApiErrorCode } from './contract/errors.js';

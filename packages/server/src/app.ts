@@ -44,6 +44,7 @@ import { limitRoutes, registerRateLimits } from './limits/rate-limits.js';
 import { registerMetrics } from './metrics/register.js';
 import { metricsRoutes } from './metrics/routes.js';
 import { emqxHookRoutes } from './mqtt/emqx-hook-routes.js';
+import { realtimeAccessRoutes } from './mqtt/realtime-access-routes.js';
 import { registerMqttOverWebSocket } from './mqtt/ws-upgrade.js';
 import { noticeRoutes } from './notices/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(gatewayRoutes);
       await api.register(ingestRoutes);
       await api.register(emqxHookRoutes);
+      await api.register(realtimeAccessRoutes);
       await api.register(auditRoutes);
       await api.register(trainingRoutes);
       await api.register(warehouseRoutes);

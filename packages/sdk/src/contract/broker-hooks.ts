@@ -42,3 +42,26 @@ export type BrokerAuthzRequest = v.InferOutput<typeof BrokerAuthzRequestSchema>;
 export const BrokerAuthzAnswerSchema = v.object({ result: v.picklist(BROKER_HOOK_RESULTS) });
 /** Type of {@link BrokerAuthzAnswerSchema}. */
 export type BrokerAuthzAnswer = v.InferOutput<typeof BrokerAuthzAnswerSchema>;
+
+const VenueId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** `POST /v1/me/realtime`: the venues whose realtime events the caller wants to read. */
+export const RealtimeAccessInputSchema = v.object({
+  venueIds: v.pipe(v.array(VenueId), v.minLength(1), v.maxLength(50)),
+});
+/** Type of {@link RealtimeAccessInputSchema}. */
+export type RealtimeAccessInput = v.InferOutput<typeof RealtimeAccessInputSchema>;
+
+/**
+ * How to read them: connect to the broker with this username and password (the caller's access token) and
+ * subscribe to `topics`, until `expiresAt`. On Mosquitto with dynamic security the platform has provisioned it.
+ */
+export const RealtimeAccessSchema = v.object({
+  mqtt: v.nullable(v.object({ tcp: v.string(), ws: v.optional(v.string()) })),
+  username: v.string(),
+  password: v.string(),
+  topics: v.array(v.string()),
+  expiresAt: v.string(),
+});
+/** Type of {@link RealtimeAccessSchema}. */
+export type RealtimeAccess = v.InferOutput<typeof RealtimeAccessSchema>;

@@ -81,9 +81,22 @@ describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the 
   it('lets users read only the realtime topics of their venues, never publish there, and not after revocation', async () => {
     const dynsec = server.app.devices.dynamicSecurity;
     if (!dynsec) throw new Error('dynamic security is off');
-    const expires = Date.now() + 3600_000;
-    await dynsec.user('manager-a', city.manager.token, [city.venues.school], expires);
-    const manager = await connect('manager-a', city.manager.token);
+    // The manager asks for realtime access to its venue: the platform provisions it at the broker.
+    const refused = await server.request('/v1/me/realtime', {
+      token: city.manager.token,
+      body: { venueIds: [city.venues.restaurant] },
+    });
+    expect(refused.status).toBe(403);
+    const access = await server.request<{
+      username: string;
+      password: string;
+      topics: string[];
+      mqtt: { tcp: string };
+    }>('/v1/me/realtime', { token: city.manager.token, body: { venueIds: [city.venues.school] } });
+    expect(access.status).toBe(200);
+    expect(access.body.topics).toEqual([`bk/venues/${city.venues.school}/events`]);
+    expect(access.body.mqtt.tcp).toBe(plain);
+    const manager = await connect(access.body.username, access.body.password);
     expect(await subscribeQos(manager, `bk/venues/${city.venues.school}/events`)).toBe(1);
     expect(await subscribeQos(manager, `bk/venues/${city.venues.restaurant}/events`)).toBeGreaterThanOrEqual(128);
     expect(await subscribeQos(manager, 'bk/venues/+/events')).toBeGreaterThanOrEqual(128);
@@ -98,8 +111,10 @@ describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the 
     await eventually(() => received.includes('{"type":"real"}'));
     expect(received).not.toContain('{"type":"forged"}');
 
-    await dynsec.removeUser('manager-a');
-    await expect(connectMqtt(plain, { username: 'manager-a', password: city.manager.token })).rejects.toThrow();
+    await dynsec.removeUser(access.body.username);
+    await expect(
+      connectMqtt(plain, { username: access.body.username, password: city.manager.token }),
+    ).rejects.toThrow();
     await dynsec.removeDevice(lampB.id);
     await expect(connectMqtt(plain, { username: lampB.id, password: lampB.password })).rejects.toThrow();
   });
