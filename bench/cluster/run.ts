@@ -207,7 +207,7 @@ async function measure(instances: number): Promise<Measured> {
     // Throughput and CPU.
     const total = SENSORS * MESSAGES;
     const pids = () => c.instances.map((i) => i.process()?.pid);
-    const cpuBefore = pids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpuBefore = pids().reduce<number>((sum, pid) => sum + cpuSeconds(pid), 0);
     const started = performance.now();
     await publishAll(
       c.mqttUrl,
@@ -218,7 +218,7 @@ async function measure(instances: number): Promise<Measured> {
     const deadline = Date.now() + 120_000;
     while ((await stored()) < total && Date.now() < deadline) await sleep(50);
     const seconds = (performance.now() - started) / 1000;
-    const cpu = pids().reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
+    const cpu = pids().reduce<number>((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
     const storedCount = await stored();
 
     // Alert latency: partner violation push → webhook.
