@@ -36,6 +36,7 @@ export const gatewayRoutes: FastifyPluginAsync = async (app) => {
         principal.userId,
         new Date(app.devices.now()).toISOString(),
       );
+      await app.devices.dynamicSecurity?.gateway(gateway.id, secret, venue.id, [...app.devices.directory.all()]);
       await audit(database, request, { action: 'gateway.created', venueId: venue.id, subject: gateway.id });
       const endpoints = app.devices.endpoints();
       reply.status(201);

@@ -78,6 +78,30 @@ describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the 
     expect(await subscribeQos(a, '#')).toBeGreaterThanOrEqual(128);
   });
 
+  it('lets a venue’s gateway relay its venue’s devices only', async () => {
+    const res = await server.request<{ credentials: { username: string; password: string } }>(
+      `/v1/venues/${city.venues.school}/gateways`,
+      { token: city.manager.token, body: { name: '后厨网关' } },
+    );
+    expect(res.status).toBe(201);
+    const { username, password } = res.body.credentials;
+    await expect(connectMqtt(plain, { username, password: 'guess' })).rejects.toThrow();
+    const gateway = await connect(username, password);
+    await gateway.publishAsync(`stat/${lampA.key}/POWER`, 'ON', { qos: 1 }).catch(() => undefined);
+    await gateway.publishAsync(`tele/${lampA.key}/STATE`, JSON.stringify({ POWER: 'ON' }), { qos: 1 });
+    await eventually(async () => (await server.app.devices.status.read(lampA.id)).readings.switch?.value === 1);
+    expect(await subscribeQos(gateway, `cmnd/${lampA.key}/#`)).toBe(1);
+    expect(await subscribeQos(gateway, `cmnd/${lampB.key}/#`)).toBeGreaterThanOrEqual(128);
+    await gateway
+      .publishAsync(`tele/${lampB.key}/STATE`, JSON.stringify({ POWER: 'ON' }), { qos: 1 })
+      .catch(() => undefined);
+    // A later device of the venue is relayed too.
+    const lampC = await register(city.venues.school, city.manager.token);
+    await gateway.publishAsync(`tele/${lampC.key}/STATE`, JSON.stringify({ POWER: 'ON' }), { qos: 1 });
+    await eventually(async () => (await server.app.devices.status.read(lampC.id)).readings.switch?.value === 1);
+    expect((await server.app.devices.status.read(lampB.id)).readings.switch).toBeUndefined();
+  });
+
   it('lets users read only the realtime topics of their venues, never publish there, and not after revocation', async () => {
     const dynsec = server.app.devices.dynamicSecurity;
     if (!dynsec) throw new Error('dynamic security is off');

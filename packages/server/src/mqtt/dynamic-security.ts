@@ -35,6 +35,8 @@ export interface DynamicSecurity {
   /** A device registered now, with the secret its registration answered. */
   device(entry: DeviceEntry, secret: string): Promise<void>;
   removeDevice(deviceId: string): Promise<void>;
+  /** A venue's edge gateway created now: it may relay the topics of the venue's devices (`devices`). */
+  gateway(gatewayId: string, secret: string, venueId: string, devices: readonly DeviceEntry[]): Promise<void>;
   /** A user's realtime access: reads its venues' event topics until `expiresAtMs`. */
   user(username: string, token: string, venueIds: readonly string[], expiresAtMs: number): Promise<void>;
   removeUser(username: string): Promise<void>;
@@ -51,6 +53,18 @@ export interface DynamicSecurityOptions {
 
 const deviceRole = (deviceId: string) => `bk-device-${deviceId}`;
 const userRole = (username: string) => `bk-user-${username}`;
+const venueRole = (venueId: string) => `bk-venue-${venueId}`;
+
+/** A device's ACL entries: what it publishes, what it subscribes to (and receives there). */
+function deviceAcls(entry: DeviceEntry): { acltype: string; topic: string }[] {
+  const topics = deviceTopics(entry.device.vendor, entry.bindingKey);
+  return [
+    ...topics.publish.map((topic) => ({ acltype: 'publishClientSend', topic })),
+    ...topics.subscribe.map((topic) => ({ acltype: 'subscribeLiteral', topic })),
+    ...topics.subscribe.map((topic) => ({ acltype: 'subscribePattern', topic })),
+    ...topics.subscribe.map((topic) => ({ acltype: 'publishClientReceive', topic })),
+  ];
+}
 
 export function createDynamicSecurity(options: DynamicSecurityOptions): DynamicSecurity {
   let client: MqttClient | undefined;
@@ -154,15 +168,24 @@ export function createDynamicSecurity(options: DynamicSecurityOptions): DynamicS
     },
 
     async device(entry, secret) {
-      const topics = deviceTopics(entry.device.vendor, entry.bindingKey);
       const rolename = deviceRole(entry.device.id);
-      await ensureRole(rolename, [
-        ...topics.publish.map((topic) => ({ acltype: 'publishClientSend', topic })),
-        ...topics.subscribe.map((topic) => ({ acltype: 'subscribeLiteral', topic })),
-        ...topics.subscribe.map((topic) => ({ acltype: 'subscribePattern', topic })),
-        ...topics.subscribe.map((topic) => ({ acltype: 'publishClientReceive', topic })),
-      ]);
+      await ensureRole(rolename, deviceAcls(entry));
       await ensureClient(entry.device.id, secret, rolename);
+      // The venue's gateways (their role, when the venue has one) may relay it too.
+      await run(
+        deviceAcls(entry).map((acl) => ({
+          command: 'addRoleACL',
+          rolename: venueRole(entry.venueId),
+          ...acl,
+          allow: true,
+        })),
+      );
+    },
+
+    async gateway(gatewayId, secret, venueId, devices) {
+      const rolename = venueRole(venueId);
+      await ensureRole(rolename, devices.filter((d) => d.venueId === venueId && !d.disabled).flatMap(deviceAcls));
+      await ensureClient(gatewayId, secret, rolename);
     },
 
     async removeDevice(deviceId) {
