@@ -102,6 +102,10 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
     profiles: new RegionProfiles(database),
   });
   if (!options.database) app.addHook('onClose', async () => database.close());
+  // A region's rule numbers set on another instance apply here at once.
+  cluster.onEvent((event) => {
+    if (event.kind === 'region') app.ctx.profiles.changed(event.regionId);
+  });
 
   // Keep the raw JSON text: partner signatures and idempotency compare exactly what was sent.
   const defaultJson = app.getDefaultJsonParser('error', 'error');

@@ -16,7 +16,11 @@ import type { DatabaseConfig } from '../config.js';
 export type ClusterEvent =
   | { readonly kind: 'device'; readonly deviceId: string }
   | { readonly kind: 'alert'; readonly subject: string; readonly type: string; readonly id: string | null }
-  | { readonly kind: 'schedule'; readonly deviceId: string };
+  | { readonly kind: 'schedule'; readonly deviceId: string }
+  /** A region's rule overrides were set. */
+  | { readonly kind: 'region'; readonly regionId: string }
+  /** Something under `/venues/{venueId}` was written: its cached public profile is stale. */
+  | { readonly kind: 'venue'; readonly venueId: string };
 
 type Envelope = ClusterEvent & { readonly from: string };
 

@@ -16,9 +16,16 @@ function isVenueWrite(method: string | readonly string[], url: string): boolean 
 
 const plugin: FastifyPluginAsync = async (app) => {
   const cache = profileCacheOf(app.ctx.database);
+  // Another instance sharing the database wrote under this venue: drop its profile here too.
+  app.ctx.cluster.onEvent((event) => {
+    if (event.kind === 'venue') cache.invalidateVenue(event.venueId);
+  });
   const invalidate: onSendHookHandler = (request, reply, payload, done) => {
     const venueId = (request.params as { venueId?: unknown } | undefined)?.venueId;
-    if (reply.statusCode < 400 && typeof venueId === 'string') cache.invalidateVenue(venueId);
+    if (reply.statusCode < 400 && typeof venueId === 'string') {
+      cache.invalidateVenue(venueId);
+      app.ctx.cluster.publish({ kind: 'venue', venueId });
+    }
     done(null, payload);
   };
   app.addHook('onRoute', (route) => {

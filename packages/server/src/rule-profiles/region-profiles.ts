@@ -2,7 +2,7 @@
  * The rule profile each venue is judged by: the national numbers, then its region's overrides (stored in
  * `region_rule_profiles`, set by the region's regulators), then its venue kind's. Overrides are cached per
  * region in this process; setting them clears the entry and tells the listeners (the alert engine's
- * thresholds). Another server process sharing the database sees a change within `CACHE_MS`.
+ * thresholds). Instances sharing the database are told at once (cluster event `region`; `CACHE_MS` bounds it otherwise).
  */
 import {
   parseProfileOverride,
@@ -82,9 +82,14 @@ export class RegionProfiles {
           .doUpdateSet({ overrides: row.overrides, updated_by: userId, updated_at: row.updated_at }),
       )
       .execute();
+    this.changed(regionId);
+    return { overrides, updatedAt: row.updated_at, updatedBy: userId };
+  }
+
+  /** The region's overrides changed (here, or on another instance sharing the database): read them again. */
+  changed(regionId: string): void {
     this.cache.delete(regionId);
     for (const listener of this.listeners) listener(regionId);
-    return { overrides, updatedAt: row.updated_at, updatedBy: userId };
   }
 
   onChange(listener: (regionId: string) => void): () => void {

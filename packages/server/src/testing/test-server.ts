@@ -90,6 +90,35 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
   const app = await buildApp(config, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = address.replace('[::1]', '127.0.0.1');
+  // BK_TEST_CLUSTER=1: a second instance on the same PostgreSQL database (own data folder, same secrets), and
+  // `request` alternates between the two as a round-robin balancer would. `app` stays the first (it leads the
+  // clock work, and suites drive its devices runtime).
+  const twinDir =
+    kind === 'postgres' && process.env.BK_TEST_CLUSTER === '1' ? mkdtempSync(join(tmpdir(), 'bk-twin-')) : '';
+  const twin = twinDir
+    ? await buildApp(
+        loadConfig({
+          ...Object.fromEntries(Object.entries(env)),
+          BK_DATA_DIR: twinDir,
+          BK_DATABASE_URL: databaseUrl,
+          BK_TOKEN_SECRET: config.tokenSecret,
+          BK_LEDGER_SIGNING_KEY: config.ledgerSigningKey,
+          BK_LOG_LEVEL: 'silent',
+          BK_WECHAT_APPID: config.wechat.appId,
+          BK_WECHAT_SECRET: config.wechat.secret,
+          BK_LIMIT_LOGIN_PER_IP: '100000',
+          BK_LIMIT_PUBLIC_PER_IP: '1000000',
+          BK_LIMIT_CONSUMER_DAILY: 'ratings=100000,notices=100000,complaints=100000,photoBytes=10000000000',
+          BK_LIMIT_SMS_PER_IP: '100000',
+          BK_LIMIT_SMS_PER_PHONE: '100000',
+          ...env,
+        }),
+        { logger: false },
+      )
+    : undefined;
+  const bases = [baseUrl];
+  if (twin) bases.push((await twin.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1'));
+  let turn = 0;
 
   return {
     app,
@@ -104,7 +133,8 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const res = await fetch(`${baseUrl}${path}`, {
+      const base = bases[turn++ % bases.length] ?? baseUrl;
+      const res = await fetch(`${base}${path}`, {
         method: options.method ?? (body === undefined ? 'GET' : 'POST'),
         headers,
         ...(body === undefined ? {} : { body }),
@@ -115,6 +145,8 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
       return { status: res.status, headers: res.headers, body: parsed as T };
     },
     async close() {
+      await twin?.close();
+      if (twinDir) rmSync(twinDir, { recursive: true, force: true });
       await app.close();
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
