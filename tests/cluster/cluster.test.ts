@@ -294,6 +294,18 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
     await publishLoop;
     await publisher.endAsync();
 
+    // One leader for the clock work before and after: B's connection holds the advisory lock once A's is gone.
+    const leaders = async () =>
+      (
+        await db.query<{ pid: number }>(
+          `select l.pid from pg_locks l join pg_stat_activity a on a.pid = l.pid
+           where l.locktype = 'advisory' and l.granted and a.application_name like 'bk-cluster-%'`,
+        )
+      ).rows.length;
+    const leaderDeadline = Date.now() + 10_000;
+    while ((await leaders()) !== 1 && Date.now() < leaderDeadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await leaders()).toBe(1);
+
     // After the kill: a new breach on B raises its alert and its notification.
     const late = await registerCamera(1, '后门摄像机');
     const lateRes = await fetch(`${url(1)}/v1/partner/violations`, signedViolation(violation(late.address, 'no_mask')));
