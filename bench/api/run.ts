@@ -42,6 +42,8 @@ async function startServer(dataDir: string, extra: string[] = []): Promise<Start
       // The per-IP limiter stays on (its cost is measured) with a limit this one-address load never reaches.
       BK_LIMIT_PUBLIC_PER_IP: '1000000000',
       BK_LIMIT_LOGIN_PER_IP: '1000000',
+      // Required on PostgreSQL (instances sharing a database share it); harmless on SQLite.
+      BK_TOKEN_SECRET: 'bench-api-token-secret-0123456789abcdef',
     },
   );
   return { ...started, base };
