@@ -173,6 +173,7 @@ export {
 } from './domain/ledger-vocab.js';
 export type { FieldIssue, ParseResult } from './domain/result.js';
 export type { LocalizedText } from './domain/text.js';
+export * from './registers/index.js';
 export * from './rules/index.js';
 export type { LocalTimeStyle } from './time.js';
 export {

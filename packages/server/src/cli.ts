@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 /**
  * bk-server start | migrate | seed [--venues N --days N] — flags and BK_* variables: `bk-server --help`,
- * defined once in config/variables.ts.
+ * defined once in config/variables.ts. `bk-server import venues|inspections FILE [--skip-invalid]` imports a
+ * bureau register (its own arguments; the database from the BK_* variables).
  */
 import { describeConfig, isConfigError, loadConfig, parseCommandLine, usage } from './config.js';
 
 async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === 'import') {
+    const config = loadConfig(process.env, parseCommandLine([]).flags);
+    const { runImportCommand } = await import('./imports/index.js');
+    process.exitCode = await runImportCommand(config, argv.slice(1));
+    return;
+  }
   const line = parseCommandLine(argv);
   if (line.help) {
     process.stdout.write(usage());

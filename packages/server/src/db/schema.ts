@@ -23,6 +23,8 @@ export interface VenuesTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The licence number (from `data`), unique: the key registers are imported by (migration 044). */
+  licence_no: string | null;
 }
 
 export interface UsersTable {

@@ -35,7 +35,7 @@ async function assertPublicCodeFree({ db }: Database, publicCode: string, except
 }
 
 /** The `venues` row of a new venue: the SDK object as JSON plus the columns used to filter and scope. */
-export function venueRow(venue: Venue, at: string) {
+export function venueRow(venue: Venue, at: string): Omit<VenuesTable, 'licence_no'> & { licence_no: string | null } {
   return {
     id: venue.id,
     region_id: venue.regionId,
@@ -44,10 +44,21 @@ export function venueRow(venue: Venue, at: string) {
     kind: venue.kind,
     time_zone: venue.timeZone,
     data: toJson(venue),
+    licence_no: venue.licence.number,
     archived_at: null,
     created_at: at,
     updated_at: at,
   };
+}
+
+/**
+ * The licence number as the import key (`licence_no`), or null when another venue already holds it: the first
+ * venue with a number keeps the key (as migration 044 decided for older rows).
+ */
+async function licenceKey({ db }: Database, number: string, exceptId?: string): Promise<string | null> {
+  let q = db.selectFrom('venues').select('id').where('licence_no', '=', number);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) ? null : number;
 }
 
 export async function createVenue(database: Database, input: VenueInput): Promise<Venue> {
@@ -56,7 +67,8 @@ export async function createVenue(database: Database, input: VenueInput): Promis
   await assertPublicCodeFree(database, publicCode);
   const venue: Venue = { ...input, id: newId('ven'), publicCode };
   const now = nowIso();
-  await database.db.insertInto('venues').values(venueRow(venue, now)).execute();
+  const row = { ...venueRow(venue, now), licence_no: await licenceKey(database, venue.licence.number) };
+  await database.db.insertInto('venues').values(row).execute();
   return venue;
 }
 
@@ -68,6 +80,7 @@ export async function updateVenue(database: Database, current: Venue, patch: Par
   const venue: Venue = { ...current, ...patch, id: current.id } as Venue;
   // The same columns as a new venue's row, but never its id, creation time or archive state.
   const { id: _id, created_at: _created, archived_at: _archived, ...columns } = venueRow(venue, nowIso());
+  columns.licence_no = await licenceKey(database, venue.licence.number, current.id);
   await database.db.updateTable('venues').set(columns).where('id', '=', current.id).execute();
   return venue;
 }

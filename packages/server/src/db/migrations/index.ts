@@ -16,6 +16,7 @@ import { staffLeftAndCorrections } from './040-staff-left-and-corrections.js';
 import { consumerPhones } from './041-consumer-phones.js';
 import { training } from './042-training.js';
 import { inspectionOutcomes } from './043-inspection-outcomes.js';
+import { venueLicenceNumbers } from './044-venue-licence-numbers.js';
 import { riskModels } from './045-risk-models.js';
 import { oneOpenAlert } from './055-one-open-alert.js';
 import { rateCounters } from './056-rate-counters.js';
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   consumerPhones,
   training,
   inspectionOutcomes,
+  venueLicenceNumbers,
   riskModels,
   oneOpenAlert,
   rateCounters,
