@@ -1,8 +1,8 @@
 /** Alerts and AI violations: when, where, what, who repeats them and who ignores them. */
 import * as v from 'valibot';
 import { SEVERITIES } from '../domain/enums.js';
-import { ESCALATION_LEVELS } from '../rules/escalation/policy.js';
 import { DaySchema, IdSchema, InstantSchema } from '../domain/primitives.js';
+import { ESCALATION_LEVELS } from '../rules/escalation/policy.js';
 import { KeyedCountSchema, RegionRefSchema, VenueRefSchema } from './query.js';
 
 /** Minutes from opening to acknowledging and to resolving (p50 and p90), and how many are still open. */
