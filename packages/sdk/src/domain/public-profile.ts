@@ -7,7 +7,7 @@ import { LEDGER_KINDS, LIST_KINDS, VENUE_KINDS } from './enums.js';
 import { GradeSchema } from './grade.js';
 import { CountSchema, DaySchema, IdSchema, partialKeyedObject, text, UrlSchema } from './primitives.js';
 import { RatingSummarySchema } from './rating.js';
-import { LICENCE_STATUSES, PublicCodeSchema } from './venue.js';
+import { LICENCE_STATUSES, PublicCodeSchema } from './venue-public.js';
 import { VIOLATION_TYPES_OR_UNKNOWN } from './violation.js';
 
 /** Today's count of records for one ledger kind, and how many are expected where that is known. */

@@ -1,7 +1,8 @@
 /** A catering unit under supervision: its archive (licence, address, QR public code, video). */
 import * as v from 'valibot';
 import { MEALS, VENUE_KINDS } from './enums.js';
-import { CoordinatesSchema, DaySchema, IdSchema, TimeZoneSchema, text, UrlSchema } from './primitives.js';
+import { CoordinatesSchema, CountSchema, DaySchema, IdSchema, TimeZoneSchema, text, UrlSchema } from './primitives.js';
+import { LICENCE_STATUSES, type LicenceStatus, PublicCodeSchema } from './venue-public.js';
 
 /** The food business licence (食品经营许可证). */
 export const LicenceSchema = v.object({
@@ -15,12 +16,9 @@ export type Licence = v.InferOutput<typeof LicenceSchema>;
 /** A meal the venue serves: guests and dishes decide which samples it must retain (see `dayRequirements`). */
 export const MealPlanSchema = v.object({
   meal: v.picklist(MEALS),
-  guests: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
-  dishes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(200))),
+  guests: v.optional(CountSchema),
+  dishes: v.optional(CountSchema),
 });
-
-/** The code printed in the venue's QR: 8–12 URL-safe characters. */
-export const PublicCodeSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,12}$/));
 
 const venueEntries = {
   regionId: IdSchema,
@@ -38,9 +36,9 @@ const venueEntries = {
   /** The day of the last food-safety incident; no dynamic grade for 6 months after it. */
   lastIncidentOn: v.optional(DaySchema),
   /** The meals served each day (absent: the kind's usual meals); what the day's ledgers must cover. */
-  meals: v.optional(v.pipe(v.array(MealPlanSchema), v.maxLength(MEALS.length))),
+  meals: v.optional(v.array(MealPlanSchema)),
   /** Special rooms (专间: cold dishes, pastry …), each disinfected before use. */
-  specialRooms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50))),
+  specialRooms: v.optional(CountSchema),
 };
 
 /** A catering venue as stored: region, kind, licence, address, coordinates and public code. */
@@ -64,11 +62,6 @@ export const VenuePatchSchema = v.partial(VenueInputSchema);
 /** Body of `PATCH /v1/venues/{venueId}`: any subset of the input fields. Type of {@link VenuePatchSchema}. */
 export type VenuePatch = v.InferOutput<typeof VenuePatchSchema>;
 
-/** Whether a licence is valid, expires soon or has expired (see {@link licenceStatus}). */
-export const LICENCE_STATUSES = ['valid', 'expiring', 'expired'] as const;
-/** One of {@link LICENCE_STATUSES}. */
-export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
-
 /** Days before expiry from which a licence shows as `expiring`. */
 export const LICENCE_EXPIRING_DAYS = 30;
 
@@ -84,3 +77,5 @@ export function licenceStatus(expiresOn: string, today: string, warnDays = LICEN
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+export { LICENCE_STATUSES, type LicenceStatus, PublicCodeSchema };
