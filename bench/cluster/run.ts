@@ -21,6 +21,8 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { signPartnerRequest } from '../../packages/server/src/auth/partner-signature.js';
+import type { DemoAccount } from '../../packages/server/src/demo/accounts.js';
+import { readDemoAccounts } from '../../packages/server/src/demo/accounts-file.js';
 import { type LocalCluster, startLocalCluster } from '../../packages/server/src/testing/local-cluster.js';
 import { printTable, type Row } from '../lib/table.js';
 
@@ -35,15 +37,6 @@ const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
-
-interface DemoAccount {
-  role: string;
-  login?: string;
-  password?: string;
-  venueId?: string;
-  keyId?: string;
-  secret?: string;
-}
 
 /** CPU seconds (user + system) a process has used, from /proc. */
 function cpuSeconds(pid: number | undefined): number {
@@ -161,9 +154,7 @@ async function measure(instances: number): Promise<Measured> {
     const c = cluster;
     db.client = new pg.Client({ connectionString: c.databaseUrl });
     await db.client.connect();
-    const accounts = (
-      JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as { accounts: DemoAccount[] }
-    ).accounts;
+    const accounts = readDemoAccounts(dataDir);
     const manager = accounts.find((a) => a.login === 'manager') as DemoAccount;
     const partner = accounts.find((a) => a.role === 'partner') as DemoAccount;
     const base = (i: number) => c.instances[i % c.instances.length]?.baseUrl ?? '';

@@ -7,13 +7,14 @@
  * BENCH_VENUES (45000), BENCH_DAYS (365), BENCH_REPEATS (20).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TIME_ZONE, localDay } from '@brightkitchen/sdk';
 import { loadConfig } from '../../packages/server/src/config.js';
 import { openDatabase } from '../../packages/server/src/db/index.js';
+import { readDemoAccounts } from '../../packages/server/src/demo/accounts-file.js';
 import { addDays } from '../../packages/server/src/warehouse/range.js';
 import { startPostgres } from '../../tests/setup/postgres.js';
 import { freePort, startProcess } from '../lib/processes.js';
@@ -82,10 +83,7 @@ async function platform(
   );
   try {
     const base = `http://127.0.0.1:${port}`;
-    const accounts = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as {
-      accounts: { role: string; login?: string; password?: string }[];
-    };
-    const admin = accounts.accounts.find((a) => a.role === 'admin');
+    const admin = readDemoAccounts(dataDir).find((a) => a.role === 'admin');
     const login = await fetch(`${base}/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

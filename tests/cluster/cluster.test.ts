@@ -9,25 +9,18 @@
  * asserted), and A restarted rejoins.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPartnerRequest } from '../../packages/server/src/auth/partner-signature.js';
+import type { DemoAccount } from '../../packages/server/src/demo/accounts.js';
+import { readDemoAccounts } from '../../packages/server/src/demo/accounts-file.js';
 import { connectMqtt } from '../../packages/server/src/devices/test-support.js';
 import { purchase } from '../../packages/server/src/testing/ledger-records.js';
 import { type LocalCluster, startLocalCluster } from '../../packages/server/src/testing/local-cluster.js';
-
-interface DemoAccount {
-  role: string;
-  login?: string;
-  password?: string;
-  venueId?: string;
-  keyId?: string;
-  secret?: string;
-}
 
 interface Hook {
   alertId: string;
@@ -78,9 +71,9 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
         BK_LIMIT_SMS_PER_IP: '3',
       },
     });
-    const demo = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as { accounts: DemoAccount[] };
-    manager = demo.accounts.find((a) => a.login === 'manager') as DemoAccount;
-    partner = demo.accounts.find((a) => a.role === 'partner') as DemoAccount;
+    const accounts = readDemoAccounts(dataDir);
+    manager = accounts.find((a) => a.login === 'manager') as DemoAccount;
+    partner = accounts.find((a) => a.role === 'partner') as DemoAccount;
     token = await login(0);
     db = new pg.Client({ connectionString: cluster.databaseUrl });
     await db.connect();

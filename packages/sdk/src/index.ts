@@ -126,6 +126,7 @@ export {
 } from './contract/schedule.js';
 export type { LatLng } from './coordinates.js';
 export { outOfChina, wgs84ToGcj02 } from './coordinates.js';
+export { csvField, parseCsv } from './csv.js';
 export * from './domain/enums.js';
 export * from './domain/index.js';
 export type {

@@ -108,3 +108,23 @@ export async function registerTestDevice(
   expect(res.status).toBe(201);
   return { id: res.body.device.id, password: res.body.credentials.password };
 }
+
+/** A Tasmota UV lamp's broker identity: its device id, password and the binding topic it publishes under. */
+export interface LampCredentials {
+  readonly id: string;
+  readonly password: string;
+  readonly key: string;
+}
+
+/** Registers a Tasmota UV lamp at the venue (the broker-isolation probes' device) under a fresh topic. */
+export async function registerTestLamp(server: TestServer, venueId: string, token: string): Promise<LampCredentials> {
+  const key = uniqueKey('plug');
+  const res = await registerTestDevice(server, venueId, token, {
+    kind: 'switch',
+    vendor: 'tasmota',
+    locationKind: 'uv_lamp',
+    name: '紫外线灯',
+    binding: { topic: key },
+  });
+  return { id: res.id, password: res.password, key };
+}

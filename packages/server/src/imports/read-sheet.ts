@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { parseCsv } from '@brightkitchen/sdk';
 import ExcelJS from 'exceljs';
 
 /** A sheet row's cells as read (strings, numbers, dates, or `{ formula }` for a formula cell). */
@@ -35,42 +36,9 @@ export function looksLikeText(head: Uint8Array): boolean {
   }
 }
 
-/** The rows of a CSV text (the first is the header). A BOM is dropped. */
+/** The rows of a CSV text (the first is the header), blank lines left out. A BOM is dropped. */
 export function* csvRows(text: string): Generator<string[]> {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.some((f) => f !== '')) yield row;
-      row = [];
-    } else field += c;
-    i++;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) yield row;
+  for (const row of parseCsv(text)) if (row.some((f) => f !== '')) yield row;
 }
 
 function cellValue(value: ExcelJS.CellValue): SheetCell {

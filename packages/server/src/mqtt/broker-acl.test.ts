@@ -8,37 +8,21 @@ import {
   connectMqtt,
   type DeviceTestServer,
   eventually,
-  registerTestDevice,
+  type LampCredentials,
+  registerTestLamp,
   startDeviceServer,
   subscribeQos,
-  uniqueKey,
 } from '../devices/test-support.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
-
-interface Credentials {
-  id: string;
-  password: string;
-  key: string;
-}
 
 describe('embedded broker access control', () => {
   let server: DeviceTestServer;
   let city: TestCity;
-  let lampA: Credentials;
-  let lampB: Credentials;
+  let lampA: LampCredentials;
+  let lampB: LampCredentials;
   const clients: MqttClient[] = [];
 
-  const register = async (venueId: string, token: string): Promise<Credentials> => {
-    const key = uniqueKey('plug');
-    const res = await registerTestDevice(server, venueId, token, {
-      kind: 'switch',
-      vendor: 'tasmota',
-      locationKind: 'uv_lamp',
-      name: '紫外线灯',
-      binding: { topic: key },
-    });
-    return { id: res.id, password: res.password, key };
-  };
+  const register = (venueId: string, token: string) => registerTestLamp(server, venueId, token);
 
   const connect = async (username: string, password: string) => {
     const client = await connectMqtt(server.mqttUrl, { username, password });

@@ -5,7 +5,13 @@
  */
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMqtt, eventually, registerTestDevice, subscribeQos, uniqueKey } from '../devices/test-support.js';
+import {
+  connectMqtt,
+  eventually,
+  type LampCredentials,
+  registerTestLamp,
+  subscribeQos,
+} from '../devices/test-support.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { findDynamicSecurityPlugin, startPlatformMosquitto } from '../testing/local-cluster.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
@@ -17,21 +23,11 @@ describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the 
   let server: TestServer;
   let city: TestCity;
   let plain = '';
-  let lampA: { id: string; password: string; key: string };
-  let lampB: { id: string; password: string; key: string };
+  let lampA: LampCredentials;
+  let lampB: LampCredentials;
   const clients: MqttClient[] = [];
 
-  const register = async (venueId: string, token: string) => {
-    const key = uniqueKey('plug');
-    const res = await registerTestDevice(server, venueId, token, {
-      kind: 'switch',
-      vendor: 'tasmota',
-      locationKind: 'uv_lamp',
-      name: '紫外线灯',
-      binding: { topic: key },
-    });
-    return { id: res.id, password: res.password, key };
-  };
+  const register = (venueId: string, token: string) => registerTestLamp(server, venueId, token);
   const connect = async (username: string, password: string) => {
     const client = await connectMqtt(plain, { username, password });
     clients.push(client);

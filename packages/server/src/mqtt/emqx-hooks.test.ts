@@ -3,7 +3,7 @@
  * embedded broker's isolation probes (broker-acl.test.ts) give the same answers through them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerTestDevice, uniqueKey } from '../devices/test-support.js';
+import { type LampCredentials, registerTestLamp } from '../devices/test-support.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -12,20 +12,10 @@ const HOOK_TOKEN = 'emqx-hook-token-0123456789abcdef0123';
 describe.each(DATABASES)('EMQX authentication and authorization hooks on %s', (kind) => {
   let server: TestServer;
   let city: TestCity;
-  let lampA: { id: string; password: string; key: string };
-  let lampB: { id: string; password: string; key: string };
+  let lampA: LampCredentials;
+  let lampB: LampCredentials;
 
-  const register = async (venueId: string, token: string) => {
-    const key = uniqueKey('plug');
-    const res = await registerTestDevice(server, venueId, token, {
-      kind: 'switch',
-      vendor: 'tasmota',
-      locationKind: 'uv_lamp',
-      name: '紫外线灯',
-      binding: { topic: key },
-    });
-    return { id: res.id, password: res.password, key };
-  };
+  const register = (venueId: string, token: string) => registerTestLamp(server, venueId, token);
 
   const authn = (body: Record<string, unknown>, token = HOOK_TOKEN) =>
     server.request<{ result: string; is_superuser: boolean; expire_at?: number }>('/v1/broker/emqx/authn', {

@@ -6,11 +6,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findMosquitto, freePort, runMosquitto, startThrowawayPostgres } from './local-services.js';
 
 export interface LocalClusterOptions {
   /** HTTP port of the first instance; the next ones follow (0: free ports). */
@@ -52,37 +52,6 @@ export interface LocalCluster {
 
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listened on ${port}`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
-
 async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -97,52 +66,6 @@ async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number
   }
   throw new Error(`${baseUrl} not ready within ${timeoutMs / 1000} s`);
 }
-
-function postgresBin(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
-  throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
-}
-
-export async function startThrowawayPostgres(): Promise<{ url: string; stop(): void }> {
-  const bin = postgresBin();
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  const dir = mkdtempSync(join(tmpdir(), 'bk-cluster-pg-'));
-  chmodSync(dir, 0o777);
-  if (asRoot) execFileSync('chown', ['postgres', dir]);
-  const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const port = await freePort();
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-    'start',
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', 'stop']);
-      } catch {
-        // already gone
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
-const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'];
 
 /** Mosquitto as the platform configures it: loopback listener, sessions kept on disk, large queues. */
 export interface PlatformMosquittoOptions {
@@ -167,12 +90,11 @@ export function findDynamicSecurityPlugin(): string | undefined {
 export async function startPlatformMosquitto(
   options: PlatformMosquittoOptions = {},
 ): Promise<{ url: string; port: number; stop(): void }> {
-  const bin = MOSQUITTO.find((p) => existsSync(p));
+  const bin = findMosquitto();
   if (!bin) throw new Error('Mosquitto is not installed: apt-get install -y mosquitto');
   const dir = mkdtempSync(join(tmpdir(), 'bk-cluster-mqtt-'));
   chmodSync(dir, 0o777);
   const listen = options.port ?? (await freePort());
-  const conf = join(dir, 'mosquitto.conf');
   let credentials = '';
   const security: string[] = ['allow_anonymous true'];
   if (options.dynamicSecurity) {
@@ -185,38 +107,25 @@ export async function startPlatformMosquitto(
     security.splice(0, 1, 'allow_anonymous false', `plugin ${plugin}`, `plugin_opt_config_file ${file}`);
     credentials = `bk-platform:${password}@`;
   }
-  writeFileSync(
-    conf,
-    [
-      // Every option applies to every listener (the plugin is global).
-      'per_listener_settings false',
-      `listener ${listen} 127.0.0.1`,
-      ...security,
-      // Persistent sessions (MQTT 5 session expiry) survive a broker restart too.
-      'persistence true',
-      `persistence_location ${dir}/`,
-      'log_dest none',
-      'max_queued_messages 100000',
-      // The servers hold a QoS 1 acknowledgement until the reading is stored: no cap on messages in flight.
-      'max_inflight_messages 0',
-      '',
-    ].join('\n'),
-  );
-  const child = spawn(bin, ['-c', conf], { stdio: 'ignore' });
-  await waitForPort(listen, 5000);
-  return {
-    url: `mqtt://${credentials}127.0.0.1:${listen}`,
-    port: listen,
-    stop() {
-      child.kill('SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const broker = await runMosquitto(bin, dir, listen, [
+    // Every option applies to every listener (the plugin is global).
+    'per_listener_settings false',
+    `listener ${listen} 127.0.0.1`,
+    ...security,
+    // Persistent sessions (MQTT 5 session expiry) survive a broker restart too.
+    'persistence true',
+    `persistence_location ${dir}/`,
+    'log_dest none',
+    'max_queued_messages 100000',
+    // The servers hold a QoS 1 acknowledgement until the reading is stored: no cap on messages in flight.
+    'max_inflight_messages 0',
+  ]);
+  return { url: `mqtt://${credentials}127.0.0.1:${listen}`, port: listen, stop: broker.stop };
 }
 
 export async function startLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
   mkdirSync(options.dataDir, { recursive: true });
-  const postgres = await startThrowawayPostgres();
+  const postgres = await startThrowawayPostgres({ durable: true });
   let mosquitto: Awaited<ReturnType<typeof startPlatformMosquitto>> | undefined;
   const instances: ClusterInstance[] = [];
   const tokenSecret = options.env?.BK_TOKEN_SECRET ?? randomBytes(32).toString('hex');

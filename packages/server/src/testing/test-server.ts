@@ -61,6 +61,15 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
   };
 }
 
+/** Suites make many calls from one loopback address as a few users; the limits' own suite sets them low. */
+const HIGH_LIMITS = {
+  BK_LIMIT_LOGIN_PER_IP: '100000',
+  BK_LIMIT_PUBLIC_PER_IP: '1000000',
+  BK_LIMIT_CONSUMER_DAILY: 'ratings=100000,notices=100000,complaints=100000,photoBytes=10000000000',
+  BK_LIMIT_SMS_PER_IP: '100000',
+  BK_LIMIT_SMS_PER_PHONE: '100000',
+} as const;
+
 export async function startTestServer(kind: DialectKind, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bk-server-test-'));
   let dropDatabase = async () => {};
@@ -79,12 +88,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
     BK_LOG_LEVEL: 'silent',
     BK_WECHAT_APPID: 'wx-test-app',
     BK_WECHAT_SECRET: 'wx-test-secret',
-    // Suites make many calls from one loopback address as a few users; the limits' own suite sets them low.
-    BK_LIMIT_LOGIN_PER_IP: '100000',
-    BK_LIMIT_PUBLIC_PER_IP: '1000000',
-    BK_LIMIT_CONSUMER_DAILY: 'ratings=100000,notices=100000,complaints=100000,photoBytes=10000000000',
-    BK_LIMIT_SMS_PER_IP: '100000',
-    BK_LIMIT_SMS_PER_PHONE: '100000',
+    ...HIGH_LIMITS,
     ...env,
   });
   const app = await buildApp(config, { logger: false });
@@ -106,11 +110,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
           BK_LOG_LEVEL: 'silent',
           BK_WECHAT_APPID: config.wechat.appId,
           BK_WECHAT_SECRET: config.wechat.secret,
-          BK_LIMIT_LOGIN_PER_IP: '100000',
-          BK_LIMIT_PUBLIC_PER_IP: '1000000',
-          BK_LIMIT_CONSUMER_DAILY: 'ratings=100000,notices=100000,complaints=100000,photoBytes=10000000000',
-          BK_LIMIT_SMS_PER_IP: '100000',
-          BK_LIMIT_SMS_PER_PHONE: '100000',
+          ...HIGH_LIMITS,
           ...env,
         }),
         { logger: false },

@@ -7,7 +7,7 @@ import type { AlertsReport, OverdueAlert, Responsiveness } from '@brightkitchen/
 import type { Database } from '../db/index.js';
 import type { VenueDirectory } from './directory.js';
 import { LocalClock } from './local-clock.js';
-import { type DayRange, percentile } from './range.js';
+import { bump, type DayRange, keyed, percentile } from './range.js';
 import type { RegionSet } from './scope.js';
 import { venuesInRegionsSql } from './sql-scope.js';
 
@@ -24,9 +24,6 @@ export function levelNow(severity: Severity, openedAt: string, now: number): Esc
   return escalationLevelFor(rule, Math.min(repeats, rule.maxRepeats ?? repeats));
 }
 
-const bump = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
-const keyed = (map: Map<string, number>) =>
-  [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 const minutes = (ms: number | null) => (ms === null ? null : Math.round((ms / MINUTE) * 10) / 10);
 
 /** Unresolved alerts whose reminders have gone past the manager, oldest first. */

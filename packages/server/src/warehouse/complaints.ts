@@ -8,7 +8,7 @@ import { RESPONSE_DUE_DAYS } from '@brightkitchen/sdk/warehouse';
 import type { Database } from '../db/index.js';
 import type { VenueDirectory } from './directory.js';
 import { LocalClock } from './local-clock.js';
-import { type DayRange, percentile } from './range.js';
+import { bump, type DayRange, keyed, percentile } from './range.js';
 import type { RegionSet } from './scope.js';
 import { venuesInRegionsSql } from './sql-scope.js';
 
@@ -92,7 +92,7 @@ export async function complaintsReport(
     for (const r of rows) {
       const venue = directory.byId.get(r.venue_id);
       if (!venue) continue;
-      states[what].set(r.state, (states[what].get(r.state) ?? 0) + 1);
+      bump(states[what], r.state);
       const district = byDistrict.get(venue.regionId) ?? { complaints: 0, notices: 0 };
       district[what] += 1;
       byDistrict.set(venue.regionId, district);
@@ -104,7 +104,6 @@ export async function complaintsReport(
   }
   answerHours.sort((a, b) => a - b);
   const hours = (h: number | null) => (h === null ? null : Math.round(h * 10) / 10);
-  const keyed = (m: Map<string, number>) => [...m].map(([key, count]) => ({ key, count }));
   return {
     from: range.from,
     to: range.to,

@@ -1,4 +1,4 @@
-/** A panel's range of local days: checked, defaulted to the last 30 days, and as instants for SQL. */
+/** A panel's range of local days (checked, defaulted to the last 30 days, and as instants for SQL), and small tallies. */
 import { DEFAULT_TIME_ZONE, localDay, startOfLocalDay } from '@brightkitchen/sdk';
 import { WAREHOUSE_DEFAULT_DAYS, WAREHOUSE_MAX_DAYS } from '@brightkitchen/sdk/warehouse';
 import { AppError } from '../errors/index.js';
@@ -51,4 +51,16 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 /** A ratio rounded to 4 places (1 when nothing was expected). */
 export function ratio(done: number, expected: number): number {
   return expected === 0 ? 1 : Math.round((done / expected) * 10_000) / 10_000;
+}
+
+/** Adds `n` to a count. */
+export function bump(map: Map<string, number>, key: string, n = 1): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/** Counts as `{ key, count }`, most first (then by key). */
+export function keyed(map: ReadonlyMap<string, number>): { key: string; count: number }[] {
+  return [...map]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
