@@ -57,6 +57,9 @@ import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
 import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
+import { cameraRoutes } from './video/channel-routes.js';
+import { liveVideoRoutes } from './video/live-routes.js';
+import { registerVideo } from './video/runtime.js';
 import { warehouseRoutes } from './warehouse/routes.js';
 
 export interface BuildAppOptions {
@@ -127,6 +130,8 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   registerRiskRefitJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
+  // Camera channels to HLS with ffmpeg: recorded ones from start, public ones while watched; stopped on close.
+  const video = registerVideo(app);
   // Realtime on the API's own origin: MQTT over WebSocket at /mqtt (embedded broker).
   registerMqttOverWebSocket(app);
   await app.register(swagger, openApiOptions());
@@ -165,8 +170,11 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(trainingRoutes);
       await api.register(warehouseRoutes);
       await api.register(riskRoutes);
+      await api.register(cameraRoutes);
     },
     { prefix: '/v1' },
   );
+  // Signed play URLs: no login and no per-IP limit (a player reloads every second); the signature is the permission.
+  await app.register(liveVideoRoutes(video), { prefix: '/v1' });
   return app;
 }

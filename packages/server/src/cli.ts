@@ -37,9 +37,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const {
     consumerSignInNotes,
     demoBanner,
+    demoCameraNote,
     liveKitchenNote,
     liveKitchenVenue,
     prepareDemo,
+    startDemoCamera,
     startLiveKitchen,
     startWechatStandIn,
   } = await import('./demo/index.js');
@@ -52,6 +54,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (standIn) app.addHook('onClose', () => standIn.close());
   app.log.info({ config: describeConfig(config) }, 'configuration');
   let kitchen: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
+  let camera: { stop(): Promise<void> } | undefined;
   /** Closes what runs (kitchen, then the app: HTTP, broker, timers, database) and exits. */
   const stop = async (what: string): Promise<never> => {
     // A close that hangs (a request that never ends) must not keep the process.
@@ -60,6 +63,7 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     await (await kitchen)?.stop().catch(() => undefined);
+    await camera?.stop().catch(() => undefined);
     await app.close();
     app.log.info(what);
     process.exit(0);
@@ -74,9 +78,12 @@ async function main(argv: readonly string[]): Promise<void> {
     stopping.throwIfAborted();
     app.log.info(`Bright Kitchen listening on ${address} (docs: ${address}/docs)`);
     const note = liveKitchenNote(config.devices, demoAccounts);
-    console.log(demoBanner(address, config, demoAccounts, [...consumerSignInNotes(config, standIn), note]));
-    // After listen: the first request is answered at once; the kitchen joins a moment later.
     const venue = liveKitchenVenue(demoAccounts);
+    const demoCamera = venue?.venueId ? await startDemoCamera(app, venue.venueId) : undefined;
+    camera = demoCamera;
+    const cameraNote = await demoCameraNote(app, demoCamera);
+    console.log(demoBanner(address, config, demoAccounts, [...consumerSignInNotes(config, standIn), note, cameraNote]));
+    // After listen: the first request is answered at once; the kitchen joins a moment later.
     if (config.devices.simulator && config.devices.enabled && !config.devices.mqttUrl && venue?.venueId) {
       kitchen = startLiveKitchen(app, {
         baseUrl: address.replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'),

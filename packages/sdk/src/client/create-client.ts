@@ -6,6 +6,7 @@ import { type AuthMode, createHttp, type HttpRequest } from './http.js';
 import { newIdempotencyKey, type Random } from './ids.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { type AlertsClient, createAlertsClient } from './resources/alerts.js';
+import { type CamerasClient, createCamerasClient } from './resources/cameras.js';
 import { type AuthClient, createAuthClient } from './resources/auth.js';
 import { type ComplaintsClient, createComplaintsClient } from './resources/complaints.js';
 import type { ResourceContext } from './resources/context.js';
@@ -70,6 +71,7 @@ export interface BrightKitchenClient {
   readonly notices: NoticesClient;
   readonly complaints: ComplaintsClient;
   readonly alerts: AlertsClient;
+  readonly cameras: CamerasClient;
   readonly devices: DevicesClient;
   readonly publicVenues: PublicVenuesClient;
   readonly openData: OpenDataClient;
@@ -134,6 +136,7 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     notices: createNoticesClient(context),
     complaints: createComplaintsClient(context),
     alerts: createAlertsClient(context),
+    cameras: createCamerasClient(context),
     devices: createDevicesClient(context),
     publicVenues: createPublicVenuesClient(context),
     openData: createOpenDataClient(context),

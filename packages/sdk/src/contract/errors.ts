@@ -268,6 +268,54 @@ export const API_ERRORS = {
     message: { zh: '排名日期不合法', en: 'The ranking date is invalid' },
     meaning: 'A risk query whose `asOf` is later than tomorrow (a ranking uses only data before its date).',
   },
+  LIVE_URL_INVALID: {
+    status: 403,
+    message: { zh: '直播链接无效', en: 'This video link is not valid' },
+    meaning: 'A play or recording URL whose signature does not match (tampered, or signed for another channel).',
+  },
+  LIVE_URL_EXPIRED: {
+    status: 403,
+    message: { zh: '直播链接已过期，请刷新页面', en: 'This video link has expired; reload the page' },
+    meaning: 'A signed play URL used after `expiresAt` by a viewer who was not already watching.',
+  },
+  LIVE_CHANNEL_PRIVATE: {
+    status: 403,
+    message: { zh: '该画面不对公众开放', en: 'This camera is not shown to the public' },
+    meaning: 'A public play URL for a channel its venue has since made private (or removed).',
+  },
+  LIVE_OUTSIDE_HOURS: {
+    status: 403,
+    message: { zh: '不在后厨直播时段', en: 'The kitchen is not shown at this hour' },
+    meaning: "A public play URL used outside the channel's hours (in the venue's zone).",
+  },
+  LIVE_VIEWERS_FULL: {
+    status: 429,
+    message: { zh: '观看人数已满，请稍后再试', en: 'Too many people are watching; try again shortly' },
+    meaning: "The venue's cap on concurrent live viewers (`BK_VIDEO_MAX_VIEWERS`) is reached; protects its uplink.",
+  },
+  LIVE_UNAVAILABLE: {
+    status: 503,
+    message: { zh: '画面暂时无法播放，正在恢复', en: 'The video is temporarily unavailable and recovering' },
+    meaning:
+      "The channel's source cannot be reached (camera off, network down) or the media engine is off; it retries by itself.",
+  },
+  VIDEO_SOURCE_FORBIDDEN: {
+    status: 400,
+    message: { zh: '摄像头地址不允许指向本机', en: 'A camera source may not point at the server itself' },
+    meaning:
+      'A camera source whose host is or resolves to loopback, link-local or unspecified (BK_VIDEO_LOCAL_SOURCES off).',
+  },
+  RECORDING_RANGE_INVALID: {
+    status: 400,
+    message: { zh: '回放时间段不合法', en: 'The playback range is invalid' },
+    meaning:
+      'A playback whose `to` is not after `from`, lies in the future, or spans more than `PLAYBACK_MAX_MINUTES`.',
+  },
+  RECORDING_NOT_FOUND: {
+    status: 404,
+    message: { zh: '该时间段没有录像', en: 'No recording in this range' },
+    meaning: 'The channel has no recorded video in the range (not recorded, not streaming then, or purged).',
+  },
   RATE_LIMITED: {
     status: 429,
     message: { zh: '请求过于频繁', en: 'Too many requests' },

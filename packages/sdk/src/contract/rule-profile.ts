@@ -66,6 +66,10 @@ export const RuleProfileSchema = v.object({
     hysteresisC: v.number(),
     silenceTimeoutMinutes: v.number(),
   }),
+  video: v.object({
+    recordingRetentionDays: v.pipe(v.number(), v.minValue(7)),
+    outageAlertMinutes: v.pipe(v.number(), v.minValue(1)),
+  }),
 }) satisfies v.GenericSchema<unknown, RuleProfile>;
 
 /**

@@ -6,6 +6,37 @@
 export type { Alert, AlertResolveInput, AlertSnapshotRef, AlertStaff } from './alert.js';
 export { AlertResolveInputSchema, AlertSchema, AlertSnapshotRefSchema, AlertStaffSchema } from './alert.js';
 export type {
+  CameraArea,
+  CameraChannel,
+  CameraChannelInput,
+  CameraChannelPatch,
+  CameraSource,
+  CameraSourceKind,
+  CameraState,
+  Playback,
+  PlaybackInput,
+  ShowHours,
+  SignedStream,
+} from './camera.js';
+export {
+  CAMERA_AREA_LABELS,
+  CAMERA_AREAS,
+  CAMERA_SOURCE_KINDS,
+  CAMERA_STATES,
+  CameraChannelInputSchema,
+  CameraChannelListSchema,
+  CameraChannelPatchSchema,
+  CameraChannelSchema,
+  CameraSourceSchema,
+  DEFAULT_SHOW_HOURS,
+  PLAYBACK_MAX_MINUTES,
+  PlaybackInputSchema,
+  PlaybackSchema,
+  recordingWindow,
+  ShowHoursSchema,
+  SignedStreamSchema,
+} from './camera.js';
+export type {
   Complaint,
   ComplaintInput,
   ComplaintLocation,
@@ -109,6 +140,7 @@ export {
 export type {
   LedgerCompletion,
   LedgersToday,
+  LiveVideo,
   MorningCheckCompletion,
   PublicVenueProfile,
   ViolationCounts,
@@ -116,6 +148,7 @@ export type {
 export {
   LedgerCompletionSchema,
   LedgersTodaySchema,
+  LiveVideoSchema,
   MorningCheckCompletionSchema,
   PublicVenueProfileSchema,
   ViolationCountsSchema,

@@ -3,9 +3,10 @@
  * (`GET /v1/public/venues/{publicCode}`). Aggregates only: never staff names or health data.
  */
 import * as v from 'valibot';
+import { CAMERA_AREAS, ShowHoursSchema } from './camera.js';
 import { LEDGER_KINDS, LIST_KINDS, VENUE_KINDS } from './enums.js';
 import { GradeSchema } from './grade.js';
-import { CountSchema, DaySchema, IdSchema, partialKeyedObject, text, UrlSchema } from './primitives.js';
+import { CountSchema, DaySchema, IdSchema, InstantSchema, partialKeyedObject, text } from './primitives.js';
 import { RatingSummarySchema } from './rating.js';
 import { LICENCE_STATUSES, PublicCodeSchema } from './venue-public.js';
 import { VIOLATION_TYPES_OR_UNKNOWN } from './violation.js';
@@ -46,6 +47,22 @@ export const ViolationCountsSchema = partialKeyedObject(VIOLATION_TYPES_OR_UNKNO
 /** Violations by type (types never seen are absent). Type of {@link ViolationCountsSchema}. */
 export type ViolationCounts = v.InferOutput<typeof ViolationCountsSchema>;
 
+/**
+ * The live kitchen: the public channels streaming now, each with a signed HLS URL (absolute or server-relative)
+ * that stops being accepted at `expiresAt`. `available` is false outside the channels' hours (then `hours` says
+ * when, and `snapshotUrl` shows the kitchen's last still) or when the venue has no public channel.
+ */
+export const LiveVideoSchema = v.object({
+  available: v.boolean(),
+  channels: v.array(v.object({ area: v.picklist(CAMERA_AREAS), hlsUrl: text(1024), expiresAt: InstantSchema })),
+  /** When the public channels are shown, in the venue's zone. */
+  hours: v.optional(v.array(ShowHoursSchema)),
+  /** The kitchen's last still picture (server-relative), when one was taken. */
+  snapshotUrl: v.optional(text(300)),
+});
+/** The live kitchen of a public profile. Type of {@link LiveVideoSchema}. */
+export type LiveVideo = v.InferOutput<typeof LiveVideoSchema>;
+
 /** What anyone sees after scanning a venue's QR code: grades, rating, today's ledgers, violations, live video. */
 export const PublicVenueProfileSchema = v.object({
   /** The venue's id: what rating, notice and complaint calls address (`/v1/venues/{venueId}/…`). */
@@ -60,7 +77,7 @@ export const PublicVenueProfileSchema = v.object({
   rating: RatingSummarySchema,
   ledgersToday: LedgersTodaySchema,
   violations: v.object({ last7Days: ViolationCountsSchema, last30Days: ViolationCountsSchema }),
-  liveVideo: v.object({ available: v.boolean(), url: v.optional(UrlSchema) }),
+  liveVideo: LiveVideoSchema,
 });
 /** A venue's public profile. Type of {@link PublicVenueProfileSchema}. */
 export type PublicVenueProfile = v.InferOutput<typeof PublicVenueProfileSchema>;

@@ -81,6 +81,7 @@ export type {
   SensorLocationKind,
   SensorRuleNumbers,
   TemperatureRange,
+  VideoRuleNumbers,
 } from './profile.js';
 export { isSampleRetentionRequired, NATIONAL_PROFILE, resolveProfile } from './profile.js';
 export { parseProfileOverride } from './profile-override.js';

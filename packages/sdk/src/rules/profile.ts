@@ -86,11 +86,20 @@ export interface SensorRuleNumbers {
   readonly silenceTimeoutMinutes: number;
 }
 
-/** Every number the rules use, for ledgers and sensors: national, or with regional changes. */
+/** Numbers of the live kitchen's recordings and outages. */
+export interface VideoRuleNumbers {
+  /** Recordings are kept this many days, then purged (at least 7; 30 in some provinces). */
+  readonly recordingRetentionDays: number;
+  /** A channel whose source stays unreachable this long raises an alert to the venue. */
+  readonly outageAlertMinutes: number;
+}
+
+/** Every number the rules use, for ledgers, sensors and video: national, or with regional changes. */
 export interface RuleProfile {
   readonly name: string;
   readonly ledger: LedgerRuleNumbers;
   readonly sensors: SensorRuleNumbers;
+  readonly video: VideoRuleNumbers;
 }
 
 /** A partial profile: any nested part may be left out; arrays are replaced whole. */
@@ -148,6 +157,7 @@ export const NATIONAL_PROFILE: RuleProfile = deepFreeze({
     hysteresisC: 1,
     silenceTimeoutMinutes: 30,
   },
+  video: { recordingRetentionDays: 7, outageAlertMinutes: 5 },
 });
 
 /** Options of {@link resolveProfile}. */

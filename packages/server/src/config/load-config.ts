@@ -133,5 +133,14 @@ export function loadConfig(
     },
     corsOrigins: s.BK_CORS_ORIGINS ?? [],
     metricsToken: s.BK_METRICS_TOKEN ?? '',
+    video: {
+      enabled: s.BK_VIDEO,
+      ffmpeg: s.BK_FFMPEG,
+      urlTtlSeconds: s.BK_VIDEO_URL_TTL,
+      maxViewers: s.BK_VIDEO_MAX_VIEWERS,
+      localSources: s.BK_VIDEO_LOCAL_SOURCES,
+      gb28181Url: s.BK_VIDEO_GB28181_URL ?? '',
+      playBase: (s.BK_VIDEO_PLAY_BASE ?? '').replace(/\/+$/, ''),
+    },
   };
 }

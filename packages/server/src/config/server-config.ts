@@ -40,6 +40,20 @@ export interface ServerConfig {
   readonly corsOrigins: readonly string[];
   /** Bearer token of `GET /metrics` (BK_METRICS_TOKEN); empty: loopback callers only. */
   readonly metricsToken: string;
+  /** The live kitchen (BK_VIDEO and its neighbours). */
+  readonly video: VideoConfig;
+}
+
+export interface VideoConfig {
+  readonly enabled: boolean;
+  readonly ffmpeg: string;
+  readonly urlTtlSeconds: number;
+  readonly maxViewers: number;
+  readonly localSources: boolean;
+  /** RTSP template with `{deviceId}` and `{channelId}`; empty: GB/T 28181 channels unavailable. */
+  readonly gb28181Url: string;
+  /** Origin of play URLs; empty: server-relative. */
+  readonly playBase: string;
 }
 
 export interface SmsConfig {

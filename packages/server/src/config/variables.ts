@@ -359,6 +359,56 @@ export const SERVER_VARIABLES = {
     accepts: 'at least 16 characters (`openssl rand -hex 16`)',
     secret: true,
   },
+  BK_VIDEO: {
+    description:
+      "The live kitchen's media engine: ffmpeg pulls camera channels to HLS (public ones on demand, recorded ones always). Off: no live video or recording on this instance.",
+    schema: onOff,
+    fallback: 'on',
+    accepts: ON_OFF,
+  },
+  BK_FFMPEG: {
+    description: 'The ffmpeg the media engine runs (Debian: `apt-get install ffmpeg`).',
+    schema: text,
+    fallback: 'ffmpeg',
+    accepts: 'a command name or path',
+  },
+  BK_VIDEO_URL_TTL: {
+    description:
+      'Seconds a signed live or playback URL is accepted from when it was issued (rounded up to the minute); a viewer already watching goes on.',
+    schema: wholeNumber(60, 86_400),
+    fallback: '300',
+    accepts: 'a whole number of seconds from 60 to 86400',
+  },
+  BK_VIDEO_MAX_VIEWERS: {
+    description:
+      "Concurrent live viewers per venue; more are answered 429 LIVE_VIEWERS_FULL (protects the venue's and the server's uplink).",
+    schema: wholeNumber(1, 100_000),
+    fallback: '50',
+    accepts: 'a whole number from 1',
+  },
+  BK_VIDEO_LOCAL_SOURCES: {
+    description:
+      'Camera sources may be on this machine or link-local (127.0.0.0/8, ::1, localhost, 169.254.0.0/16). Off (default): refused, so a channel cannot point the server at its own services; the demo turns it on for its simulated camera.',
+    schema: onOff,
+    fallback: 'off',
+    accepts: ON_OFF,
+  },
+  BK_VIDEO_GB28181_URL: {
+    description:
+      'How the media engine reaches a channel of the city video network: the RTSP URL template of the GB/T 28181 media server, with `{deviceId}` and `{channelId}` (ZLMediaKit: `rtsp://zlm:554/rtp/{deviceId}_{channelId}`). Unset: such channels are unavailable.',
+    schema: v.pipe(
+      text,
+      v.regex(/^rtsps?:\/\/\S+$/),
+      v.check((t) => t.includes('{deviceId}') && t.includes('{channelId}')),
+    ),
+    accepts: 'an rtsp:// URL containing {deviceId} and {channelId}',
+  },
+  BK_VIDEO_PLAY_BASE: {
+    description:
+      'Origin the signed play URLs point at (a dedicated video instance or a CDN in front of it, e.g. `https://video.example.cn`); unset: server-relative URLs (`/v1/live/…`).',
+    schema: urlWith(['http', 'https']),
+    accepts: 'an http(s) URL',
+  },
 } satisfies Record<`BK_${string}`, Variable>;
 
 export type VariableName = keyof typeof SERVER_VARIABLES;

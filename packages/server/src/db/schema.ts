@@ -599,6 +599,19 @@ export interface RiskModelsTable {
   updated_by: string | null;
 }
 
+/** A venue's camera channel (migration 070): the SDK's `CameraChannelInput` as JSON in `data`. */
+export interface CameraChannelsTable {
+  id: string;
+  venue_id: string;
+  data: string;
+  /** 1 when consumers may watch it (within its hours). */
+  is_public: number;
+  /** Since when the source has been unreachable; null while it streams or idles. */
+  unavailable_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   regions: RegionsTable;
   venues: VenuesTable;
@@ -633,6 +646,7 @@ export interface DB {
   replay_guards: ReplayGuardsTable;
   rate_counters: RateCountersTable;
   broker_sessions: BrokerSessionsTable;
+  camera_channels: CameraChannelsTable;
   session_families: SessionFamiliesTable;
   login_locks: LoginLocksTable;
   consumer_quotas: ConsumerQuotasTable;

@@ -2,6 +2,7 @@ export { DEMO_CONSUMER_OPENID, type DemoAccount, type DemoAccountsFile } from '.
 export { DEMO_ACCOUNTS_FILE, readDemoAccounts, writeDemoAccounts } from './accounts-file.js';
 export { startBanner } from './banner.js';
 export { demoBanner, prepareDemo, runSeedCommand } from './commands.js';
+export { DEMO_CAMERA_NAME, type DemoCamera, demoCameraNote, ffmpegAvailable, startDemoCamera } from './demo-camera.js';
 export { DEMO_DEVICES_FILE, readDemoDeviceSecrets } from './demo-devices-file.js';
 export { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
 export { type EnsureDemoResult, ensureDemoCity, hasVenues } from './ensure.js';

@@ -3,6 +3,7 @@
  * counts of today's ledgers and of recent violations, never a staff name or health datum.
  */
 import {
+  type LiveVideo,
   licenceStatus,
   localDay,
   type PublicVenueProfile,
@@ -48,11 +49,15 @@ async function violationCounts({ db }: Database, venueId: string, now: Date) {
   return { last7Days: last7Days as ViolationCounts, last30Days: last30Days as ViolationCounts };
 }
 
+/** The live kitchen when no camera channel is public (and what callers without the media engine pass). */
+export const NO_LIVE_VIDEO: LiveVideo = { available: false, channels: [] };
+
 export async function buildPublicProfile(
   database: Database,
   row: VenuesTable,
   log: CorruptValueLog,
   now: Date = new Date(),
+  liveVideo: LiveVideo = NO_LIVE_VIDEO,
 ): Promise<PublicVenueProfile> {
   const venue = toVenue(row);
   const today = localDay(now, row.time_zone);
@@ -74,8 +79,6 @@ export async function buildPublicProfile(
     rating,
     ledgersToday: ledgers,
     violations,
-    liveVideo: venue.liveVideoUrl
-      ? { available: venue.hasLiveVideo, url: venue.liveVideoUrl }
-      : { available: venue.hasLiveVideo },
+    liveVideo,
   };
 }

@@ -31,7 +31,12 @@ export const publicVenueRoutes: FastifyPluginAsync = async (app) => {
         .where('archived_at', 'is', null)
         .executeTakeFirst();
       if (!row) return null;
-      return { venueId: row.id, json: JSON.stringify(await buildPublicProfile(database, row, app.log)) };
+      const now = new Date();
+      const liveVideo = await app.video.liveVideoOf(row, now);
+      return {
+        venueId: row.id,
+        json: JSON.stringify(await buildPublicProfile(database, row, app.log, now, liveVideo)),
+      };
     });
 
   app.get<{ Params: { publicCode: string } }>(

@@ -21,6 +21,7 @@ import { riskModels } from './045-risk-models.js';
 import { oneOpenAlert } from './055-one-open-alert.js';
 import { rateCounters } from './056-rate-counters.js';
 import { brokerSessions } from './057-broker-sessions.js';
+import { cameraChannels } from './070-camera-channels.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -48,5 +49,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   oneOpenAlert,
   rateCounters,
   brokerSessions,
+  cameraChannels,
 ];
 export type { AppMigration } from './migration.js';
