@@ -64,6 +64,8 @@ export interface PageInstance {
   data: Json;
   /** Every text in the rendered tree, in order. */
   texts(): string[];
+  /** The rendered nodes of a kind (`video`, `image` …) with their attributes, in order. */
+  nodes(kind: string): Json[];
   /** Taps the innermost node whose own text equals `text` (or its nearest tappable ancestor). */
   tap(text: string): void;
   unload(): void;
@@ -97,6 +99,44 @@ interface TreeNode {
   v?: string;
   cn?: TreeNode[];
   nn?: string;
+}
+
+/**
+ * How Taro's compressed tree reads: base.wxml has one template per element kind (`tmpl_0_81` renders `<video
+ * src="{{i.p41}}" …>`), so node `nn: "81"` is a video and its `p41` is its `src`.
+ */
+interface ElementTemplate {
+  readonly tag: string;
+  /** Attribute name → the node's property holding it. */
+  readonly attributes: ReadonlyMap<string, string>;
+}
+
+function elementTemplates(dist: string): Map<string, ElementTemplate> {
+  const wxml = readFileSync(join(dist, 'base.wxml'), 'utf8');
+  const out = new Map<string, ElementTemplate>();
+  for (const m of wxml.matchAll(/<template name="tmpl_0_(\w+)">\s*<([a-z-]+)([^>]*)>/g)) {
+    const attributes = new Map<string, string>();
+    for (const a of (m[3] ?? '').matchAll(/([a-z-]+)="\{\{(?:xs\.b\()?i\.(p\d+)/g))
+      attributes.set(a[1] ?? '', a[2] ?? '');
+    out.set(m[1] ?? '', { tag: m[2] ?? '', attributes });
+  }
+  return out;
+}
+
+function collectNodes(
+  node: TreeNode | undefined,
+  kind: string,
+  templates: ReadonlyMap<string, ElementTemplate>,
+  out: Json[],
+): Json[] {
+  if (!node) return out;
+  const template = node.nn === undefined ? undefined : templates.get(node.nn);
+  if (template?.tag === kind) {
+    const raw = node as Json;
+    out.push(Object.fromEntries([...template.attributes].map(([name, key]) => [name, raw[key]])));
+  }
+  for (const child of node.cn ?? []) collectNodes(child, kind, templates, out);
+  return out;
 }
 
 function collectTexts(node: TreeNode | undefined, out: string[]): string[] {
@@ -298,6 +338,7 @@ export function loadWeapp(dist: string, options: WeappOptions = {}): Weapp {
           page.data = d;
         },
         texts: () => collectTexts(page.data.root as TreeNode, []),
+        nodes: (kind) => collectNodes(page.data.root as TreeNode, kind, elementTemplates(dist), []),
         tap(text) {
           const trail = findPath(page.data.root as TreeNode, text);
           if (!trail) throw new Error(`no node with text ${text}`);

@@ -30,7 +30,13 @@ const profile = {
     kinds: { morning_check: { done: 8, fit: 8 }, tableware_disinfection: { done: 3 }, sample_retention: { done: 6 } },
   },
   violations: { last7Days: { no_mask: 1 }, last30Days: { no_mask: 1, phone_use: 2 } },
-  liveVideo: { available: true, url: 'https://video.example.cn/live/ab12.m3u8' },
+  liveVideo: {
+    available: true,
+    channels: [
+      { area: 'cooking', hlsUrl: '/v1/live/l.cam_1.1796461860.sig/live.m3u8', expiresAt: '2026-12-05T09:11:00Z' },
+    ],
+    hours: [{ from: '06:00', to: '21:00' }],
+  },
 };
 
 describe('weapp output in Node', () => {
@@ -68,6 +74,10 @@ describe('weapp output in Node', () => {
     expect(texts).toContain('满意度 83%（2 人评价）');
     expect(texts).toContain('2023 年度等级 A');
     expect(texts).toContain('近 7 天 AI 抓拍 1 次：未戴口罩 1 次');
+    // The live kitchen: WeChat's <video> with the signed URL made absolute against the API's base.
+    expect(texts).toContain('烹饪区');
+    const videos = page.nodes('video');
+    expect(videos.map((v) => v.src)).toEqual(['http://127.0.0.1:8080/v1/live/l.cam_1.1796461860.sig/live.m3u8']);
     page.tap('评价');
     await app.settle(50);
     expect(app.calls.find((c) => c.api === 'navigateTo')?.options.url).toMatch(

@@ -68,7 +68,7 @@ export const RuleProfileSchema = v.object({
   }),
   video: v.object({
     recordingRetentionDays: v.pipe(v.number(), v.minValue(7)),
-    outageAlertMinutes: v.pipe(v.number(), v.minValue(1)),
+    outageAlertMinutes: v.pipe(v.number(), v.minValue(0.1)),
   }),
 }) satisfies v.GenericSchema<unknown, RuleProfile>;
 

@@ -3,10 +3,11 @@
  * imports no SDK client (see lib/public-profile.ts): this is the page that has to show fast.
  */
 import { RATING_ASPECTS, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
-import { Button, Text, Video, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { GradeBadge } from '../../components/drawn-face';
+import { LiveKitchen } from '../../components/live-kitchen';
 import { ErrorState, Loading } from '../../components/states';
 import { publicCodeFromQuery } from '../../lib/public-code';
 import { fetchPublicProfile } from '../../lib/public-profile';
@@ -62,6 +63,8 @@ export default function VenuePage() {
         </View>
       </View>
 
+      <LiveKitchen live={p.liveVideo} onExpired={() => void reload()} />
+
       <View className="card">
         <Text className="card-title">顾客评价</Text>
         <Text className="rating-summary" data-testid="rating-summary">
@@ -93,13 +96,6 @@ export default function VenuePage() {
         <Text className="statement">{violationStatement(p.violations.last7Days, 7)}</Text>
         <Text className="muted">{violationStatement(p.violations.last30Days, 30)}</Text>
       </View>
-
-      {p.liveVideo.available && p.liveVideo.url ? (
-        <View className="card">
-          <Text className="card-title">后厨实时画面</Text>
-          <Video className="video" src={p.liveVideo.url} autoplay={false} controls />
-        </View>
-      ) : null}
 
       <View className="actions">
         <Button className="btn btn-primary" onClick={() => go('rate')}>
