@@ -24,7 +24,11 @@ export function LiveKitchen({ live, onExpired }: { live: LiveVideo; onExpired: (
     return (
       <View className="card" data-testid="live-kitchen-off">
         <Text className="card-title">后厨实时画面</Text>
-        {live.snapshotUrl ? <Image className="video" mode="aspectFit" src={absolute(live.snapshotUrl)} /> : null}
+        {live.snapshotUrl ? (
+          <View className="live-frame">
+            <Image className="live-video" mode="aspectFit" src={absolute(live.snapshotUrl)} />
+          </View>
+        ) : null}
         <Text className="muted">{`现在不在直播时段，每天 ${hoursText(live.hours)} 可看后厨实时画面`}</Text>
       </View>
     );
@@ -35,15 +39,19 @@ export function LiveKitchen({ live, onExpired }: { live: LiveVideo; onExpired: (
       {live.channels.map((channel) => (
         <View key={`${attempt}-${channel.hlsUrl}`} className="live-channel">
           <Text className="muted">{CAMERA_AREA_LABELS[channel.area].zh}</Text>
-          <Video
-            className="video"
-            src={absolute(channel.hlsUrl)}
-            autoplay
-            muted
-            controls
-            objectFit="contain"
-            onError={() => setFailed(true)}
-          />
+          <View className="live-frame">
+            <Video
+              className="live-video"
+              src={absolute(channel.hlsUrl)}
+              autoplay
+              muted
+              controls
+              objectFit="contain"
+              onError={() => setFailed(true)}
+              // hls.js reports stalls it recovers from as errors too: a picture that moves is not a failure.
+              onTimeUpdate={() => failed && setFailed(false)}
+            />
+          </View>
         </View>
       ))}
       {failed ? (

@@ -113,8 +113,8 @@ export function testPatternArgs({ label, width = 640, height = 360, fps = 15 }: 
   const text = label.replace(/[\\':%]/g, ' ');
   const clock = '%{localtime\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}';
   const draw = [
-    `drawtext=fontfile=${FONT}:text='${text}':fontsize=26:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=8:x=16:y=h-84`,
-    `drawtext=fontfile=${FONT}:text='${clock}':fontsize=22:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=8:x=16:y=h-42`,
+    `drawtext=fontfile=${FONT}:text='${text}':fontsize=26:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=8:x=w-tw-16:y=16`,
+    `drawtext=fontfile=${FONT}:text='${clock}':fontsize=22:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=8:x=w-tw-16:y=56`,
   ].join(',');
   return [
     '-hide_banner',
