@@ -1,14 +1,15 @@
 /**
  * The live kitchen as a consumer sees it, in phone-sized Chromium against the real server and real ffmpeg: the
  * venue page plays the kitchen's public camera (the video's clock advances), and outside the camera's hours shows
- * the kitchen's last still and when it can be watched. Screenshots: artifacts/screenshots/consumer-live-kitchen*.png.
+ * the kitchen's last still and when it can be watched; the manager replays the two minutes around an alert. Screenshots: artifacts/screenshots/consumer-live-kitchen*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertRow } from '../packages/server/src/alerts/alert-book.js';
 import { ffmpegAvailable } from '../packages/server/src/demo/demo-camera.js';
-import { seedTestCity, type TestCity } from '../packages/server/src/testing/fixtures.js';
+import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
 import { insertChannel } from '../packages/server/src/video/channel-store.js';
 import { SimulatedCamera } from '../packages/server/src/video/simulated-camera.js';
@@ -32,7 +33,9 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
   };
   /** The first video's clock, in seconds. */
   const videoTime = (page: Page) =>
-    page.evaluate(() => (globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0);
+    page.evaluate(
+      () => (globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0,
+    );
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -53,8 +56,9 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
       source: { kind: 'http', url: camera.url },
       public: true,
       hours: [{ from: '00:00', to: '24:00' }],
-      record: false,
+      record: true,
     });
+    await server.app.video.engine.syncRecorded();
     channelId = channel.id;
     browser = await launchChromium();
   }, 480_000);
@@ -77,7 +81,8 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
     );
     const first = await videoTime(page);
     await page.waitForFunction(
-      (t) => ((globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0) > t + 1,
+      (t) =>
+        ((globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0) > t + 1,
       first,
       { timeout: 20_000 },
     );
@@ -92,7 +97,9 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
 
   it('outside the camera’s hours the page shows the last still and when to come back', async () => {
     const hour = Number(
-      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date()),
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(
+        new Date(),
+      ),
     );
     const hours = hour >= 2 ? [{ from: '00:00', to: '01:00' }] : [{ from: '22:00', to: '23:00' }];
     const patched = await server.request(`/v1/venues/${city.venues.school}/cameras/${channelId}`, {
@@ -107,4 +114,38 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
     await page.screenshot({ path: join(shots, 'consumer-live-kitchen-off-hours.png'), fullPage: true });
     await page.context().close();
   }, 60_000);
+
+  it('the manager opens an alert and replays the two minutes around it', async () => {
+    const alert = alertRow({
+      venueId: city.venues.school,
+      source: 'violation',
+      type: 'no_hat',
+      severity: 'warning',
+      subject: 'cam-kitchen-1',
+      message: { zh: 'AI 抓拍：未戴帽', en: 'AI capture: no hat' },
+      openedAt: new Date(Date.now() - 10_000).toISOString(),
+    });
+    await server.database.db.insertInto('alerts').values(alert).execute();
+    const page = await (await phoneContext(browser, {}, server.baseUrl)).newPage();
+    await page.goto(`${server.baseUrl}/app/#/operator/login/index`);
+    await page.locator('input[placeholder="请输入账号"]').fill(city.manager.login);
+    await page.locator('input[placeholder="请输入密码"]').fill(TEST_PASSWORD);
+    await page.getByText('登录', { exact: true }).last().click();
+    await page.getByText('今日台账').waitFor({ timeout: 45_000 });
+    await page.goto(`${server.baseUrl}/app/#/operator/alerts/index`);
+    const card = page.locator(`[data-alert-id="${alert.id}"]`);
+    await card.getByText('查看前后 2 分钟录像').click();
+    await page.waitForFunction(
+      (id) =>
+        ((
+          (globalThis as unknown as { document: Document }).document.querySelector(
+            `[data-alert-id="${id}"] [data-testid="alert-recording"] video`,
+          ) as HTMLVideoElement | null
+        )?.currentTime ?? 0) > 0.5,
+      alert.id,
+      { timeout: 30_000 },
+    );
+    await card.screenshot({ path: join(shots, 'operator-alert-recording.png') });
+    await page.context().close();
+  }, 120_000);
 });

@@ -7,10 +7,7 @@
 import { CAMERA_AREA_LABELS, type LiveVideo } from '@brightkitchen/sdk';
 import { Button, Image, Text, Video, View } from '@tarojs/components';
 import { useState } from 'react';
-import { endpoints } from '../lib/taro-api';
-
-/** A server-relative URL made absolute for the weapp (h5 is served by the same server). */
-const absolute = (url: string) => (url.startsWith('/') ? `${endpoints().baseURL}${url}` : url);
+import { absoluteUrl as absolute } from '../lib/absolute-url';
 
 const hoursText = (hours: LiveVideo['hours']) =>
   (hours ?? []).map((h) => `${h.from}–${h.to === '24:00' ? '24:00' : h.to}`).join('、');

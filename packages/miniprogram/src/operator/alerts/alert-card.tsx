@@ -1,6 +1,7 @@
 /**
  * One alert as the manager reads it: how severe, what happened and when (the venue's wall clock), who it is about
- * (the staff member of a fever or symptom alert), the AI capture's snapshot, and what is left to do — acknowledge,
+ * (the staff member of a fever or symptom alert), the AI capture's snapshot, the recording around it, and what is left
+ * to do — acknowledge,
  * then resolve with the corrective action; a resolved alert stays, with the action taken.
  */
 import { type Alert, formatLocalTime, type Severity } from '@brightkitchen/sdk';
@@ -10,6 +11,7 @@ import { errorText } from '../../lib/error-text';
 import { useFetchedImage } from '../../lib/fetched-image';
 import { operatorClient } from '../client';
 import { SOURCE_TEXT } from './alert-filters';
+import { AlertRecording } from './alert-recording';
 
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { info: '提示', warning: '警告', critical: '严重' };
 const STATE_TEXT: Readonly<Record<Alert['state'], string>> = {
@@ -59,6 +61,7 @@ export function AlertCard(props: { alert: Alert; timeZone?: string | undefined; 
       ) : null}
       <Text className="muted">{`发生于 ${when(alert.openedAt)}`}</Text>
       {alert.snapshot ? <Snapshot alert={alert} /> : null}
+      <AlertRecording alert={alert} />
       {resolved ? (
         <View className="alert-resolution">
           {alert.correctiveAction ? <Text>{`整改措施：${alert.correctiveAction}`}</Text> : null}
