@@ -157,7 +157,8 @@ describe.each(DATABASES)('bad input on every write route (%s)', (kind) => {
       const caller = callers[callerName];
       const call = entry.call ? await entry.call({ server, city, wechat }) : {};
       const valid = (call.body ?? {}) as Record<string, unknown>;
-      const path = fillPath(route.path, pathValues(city));
+      const fresh = entry.params ? await entry.params({ server, city, wechat }) : {};
+      const path = fillPath(route.path, { ...pathValues(city), ...fresh });
       const limit = ROUTE_BODY_LIMITS[route.key] ?? server.config.bodyLimit;
       for (const bad of badCases(route, valid, limit)) {
         if (caller.kind === 'partner') {

@@ -17,6 +17,11 @@ import { ensureH5Build, launchChromium, phoneContext, shots } from './support/h5
 
 const FFMPEG = process.env.BK_FFMPEG ?? 'ffmpeg';
 
+/** What these tests read of the page's document (the tests compile without the DOM's types). */
+interface VideoDocument {
+  querySelector(selector: string): { currentTime: number; videoWidth: number; videoHeight: number } | null;
+}
+
 describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', () => {
   let server: TestServer;
   let city: TestCity;
@@ -34,7 +39,7 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
   /** The first video's clock, in seconds. */
   const videoTime = (page: Page) =>
     page.evaluate(
-      () => (globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0,
+      () => (globalThis as unknown as { document: VideoDocument }).document.querySelector('video')?.currentTime ?? 0,
     );
 
   beforeAll(async () => {
@@ -75,19 +80,22 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
     await page.getByText('烹饪区').waitFor();
     // Autoplay (muted) starts the stream on demand; the player's clock moves as segments arrive.
     await page.waitForFunction(
-      () => ((globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0) > 0.5,
+      () =>
+        ((globalThis as unknown as { document: VideoDocument }).document.querySelector('video')?.currentTime ?? 0) >
+        0.5,
       undefined,
       { timeout: 30_000 },
     );
     const first = await videoTime(page);
     await page.waitForFunction(
       (t) =>
-        ((globalThis as unknown as { document: Document }).document.querySelector('video')?.currentTime ?? 0) > t + 1,
+        ((globalThis as unknown as { document: VideoDocument }).document.querySelector('video')?.currentTime ?? 0) >
+        t + 1,
       first,
       { timeout: 20_000 },
     );
     const size = await page.evaluate(() => {
-      const v = (globalThis as unknown as { document: Document }).document.querySelector('video');
+      const v = (globalThis as unknown as { document: VideoDocument }).document.querySelector('video');
       return { width: v?.videoWidth ?? 0, height: v?.videoHeight ?? 0 };
     });
     expect(size).toEqual({ width: 640, height: 360 });
@@ -137,10 +145,8 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
     await card.getByText('查看前后 2 分钟录像').click();
     await page.waitForFunction(
       (id) =>
-        ((
-          (globalThis as unknown as { document: Document }).document.querySelector(
-            `[data-alert-id="${id}"] [data-testid="alert-recording"] video`,
-          ) as HTMLVideoElement | null
+        ((globalThis as unknown as { document: VideoDocument }).document.querySelector(
+          `[data-alert-id="${id}"] [data-testid="alert-recording"] video`,
         )?.currentTime ?? 0) > 0.5,
       alert.id,
       { timeout: 30_000 },

@@ -56,13 +56,14 @@ describe.each(DATABASES)('tenant isolation on %s', (kind) => {
     const entry = MATRIX[key] as MatrixEntry;
     const isPublic = entry.allow.includes('anonymous');
     const mayAct = (name: CallerName) => (BAD_TOKENS.includes(name) ? isPublic : entry.allow.includes(name));
-    const path = fillPath(route.path, pathValues(city)) + queryOf(route, city);
     // Refusals first: a refused write must not change what the allowed callers then meet.
     const order = [...CALLERS].sort((x, y) => Number(mayAct(x)) - Number(mayAct(y)));
     const problems: string[] = [];
 
     for (const name of order) {
       const call = entry.call ? await entry.call({ server, city, wechat }) : {};
+      const fresh = entry.params ? await entry.params({ server, city, wechat }) : {};
+      const path = fillPath(route.path, { ...pathValues(city), ...fresh }) + queryOf(route, city);
       const res = await callAs(server, callers[name], path, { method: route.method, ...call });
       const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
       if (mayAct(name)) {

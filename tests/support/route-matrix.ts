@@ -13,6 +13,7 @@ import type { TestServer } from '../../packages/server/src/testing/test-server.j
 import type { Caller } from './as-caller.js';
 import type { OpenApiRoute } from './openapi.js';
 import { pngBase64, type TwoVenueCity } from './two-venue-city.js';
+import { spareChannel } from './venue-camera.js';
 
 export const CALLERS = [
   'consumerA',
@@ -76,6 +77,8 @@ export interface MatrixEntry {
   readonly allow: readonly CallerName[];
   /** A valid request for an allowed caller (fresh for each call: keys and logins are unique). */
   readonly call?: (ctx: Ctx) => Call | Promise<Call>;
+  /** Path values for this route, made fresh for each call (a DELETE needs a new thing each time). */
+  readonly params?: (ctx: Ctx) => Record<string, string> | Promise<Record<string, string>>;
 }
 
 export interface Ctx {
@@ -386,6 +389,47 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /v1/risk/plan': { allow: ['regulatorA', 'admin'] },
   'POST /v1/risk/model/fit': { allow: ['regulatorA', 'admin'] },
   'PUT /v1/risk/policy': { allow: ['regulatorA', 'admin'], call: () => ({ body: { pins: { sensitive_kind: 0.5 } } }) },
+  // The live kitchen: the venue's people and its regulators read and replay; its manager, regulators and admin set
+  // the channels up. What players fetch is public behind a signed URL (the token is the permission).
+  'GET /v1/venues/{venueId}/cameras': { allow: A_OVERSIGHT },
+  'POST /v1/venues/{venueId}/cameras': {
+    allow: ['managerA', 'regulatorA', 'admin'],
+    call: () => ({
+      body: {
+        area: 'cold_room',
+        name: '凉菜间',
+        source: { kind: 'rtsp', url: 'rtsp://192.0.2.10/live' },
+        public: false,
+        record: false,
+      },
+    }),
+  },
+  'PATCH /v1/venues/{venueId}/cameras/{channelId}': {
+    allow: ['managerA', 'regulatorA', 'admin'],
+    call: () => ({ body: { name: '热菜灶台' } }),
+  },
+  'DELETE /v1/venues/{venueId}/cameras/{channelId}': {
+    allow: ['managerA', 'regulatorA', 'admin'],
+    params: async ({ server, city }) => ({ channelId: await spareChannel(server, city.a.venueId) }),
+  },
+  'POST /v1/venues/{venueId}/cameras/{channelId}/playback': {
+    allow: A_OVERSIGHT,
+    call: ({ city }) => ({ body: { from: city.a.camera.from, to: city.a.camera.to } }),
+  },
+  'GET /v1/public/venues/{publicCode}/kitchen.jpg': { allow: EVERYONE },
+  'GET /v1/live/{token}/live.m3u8': { allow: EVERYONE, params: ({ city }) => ({ token: city.a.camera.liveToken }) },
+  'GET /v1/live/{token}/{hour}/{segment}': {
+    allow: EVERYONE,
+    params: ({ city }) => ({ token: city.a.camera.liveToken }),
+  },
+  'GET /v1/recordings/{token}/index.m3u8': {
+    allow: EVERYONE,
+    params: ({ city }) => ({ token: city.a.camera.recordingToken }),
+  },
+  'GET /v1/recordings/{token}/{hour}/{segment}': {
+    allow: EVERYONE,
+    params: ({ city }) => ({ token: city.a.camera.recordingToken }),
+  },
 };
 
 /** Reads first, so B's people list before they write anything of their own to venue A. */
@@ -416,6 +460,9 @@ export function pathValues(city: TwoVenueCity): Record<string, string> {
     questionId: a.questionId,
     certificateId: a.certificateId,
     code: a.certificateCode,
+    channelId: a.camera.channelId,
+    hour: a.camera.hour,
+    segment: a.camera.segment,
   };
 }
 

@@ -12,6 +12,7 @@ import { seedTestCity, type TestAccount, type TestCity } from '../../packages/se
 import { morningCheck } from '../../packages/server/src/testing/ledger-records.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
 import { paperKey } from '../../packages/server/src/training/testing.js';
+import { seedVenueCamera, type VenueCamera } from './venue-camera.js';
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -44,6 +45,8 @@ export interface VenueA {
   /** The certificate A's staff member earned (its id is private; its code is for anyone to check). */
   readonly certificateId: string;
   readonly certificateCode: string;
+  /** A's kitchen camera: a public recorded channel, a recorded segment and signed URLs' tokens. */
+  readonly camera: VenueCamera;
   /** Strings only A's people (and its regulator, admin) may ever see: ids and the licence number. */
   readonly privateMarks: readonly string[];
 }
@@ -131,6 +134,7 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
   expectStatus('ledger root', root.status, 201);
 
   const training = await seedTraining(server, city);
+  const camera = await seedVenueCamera(server, venueId);
 
   const a: Omit<VenueA, 'privateMarks'> = {
     venueId,
@@ -144,6 +148,7 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     deviceId: device.body.device.id,
     photoRef: photo.body.ref,
     ...training,
+    camera,
   };
   const privateMarks = [
     a.staffId,

@@ -43,8 +43,8 @@ export {
 export type { FlushResult, Outbox, QueuedWrite } from './outbox/outbox.js';
 export type { QuarantinedValue } from './outbox/stored.js';
 export type { AlertListQuery, AlertsClient } from './resources/alerts.js';
-export type { CamerasClient } from './resources/cameras.js';
 export type { AuthClient } from './resources/auth.js';
+export type { CamerasClient } from './resources/cameras.js';
 export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
 export type { DeviceScheduleOptions, DevicesClient, GatewaysClient } from './resources/devices.js';
 export type {

@@ -4,20 +4,10 @@
  * server) pulls the source and serves HLS.
  */
 import * as v from 'valibot';
+import { CAMERA_AREAS, type ShowHours, ShowHoursSchema } from './camera-public.js';
 import { IdSchema, InstantSchema, text } from './primitives.js';
 
-/** What a channel shows: cooking, cold dishes / special room, washing and disinfection, raw material processing. */
-export const CAMERA_AREAS = ['cooking', 'cold_room', 'washing', 'raw_processing'] as const;
-/** One of {@link CAMERA_AREAS}. */
-export type CameraArea = (typeof CAMERA_AREAS)[number];
-
-/** zh / en names of the areas, as the venue page shows them. */
-export const CAMERA_AREA_LABELS: Readonly<Record<CameraArea, { readonly zh: string; readonly en: string }>> = {
-  cooking: { zh: '烹饪区', en: 'Cooking' },
-  cold_room: { zh: '凉菜专间', en: 'Cold dishes room' },
-  washing: { zh: '清洗消毒区', en: 'Washing and disinfection' },
-  raw_processing: { zh: '粗加工区', en: 'Raw material processing' },
-};
+export { CAMERA_AREA_LABELS, CAMERA_AREAS, type CameraArea, type ShowHours, ShowHoursSchema } from './camera-public.js';
 
 /**
  * Where the stream comes from: `rtsp` (the camera's or NVR's RTSP/RTSPS URL), `http` (an HTTP(S) stream the
@@ -39,16 +29,6 @@ export const CameraSourceSchema = v.variant('kind', [
 ]);
 /** Where a channel's stream comes from. Type of {@link CameraSourceSchema}. */
 export type CameraSource = v.InferOutput<typeof CameraSourceSchema>;
-
-/** `HH:MM`, 00:00–24:00. */
-const TimeOfDaySchema = v.pipe(v.string(), v.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'FIELD_FORMAT'));
-
-/** A daily window in the venue's zone, `from` before `to` (`"10:30"`–`"13:30"`). */
-export const ShowHoursSchema = v.pipe(
-  v.object({ from: TimeOfDaySchema, to: TimeOfDaySchema }),
-  v.check((h) => h.from < h.to, 'FIELD_RANGE'),
-);
-export type ShowHours = v.InferOutput<typeof ShowHoursSchema>;
 
 /**
  * The hours a public channel is shown when none are set: the usual serving hours of a canteen or restaurant

@@ -3,7 +3,7 @@
  * (`GET /v1/public/venues/{publicCode}`). Aggregates only: never staff names or health data.
  */
 import * as v from 'valibot';
-import { CAMERA_AREAS, ShowHoursSchema } from './camera.js';
+import { CAMERA_AREAS, ShowHoursSchema } from './camera-public.js';
 import { LEDGER_KINDS, LIST_KINDS, VENUE_KINDS } from './enums.js';
 import { GradeSchema } from './grade.js';
 import { CountSchema, DaySchema, IdSchema, InstantSchema, partialKeyedObject, text } from './primitives.js';

@@ -388,7 +388,7 @@ export const SERVER_VARIABLES = {
   },
   BK_VIDEO_LOCAL_SOURCES: {
     description:
-      'Camera sources may be on this machine or link-local (127.0.0.0/8, ::1, localhost, 169.254.0.0/16). Off (default): refused, so a channel cannot point the server at its own services; the demo turns it on for its simulated camera.',
+      'Camera sources may be on this machine or link-local (127.0.0.0/8, ::1, localhost, 169.254.0.0/16). Off (default): refused, so a channel cannot point the server at its own services (the demo sets up its simulated camera on loopback itself, not through the API).',
     schema: onOff,
     fallback: 'off',
     accepts: ON_OFF,

@@ -22,6 +22,11 @@ const TAGS = [
   { name: 'open data', description: 'Grades and ratings by region, for partners and the public.' },
   { name: 'devices', description: 'Devices, gateways and what they push: registry, schedules, ingestion.' },
   { name: 'training', description: 'Courses, the question bank, exams drawn by rules, certificates, coverage.' },
+  {
+    name: 'video',
+    description:
+      'The live kitchen: camera channels, signed live and recording playlists (HLS), playback around an alert.',
+  },
 ];
 
 /** The options of @fastify/swagger. */

@@ -105,7 +105,8 @@ describe.each(DATABASES)('public venue profile on %s', (kind) => {
     expect(res.body.grade.dynamic).toEqual({ face: 'excellent', score: 9.5, inspectedOn: date });
     expect(res.body.grade.annual?.grade).toBe('A');
     expect(res.body.violations).toEqual({ last7Days: { no_hat: 1 }, last30Days: { no_hat: 1 } });
-    expect(res.body.liveVideo).toEqual({ available: false });
+    // No camera channel: no live kitchen offered.
+    expect(res.body.liveVideo).toEqual({ available: false, channels: [] });
   });
 
   it('answers 404 for an unknown code and 400 for a malformed one, without login', async () => {

@@ -33,6 +33,12 @@ const segmentResponse = {
   content: { 'video/mp2t': { schema: { type: 'string', contentMediaType: 'video/mp2t' } } },
 };
 
+/** Public (no login) and documented so; the signature in the path is checked by each handler. */
+const options = (operationId: string, summary: string, params: v.GenericSchema, ok: object) => ({
+  config: { public: true },
+  schema: schema(operationId, summary, params, ok),
+});
+
 const schema = (operationId: string, summary: string, params: v.GenericSchema, ok: object) => ({
   tags: ['video'],
   operationId,
@@ -84,9 +90,7 @@ export function liveVideoRoutes(video: VideoRuntime): FastifyPluginAsync {
 
     app.get<{ Params: { token: string } }>(
       '/live/:token/live.m3u8',
-      {
-        schema: schema('getLivePlaylist', 'The live HLS playlist of a signed play URL', TokenParams, playlistResponse),
-      },
+      options('getLivePlaylist', 'The live HLS playlist of a signed play URL', TokenParams, playlistResponse),
       async (request, reply) => {
         const grant = await admitLive(request, request.params.token);
         return sendFile(
@@ -100,7 +104,7 @@ export function liveVideoRoutes(video: VideoRuntime): FastifyPluginAsync {
 
     app.get<{ Params: Segment }>(
       '/live/:token/:hour/:segment',
-      { schema: schema('getLiveSegment', 'A segment of a live playlist', SegmentParams, segmentResponse) },
+      options('getLiveSegment', 'A segment of a live playlist', SegmentParams, segmentResponse),
       async (request, reply) => {
         const { token, hour, segment } = request.params;
         const grant = tokens.verify(token);
@@ -117,14 +121,7 @@ export function liveVideoRoutes(video: VideoRuntime): FastifyPluginAsync {
 
     app.get<{ Params: { token: string } }>(
       '/recordings/:token/index.m3u8',
-      {
-        schema: schema(
-          'getRecordingPlaylist',
-          'The HLS playlist of a signed recording range',
-          TokenParams,
-          playlistResponse,
-        ),
-      },
+      options('getRecordingPlaylist', 'The HLS playlist of a signed recording range', TokenParams, playlistResponse),
       async (request, reply) => {
         const grant = recordingGrant(request.params.token);
         const segments = segmentsBetween(engine.dirOf(grant.channelId), grant.from, grant.to);
@@ -136,7 +133,7 @@ export function liveVideoRoutes(video: VideoRuntime): FastifyPluginAsync {
 
     app.get<{ Params: Segment }>(
       '/recordings/:token/:hour/:segment',
-      { schema: schema('getRecordingSegment', 'A segment of a recording range', SegmentParams, segmentResponse) },
+      options('getRecordingSegment', 'A segment of a recording range', SegmentParams, segmentResponse),
       async (request, reply) => {
         const { token, hour, segment } = request.params;
         const grant = recordingGrant(token);

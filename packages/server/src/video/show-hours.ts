@@ -7,5 +7,7 @@ export function showHoursOf(hours: readonly ShowHours[] | undefined): readonly S
 
 export function withinHours(hours: readonly ShowHours[] | undefined, at: Date, timeZone: string): boolean {
   const local = inZone(at, timeZone).format('HH:mm');
-  return showHoursOf(hours).some((h) => local >= h.from && local < h.to);
+  return showHoursOf(hours).some((h) =>
+    h.from <= h.to ? local >= h.from && local < h.to : local >= h.from || local < h.to,
+  );
 }

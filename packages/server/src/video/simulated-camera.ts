@@ -64,6 +64,8 @@ export class SimulatedCamera {
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
     this.port = (server.address() as AddressInfo).port;
+    // A camera keeps no process alive by itself (a test that forgets to stop it still ends).
+    server.unref();
     this.server = server;
   }
 

@@ -256,5 +256,10 @@ export const publicProfile: PublicVenueProfile = {
     },
   },
   violations: { last7Days: { no_hat: 1 }, last30Days: { no_hat: 3, phone_use: 1, unknown: 2 } },
-  liveVideo: { available: true, url: 'https://video.example.org/live/lc-school-1.m3u8' },
+  liveVideo: {
+    available: true,
+    channels: [
+      { area: 'cooking', hlsUrl: '/v1/live/l.cam_1.1796461860.sig/live.m3u8', expiresAt: '2026-12-05T09:11:00Z' },
+    ],
+  },
 };
