@@ -6,13 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { localDay } from '@brightkitchen/sdk';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { inspectionRow } from '../../packages/server/src/inspections/index.js';
 import type { FakeTencentSms } from '../../packages/server/src/testing/fake-tencent-sms.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
 
-export const root = join(__dirname, '..', '..');
+export const root = fileURLToPath(new URL('../../', import.meta.url));
 const mp = join(root, 'packages', 'miniprogram');
 export const distH5 = join(mp, 'dist-h5');
 /** Where every Chromium run keeps its screenshots, for a person to look at. */

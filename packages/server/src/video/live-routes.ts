@@ -14,6 +14,7 @@ import { HOUR_DIR, LIVE_PLAYLIST, SEGMENT_NAME } from './ffmpeg-args.js';
 import type { LiveGrant, RecordingGrant } from './play-token.js';
 import { segmentsBetween, vodPlaylist } from './recordings.js';
 import type { VideoRuntime } from './runtime.js';
+import { SegmentCache } from './segment-cache.js';
 import { withinHours } from './show-hours.js';
 
 const TokenParams = v.object({ token: v.pipe(v.string(), v.maxLength(300)) });
@@ -48,10 +49,16 @@ const schema = (operationId: string, summary: string, params: v.GenericSchema, o
   response: { 200: ok, ...errorResponses },
 });
 
-async function sendFile(reply: FastifyReply, path: string, type: string, cache: string): Promise<Buffer> {
+async function sendFile(
+  reply: FastifyReply,
+  path: string,
+  type: string,
+  cache: string,
+  read: (path: string) => Promise<Buffer> = readFile,
+): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await read(path);
   } catch {
     throw new AppError('NOT_FOUND');
   }
@@ -62,6 +69,8 @@ async function sendFile(reply: FastifyReply, path: string, type: string, cache: 
 export function liveVideoRoutes(video: VideoRuntime): FastifyPluginAsync {
   return async (app) => {
     const { engine, tokens } = video;
+    const segments = new SegmentCache();
+    const readSegment = (path: string) => segments.read(path);
 
     /** A live grant still good for this request: signature, channel public, hours, expiry (unless watching), cap. */
     async function admitLive(request: FastifyRequest, token: string): Promise<LiveGrant> {
@@ -115,7 +124,8 @@ export function liveVideoRoutes(video: VideoRuntime): FastifyPluginAsync {
         if (now / 1000 > grant.expires && !engine.viewers.watching(channel.venueId, `${request.ip}|${token}`, now)) {
           throw new AppError('LIVE_URL_EXPIRED');
         }
-        return sendFile(reply, join(engine.dirOf(grant.channelId), hour, segment), 'video/mp2t', 'public, max-age=60');
+        const path = join(engine.dirOf(grant.channelId), hour, segment);
+        return sendFile(reply, path, 'video/mp2t', 'public, max-age=60', readSegment);
       },
     );
 

@@ -58,6 +58,7 @@ export function registerVideo(app: FastifyInstance): VideoRuntime {
     async liveVideoOf(venue, now = new Date()) {
       const channels = (await listChannels(database, venue.id)).filter((c) => c.public);
       if (channels.length === 0) return { available: false, channels: [] };
+      // The hours a consumer is told are the first public channel's (channels of one venue share them in practice).
       const hours = showHoursOf(channels[0]?.hours);
       const shown = settings.enabled ? channels.filter((c) => withinHours(c.hours, now, venue.time_zone)) : [];
       const expires = liveExpiry(now.getTime(), settings.urlTtlSeconds);
@@ -100,14 +101,13 @@ export function registerVideo(app: FastifyInstance): VideoRuntime {
     },
   };
   async function newestStill(venueId: string): Promise<Buffer | undefined> {
-    {
-      const channels = (await listChannels(database, venueId)).filter((c) => c.public);
-      const newest = channels
-        .map((c) => newestSegment(engine.dirOf(c.id)))
-        .filter((p): p is string => p !== undefined)
-        .sort((a, b) => b.localeCompare(a))[0];
-      return newest ? firstFrame(settings.ffmpeg, newest) : undefined;
-    }
+    const channels = (await listChannels(database, venueId)).filter((c) => c.public);
+    // Segment names start with the epoch second they were written: the greatest name is the newest.
+    const newest = channels
+      .map((c) => newestSegment(engine.dirOf(c.id)))
+      .filter((s): s is { path: string; name: string } => s !== undefined)
+      .sort((a, b) => b.name.localeCompare(a.name))[0];
+    return newest ? firstFrame(settings.ffmpeg, newest.path) : undefined;
   }
   app.decorate('video', runtime);
 
@@ -187,8 +187,8 @@ async function purgeRecordings(app: FastifyInstance): Promise<void> {
   if (removed > 0) app.log.info({ hours: removed }, 'recordings past retention purged');
 }
 
-/** The newest finished segment under a channel's folder. */
-function newestSegment(dir: string): string | undefined {
+/** The newest finished segment under a channel's folder: its path and its name. */
+function newestSegment(dir: string): { path: string; name: string } | undefined {
   let hours: string[];
   try {
     hours = readdirSync(dir)
@@ -203,7 +203,7 @@ function newestSegment(dir: string): string | undefined {
       .filter((f) => SEGMENT_NAME.test(f) && !/_0\.ts$/.test(f))
       .sort();
     const last = files.at(-1);
-    if (last) return join(dir, hour, last);
+    if (last) return { path: join(dir, hour, last), name: last };
   }
   return undefined;
 }
