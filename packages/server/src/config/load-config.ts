@@ -13,10 +13,11 @@ import { type FlagValues, SERVER_VARIABLES, type Settings } from './variables.js
  * packages/miniprogram/dist-h5, found from the server package's root: this code runs from src/config/ under
  * tsx and from a chunk in dist/ when built, so a fixed relative URL would be right in only one of them.
  */
-function defaultAppDir(): string {
+/** A sibling package's folder (`../miniprogram/dist-h5`), found from this package's root. */
+function siblingDir(path: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, '../miniprogram/dist-h5');
+  return join(dir, '..', path);
 }
 
 /** With BK_SMS_PROVIDER=tencent every setting the call needs must be there (refused at start otherwise). */
@@ -90,7 +91,8 @@ export function loadConfig(
     port: s.BK_PORT,
     host: s.BK_HOST,
     dataDir,
-    appDir: resolve(s.BK_APP_DIR ?? defaultAppDir()),
+    appDir: resolve(s.BK_APP_DIR ?? siblingDir('miniprogram/dist-h5')),
+    consoleDir: resolve(s.BK_CONSOLE_DIR ?? siblingDir('console/dist')),
     database,
     wechat: { apiBase: s.BK_WECHAT_API_BASE, appId: s.BK_WECHAT_APPID ?? '', secret: s.BK_WECHAT_SECRET ?? '' },
     sms: smsConfig(s),

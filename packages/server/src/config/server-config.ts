@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** The mini-program's H5 build served at `/app/` (BK_APP_DIR; default packages/miniprogram/dist-h5). */
   readonly appDir: string;
+  /** The regulators' console build served at `/console/` (BK_CONSOLE_DIR; default packages/console/dist). */
+  readonly consoleDir: string;
   readonly database: DatabaseConfig;
   readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
   /** Who sends the H5 sign-in codes (BK_SMS_PROVIDER with its keys): Tencent Cloud SMS, or the server log (the demo). */

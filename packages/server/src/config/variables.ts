@@ -87,6 +87,12 @@ export const SERVER_VARIABLES = {
     computedDefault: '`packages/miniprogram/dist-h5`',
     accepts: 'a directory path',
   },
+  BK_CONSOLE_DIR: {
+    description: "The regulators' console build, served at `/console/`.",
+    schema: text,
+    computedDefault: '`packages/console/dist`',
+    accepts: 'a directory path',
+  },
   BK_BODY_LIMIT: {
     description: 'Largest accepted request body in bytes (complaint photos included).',
     schema: wholeNumber(1),

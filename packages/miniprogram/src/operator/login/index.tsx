@@ -20,6 +20,17 @@ export default function OperatorLogin() {
     try {
       const client = operatorClient();
       await client.auth.login(login.trim(), password);
+      // Regulators and admins supervise from the console, not an operator's pages.
+      const me = await client.request<{ role: string }>({ method: 'GET', path: '/v1/me' });
+      if (me.role === 'regulator' || me.role === 'admin') {
+        await client.auth.logout();
+        if (process.env.TARO_ENV === 'h5') {
+          window.location.assign('/console/');
+          return;
+        }
+        setMessage('监管账号请在电脑浏览器中打开监管平台（/console/）');
+        return;
+      }
       const venues = await client.venues.list({ limit: 100 });
       const first = venues.items[0];
       if (!first) {

@@ -1,0 +1,53 @@
+/** The console's frame: the left navigation, the page of the route, sign-in when signed out. */
+import { useState } from 'react';
+import { signedIn, signOut } from './api';
+import { AlertsPage } from './pages/alerts';
+import { CompletionPage } from './pages/completion';
+import { LoginPage } from './pages/login';
+import { OverviewPage } from './pages/overview';
+import { RiskPage } from './pages/risk';
+import { VenuePage } from './pages/venue';
+import { go, useRoute } from './router';
+
+const NAV = [
+  ['overview', '总览'],
+  ['risk', '风险排名与检查计划'],
+  ['completion', '台账完成'],
+  ['alerts', '告警与抓拍'],
+] as const;
+
+export function App() {
+  const [, refresh] = useState(0);
+  const [page = 'overview', id = ''] = useRoute();
+  if (!signedIn()) return <LoginPage onSignedIn={() => refresh((n) => n + 1)} />;
+  return (
+    <div className="shell">
+      <nav>
+        <div className="brand">明厨亮灶 · 监管</div>
+        {NAV.map(([path, label]) => (
+          <a key={path} href={`#/${path}`} className={page === path ? 'active' : undefined}>
+            {label}
+          </a>
+        ))}
+        <button type="button" className="sign-out" onClick={() => void signOut().finally(() => refresh((n) => n + 1))}>
+          退出登录
+        </button>
+      </nav>
+      <main>
+        {page === 'venue' && id ? (
+          <VenuePage venueId={id} />
+        ) : page === 'risk' ? (
+          <RiskPage />
+        ) : page === 'completion' ? (
+          <CompletionPage />
+        ) : page === 'alerts' ? (
+          <AlertsPage />
+        ) : (
+          <OverviewPage />
+        )}
+      </main>
+    </div>
+  );
+}
+
+export { go };
