@@ -1,4 +1,5 @@
 /** Operator login (staff account), then the venue to work on. */
+import type { Me } from '@brightkitchen/sdk';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -21,8 +22,8 @@ export default function OperatorLogin() {
       const client = operatorClient();
       await client.auth.login(login.trim(), password);
       // Regulators and admins supervise from the console, not an operator's pages.
-      const me = await client.request<{ role: string }>({ method: 'GET', path: '/v1/me' });
-      if (me.role === 'regulator' || me.role === 'admin') {
+      const { user } = await client.request<Me>({ method: 'GET', path: '/v1/me' });
+      if (user.role === 'regulator' || user.role === 'admin') {
         await client.auth.logout();
         if (process.env.TARO_ENV === 'h5') {
           window.location.assign('/console/');

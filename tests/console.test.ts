@@ -1,0 +1,154 @@
+/**
+ * The regulators' console as a regulator uses it, in desktop Chromium against the real server (SQLite, a seeded
+ * demo city): signs in, reads the overview's figures, the risk ranking with a venue's score explained and the
+ * week's plan, exports a table to CSV and .xlsx, opens an alert's evidence and a venue; a regulator who signs in on
+ * the H5 app lands on the console. Screenshots: artifacts/screenshots/console-*.png.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Overview, RiskRanking } from '@brightkitchen/sdk/warehouse';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoAccount } from '../packages/server/src/demo/index.js';
+import { seedDemoCity } from '../packages/server/src/demo/index.js';
+import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
+import { ensureConsoleBuild } from './support/console-app.js';
+import { ensureH5Build, launchChromium, phoneContext, shots } from './support/h5-app.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let regulator: DemoAccount;
+let token: string;
+
+const consoleUrl = (path = '') => `${server.baseUrl}/console/${path}`;
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  ensureConsoleBuild();
+  await ensureH5Build();
+  server = await startTestServer('sqlite');
+  const seeded = await seedDemoCity(server.database, { venues: 24, days: 7, seed: 11 });
+  regulator = seeded.accounts.find((a) => a.role === 'regulator') as DemoAccount;
+  const login = await server.request<{ accessToken: string }>('/v1/auth/login', {
+    body: { login: regulator.login, password: regulator.password },
+  });
+  token = login.body.accessToken;
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await page.goto(consoleUrl());
+  await page.getByLabel('账号').fill(regulator.login ?? '');
+  await page.getByLabel('密码').fill(regulator.password ?? '');
+  await shot(page, '01-login');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('overview-figures').waitFor({ timeout: 30_000 });
+  await page.close();
+}, 480_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the regulator console in Chromium (demo regulator)', () => {
+  it('the overview shows the key figures of the regulator’s regions and its charts', async () => {
+    const overview = (await server.request<Overview>('/v1/warehouse/overview', { token })).body;
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/overview'));
+    const figures = page.getByTestId('overview-figures');
+    await figures.waitFor();
+    await expect(figures.textContent()).resolves.toContain(`监管单位${overview.venues}`);
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(3);
+    await shot(page, '02-overview');
+    await page.close();
+  }, 60_000);
+
+  it('the ranking explains a venue’s score and exports what it shows to CSV and Excel', async () => {
+    const ranking = (await server.request<RiskRanking>('/v1/risk/venues?limit=50', { token })).body;
+    const first = ranking.items[0];
+    expect(first).toBeDefined();
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/risk'));
+    await page
+      .getByText(first?.name ?? '')
+      .first()
+      .click();
+    const breakdown = page.getByTestId('risk-breakdown');
+    await breakdown.waitFor();
+    await expect(breakdown.textContent()).resolves.toContain(`风险分 ${first?.score.toFixed(2)} = 截距`);
+    await shot(page, '03-risk');
+
+    const panel = page.locator('section', { hasText: '风险排名（分数越高越优先检查）' });
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    const text = readFileSync((await csv.path()) ?? '', 'utf8');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('排名,单位,风险分（logit）,主要因素');
+    expect(lines[1]?.startsWith(`1,${first?.name}`)).toBe(true);
+    expect(lines).toHaveLength(ranking.items.length + 1);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path()) ?? '');
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(2).value).toBe('单位');
+    expect(sheet?.getRow(2).getCell(2).value).toBe(first?.name);
+    await page.close();
+  }, 90_000);
+
+  it('the week’s plan and today’s ledger gaps open the venue, with its archive and risk factors', async () => {
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/completion'));
+    await page.getByText('今日缺项单位').waitFor();
+    await shot(page, '04-completion');
+    await page.goto(consoleUrl('#/risk'));
+    const plan = page.locator('section', { hasText: '本周检查计划' });
+    await plan.locator('tbody tr').first().click();
+    await page.getByText('许可证').first().waitFor();
+    await page.getByText('风险因素：排名第').waitFor();
+    expect(page.url()).toMatch(/#\/venue\/ven_/);
+    await shot(page, '05-venue');
+    await page.close();
+  }, 60_000);
+
+  it('the alerts page lists the open alerts and opens one’s evidence', async () => {
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/alerts'));
+    const open = page.locator('section', { hasText: '未处理告警' }).first();
+    await open.locator('tbody tr').first().click();
+    const evidence = page.getByTestId('alert-evidence');
+    await evidence.waitFor();
+    await expect(evidence.getByRole('button', { name: '查看前后 2 分钟录像' }).count()).resolves.toBe(1);
+    await shot(page, '06-alerts');
+    await page.close();
+  }, 60_000);
+
+  it('a regulator who signs in on the H5 app lands on the console', async () => {
+    const phone = await phoneContext(browser, {}, server.baseUrl);
+    const page = await phone.newPage();
+    await page.goto(`${server.baseUrl}/app/#/operator/login/index`);
+    await page.locator('input[placeholder="请输入账号"]').fill(regulator.login ?? '');
+    await page.locator('input[placeholder="请输入密码"]').fill(regulator.password ?? '');
+    await page.getByText('登录', { exact: true }).last().click();
+    await page.waitForURL(/\/console\/$/, { timeout: 30_000 });
+    await page.getByText('明厨亮灶 · 监管平台').waitFor();
+    await phone.close();
+  }, 60_000);
+});

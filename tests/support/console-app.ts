@@ -1,0 +1,23 @@
+/** The regulators' console build for Chromium tests: built when missing or older than its sources or the SDK's. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './h5-app.js';
+
+const consoleDir = join(root, 'packages', 'console');
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+export function ensureConsoleBuild(): void {
+  const index = join(consoleDir, 'dist', 'index.html');
+  const sources = Math.max(newest(join(consoleDir, 'src')), newest(join(root, 'packages', 'sdk', 'dist')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync('pnpm', ['run', 'build'], { cwd: consoleDir, stdio: 'pipe', timeout: 300_000 });
+}
