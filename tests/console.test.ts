@@ -10,11 +10,13 @@ import type { Overview, RiskRanking } from '@brightkitchen/sdk/warehouse';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertRow } from '../packages/server/src/alerts/alert-book.js';
 import type { DemoAccount } from '../packages/server/src/demo/index.js';
 import { seedDemoCity } from '../packages/server/src/demo/index.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
 import { ensureConsoleBuild } from './support/console-app.js';
 import { ensureH5Build, launchChromium, phoneContext, shots } from './support/h5-app.js';
+import { seedVenueCamera } from './support/venue-camera.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -139,6 +141,40 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     await shot(page, '06-alerts');
     await page.close();
   }, 60_000);
+
+  it('a regulator replays the two minutes around an AI capture from the venue’s recording', async () => {
+    const venue = await server.database.db
+      .selectFrom('venues')
+      .select('id')
+      .where('region_id', '=', regulator.regionId ?? '')
+      .executeTakeFirstOrThrow();
+    const camera = await seedVenueCamera(server, venue.id);
+    const capture = alertRow({
+      venueId: venue.id,
+      source: 'violation',
+      type: 'no_mask',
+      severity: 'warning',
+      subject: 'cam-kitchen-1',
+      message: { zh: 'AI 抓拍：未戴口罩（回放测试）', en: 'AI capture: no mask' },
+      openedAt: camera.from,
+    });
+    await server.database.db.insertInto('alerts').values(capture).execute();
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/alerts'));
+    await page.getByText('AI 抓拍：未戴口罩（回放测试）').click();
+    const evidence = page.getByTestId('alert-evidence');
+    await evidence.getByRole('button', { name: '查看前后 2 分钟录像' }).click();
+    await page.waitForFunction(
+      () =>
+        ((
+          globalThis as unknown as { document: { querySelector(s: string): { currentTime: number } | null } }
+        ).document.querySelector('[data-testid="alert-evidence"] video')?.currentTime ?? 0) > 0.5,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await shot(page, '07-alert-recording');
+    await page.close();
+  }, 90_000);
 
   it('a regulator who signs in on the H5 app lands on the console', async () => {
     const phone = await phoneContext(browser, {}, server.baseUrl);

@@ -5,7 +5,7 @@ import { client, warehouse } from '../api';
 import { AlertEvidence } from '../components/alert-recording';
 import { DataTable } from '../components/data-table';
 import { useLoad } from '../components/use-load';
-import { num, time } from '../format';
+import { alertTypeText, LEVEL_TEXT, num, time } from '../format';
 import { go } from '../router';
 import { Loaded } from './loaded';
 
@@ -52,9 +52,9 @@ export function AlertsPage() {
             onRow={(r) => go(`venue/${r.venueId}`)}
             columns={[
               { title: '单位', value: (r) => r.name },
-              { title: '类型', value: (r) => r.type },
+              { title: '类型', value: (r) => alertTypeText(r.type) },
               { title: '发生时间', value: (r) => time(r.openedAt) },
-              { title: '已通知到', value: (r) => r.level },
+              { title: '已通知到', value: (r) => LEVEL_TEXT[r.level] },
             ]}
           />
           <DataTable
@@ -79,7 +79,7 @@ export function AlertsPage() {
             onRow={(r) => go(`venue/${r.venueId}`)}
             columns={[
               { title: '单位', value: (r) => r.name },
-              { title: '类型', value: (r) => r.type },
+              { title: '类型', value: (r) => alertTypeText(r.type) },
               { title: '次数', value: (r) => r.count },
             ]}
           />
