@@ -383,6 +383,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /v1/warehouse/devices': { allow: ['regulatorA', 'admin'] },
   'GET /v1/warehouse/complaints': { allow: ['regulatorA', 'admin'] },
   'GET /v1/warehouse/ratings': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/warehouse/map': { allow: ['regulatorA', 'admin'] },
   'GET /v1/risk/venues': { allow: ['regulatorA', 'admin'] },
   'GET /v1/risk/venues/{venueId}': { allow: ['regulatorA', 'admin'] },
   'GET /v1/risk/model': { allow: ['regulatorA', 'admin'] },

@@ -8,6 +8,7 @@ import type { AlertsReport } from './alerts.js';
 import type { ComplaintsReport } from './complaints.js';
 import type { CompletionReport, CompletionTodayPage } from './completion.js';
 import type { DevicesReport } from './devices.js';
+import type { MapLayer } from './map.js';
 import type { Overview } from './overview.js';
 import type { WarehouseQuery } from './query.js';
 import type { RatingsReport } from './ratings.js';
@@ -22,6 +23,8 @@ export type WarehousePageQuery = {
 /** The warehouse panels (`/v1/warehouse/…`) and the risk ranking (`/v1/risk/…`). */
 export interface WarehouseClient {
   overview(query?: Pick<WarehouseQuery, 'regionId'>): Promise<Overview>;
+  /** The e-map's venues and points; poll with `since` = the previous answer's `at` for what is new. */
+  map(query?: { readonly regionId?: string; readonly since?: string; readonly days?: number }): Promise<MapLayer>;
   completion(query?: WarehouseQuery): Promise<CompletionReport>;
   completionToday(query?: Pick<WarehouseQuery, 'regionId'> & WarehousePageQuery): Promise<CompletionTodayPage>;
   alerts(query?: WarehouseQuery): Promise<AlertsReport>;
@@ -56,6 +59,7 @@ export function createWarehouseClient(client: RequestingClient): WarehouseClient
     client.request<T>({ method: 'GET', path, ...(query ? { query } : {}) });
   return {
     overview: (q) => get('/v1/warehouse/overview', q),
+    map: (q) => get('/v1/warehouse/map', q),
     completion: (q) => get('/v1/warehouse/completion', q),
     completionToday: (q) => get('/v1/warehouse/completion/today', q),
     alerts: (q) => get('/v1/warehouse/alerts', q),

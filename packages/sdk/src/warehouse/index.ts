@@ -14,6 +14,15 @@ export type { CompletionReport, CompletionTodayPage, VenueGap } from './completi
 export { CompletionReportSchema, CompletionTodayPageSchema, VenueGapSchema } from './completion.js';
 export type { DevicesReport, RequiredDeviceCode } from './devices.js';
 export { DevicesReportSchema, REQUIRED_DEVICES, SilentDeviceSchema } from './devices.js';
+export type { MapLayer, MapLayerQuery, MapPoint, MapPointKind, MapRiskBand, MapVenue } from './map.js';
+export {
+  MAP_POINT_KINDS,
+  MAP_RISK_BANDS,
+  MapLayerQuerySchema,
+  MapLayerSchema,
+  MapPointSchema,
+  MapVenueSchema,
+} from './map.js';
 export type { Overview } from './overview.js';
 export { OverviewSchema } from './overview.js';
 export type { KeyedCount, Rate, WarehouseQuery } from './query.js';

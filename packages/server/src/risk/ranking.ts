@@ -107,6 +107,11 @@ export function ranking(database: Database, request: RankingRequest): Promise<Ra
   return promise;
 }
 
+/** The model a scope learns from: the region asked for, or the caller's whole reach. */
+export function scopeKey(regionId: string | undefined, regions: RegionSet): string {
+  return regionId ?? (regions === 'all' ? 'all' : [...regions].sort().join(','));
+}
+
 /** Forgets cached rankings (after a refit or a policy change). */
 export function forgetRankings(database: Database): void {
   cache.delete(database);

@@ -22,18 +22,13 @@ import { slicePage } from '../paging/offset.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, parseOrThrow, readLimit } from '../schemas/index.js';
 import { venueDirectory, venuesIn } from '../warehouse/directory.js';
 import { addDays } from '../warehouse/range.js';
-import { type RegionSet, regionSet } from '../warehouse/scope.js';
+import { regionSet } from '../warehouse/scope.js';
 import { refit, storedModel } from './model.js';
 import { DEFAULT_CAPACITY, DEFAULT_INSPECTORS, inspectionPlan } from './plan.js';
-import { forgetRankings, modelFor, type Ranking, ranking } from './ranking.js';
+import { forgetRankings, modelFor, type Ranking, ranking, scopeKey } from './ranking.js';
 
 const RegionQuerySchema = v.object({ regionId: v.optional(IdParam) });
 const AsOfQuerySchema = v.object({ asOf: RiskRankingQuerySchema.entries.asOf });
-
-/** The model a scope learns from: the region asked for, or the caller's whole reach. */
-function scopeKey(regionId: string | undefined, regions: RegionSet): string {
-  return regionId ?? (regions === 'all' ? 'all' : [...regions].sort().join(','));
-}
 
 /** `asOf` checked: at most tomorrow (a ranking reads data before its day). Absent: tomorrow, i.e. up to now. */
 function asOfDay(asOf: string | undefined, now: Date): { asOf: string; current: boolean } {

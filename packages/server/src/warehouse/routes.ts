@@ -9,6 +9,9 @@ import {
   CompletionReportSchema,
   CompletionTodayPageSchema,
   DevicesReportSchema,
+  type MapLayer,
+  MapLayerQuerySchema,
+  MapLayerSchema,
   OverviewSchema,
   RatingsReportSchema,
   type WarehouseQuery,
@@ -17,21 +20,23 @@ import {
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { requirePrincipal } from '../auth/index.js';
+import { ranking, scopeKey } from '../risk/ranking.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, ListQuerySchema, readLimit } from '../schemas/index.js';
 import { alertsReport } from './alerts.js';
 import { complaintsReport } from './complaints.js';
 import { completionGaps, completionReport, gapPage } from './completion.js';
 import { devicesReport } from './devices.js';
 import { venueDirectory, venuesIn } from './directory.js';
+import { mapPoints, mapVenues } from './map.js';
 import { overview } from './overview.js';
-import { dayRange } from './range.js';
+import { addDays, dayRange } from './range.js';
 import { ratingsReport } from './ratings.js';
 import { regionSet } from './scope.js';
 
 const RegionQuerySchema = v.object({ regionId: v.optional(IdParam) });
 const TodayQuerySchema = v.object({ ...RegionQuerySchema.entries, ...ListQuerySchema.entries });
 
-type Panel = 'overview' | 'completion' | 'completionToday' | 'alerts' | 'devices' | 'complaints' | 'ratings';
+type Panel = 'map' | 'overview' | 'completion' | 'completionToday' | 'alerts' | 'devices' | 'complaints' | 'ratings';
 
 const route = (panel: Panel, summary: string, query: v.GenericSchema, response: v.GenericSchema) => ({
   schema: {
@@ -143,6 +148,37 @@ export const warehouseRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { regions, directory, now } = await start(request);
       return ratingsReport(database, directory, regions, dayRange(request.query, now));
+    },
+  );
+
+  app.get<{ Querystring: WarehouseQuery & { since?: string; days?: string } }>(
+    '/warehouse/map',
+    route(
+      'map',
+      'The e-map: venues banded by risk, complaint and alert points (poll with since)',
+      MapLayerQuerySchema,
+      MapLayerSchema,
+    ),
+    async (request): Promise<MapLayer> => {
+      const { regions, directory, now } = await start(request);
+      const { since, days, regionId } = request.query;
+      const after = since ?? new Date(now.getTime() - Number(days ?? 7) * 86_400_000).toISOString();
+      const points = await mapPoints(database, { directory, regions, after });
+      // The next poll asks from the newest point seen, or from two seconds ago (a write stamped just before this
+      // read may commit just after it); the client drops points it already has, by id.
+      const settled = new Date(now.getTime() - 2_000).toISOString();
+      const at = points.at(-1)?.at ?? (since && since > settled ? since : settled);
+      if (since) return { at, points };
+      const tomorrow = addDays(localDay(now, DEFAULT_TIME_ZONE), 1);
+      const ranked = await ranking(database, {
+        directory,
+        regions,
+        scope: scopeKey(regionId, regions),
+        asOf: tomorrow,
+        current: true,
+        now,
+      });
+      return { at, venues: mapVenues(directory, regions, ranked), points };
     },
   );
 };
