@@ -22,6 +22,7 @@ let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let regulator: DemoAccount;
+let seeded: Awaited<ReturnType<typeof seedDemoCity>>;
 let token: string;
 
 const consoleUrl = (path = '') => `${server.baseUrl}/console/${path}`;
@@ -33,7 +34,7 @@ beforeAll(async () => {
   ensureConsoleBuild();
   await ensureH5Build();
   server = await startTestServer('sqlite');
-  const seeded = await seedDemoCity(server.database, { venues: 24, days: 7, seed: 11 });
+  seeded = await seedDemoCity(server.database, { venues: 24, days: 7, seed: 11 });
   regulator = seeded.accounts.find((a) => a.role === 'regulator') as DemoAccount;
   const login = await server.request<{ accessToken: string }>('/v1/auth/login', {
     body: { login: regulator.login, password: regulator.password },
@@ -175,6 +176,50 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     await shot(page, '07-alert-recording');
     await page.close();
   }, 90_000);
+
+  it('the e-map shows the district’s venues, and a consumer’s new complaint appears without reloading', async () => {
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/map'));
+    const summary = page.getByTestId('map-summary');
+    await page.waitForFunction(
+      () =>
+        /^[1-9]\d* 家单位在图上/.test(
+          (
+            globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }
+          ).document.querySelector('[data-testid="map-summary"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const consumer = seeded.accounts.find((a) => a.role === 'consumer') as DemoAccount;
+    const consumerLogin = await server.request<{ accessToken: string }>('/v1/auth/login', {
+      body: { login: consumer.login, password: consumer.password },
+    });
+    const venue = await server.database.db
+      .selectFrom('venues')
+      .select(['id', 'name'])
+      .where('region_id', '=', regulator.regionId ?? '')
+      .executeTakeFirstOrThrow();
+    const sent = await server.request(`/v1/venues/${venue.id}/complaints`, {
+      token: consumerLogin.body.accessToken,
+      body: { text: '地图测试：后厨有老鼠。' },
+    });
+    expect(sent.status).toBe(201);
+    // Polled every second: the complaint shows as the newest point (no reload).
+    await page.waitForFunction(
+      (name) =>
+        (
+          (
+            globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }
+          ).document.querySelector('[data-testid="map-summary"]')?.textContent ?? ''
+        ).includes(`${name} 投诉`),
+      venue.name,
+      { timeout: 10_000 },
+    );
+    await expect(summary.textContent()).resolves.toContain('最新：');
+    await shot(page, '08-map');
+    await page.close();
+  }, 60_000);
 
   it('a regulator who signs in on the H5 app lands on the console', async () => {
     const phone = await phoneContext(browser, {}, server.baseUrl);

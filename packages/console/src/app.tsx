@@ -1,5 +1,5 @@
 /** The console's frame: the left navigation, the page of the route, sign-in when signed out. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { signedIn, signOut } from './api';
 import { AlertsPage } from './pages/alerts';
 import { CompletionPage } from './pages/completion';
@@ -9,11 +9,15 @@ import { RiskPage } from './pages/risk';
 import { VenuePage } from './pages/venue';
 import { go, useRoute } from './router';
 
+/** The map and its boundaries load only when opened. */
+const MapPage = lazy(() => import('./pages/map'));
+
 const NAV = [
   ['overview', '总览'],
   ['risk', '风险排名与检查计划'],
   ['completion', '台账完成'],
   ['alerts', '告警与抓拍'],
+  ['map', '电子地图'],
 ] as const;
 
 export function App() {
@@ -42,6 +46,10 @@ export function App() {
           <CompletionPage />
         ) : page === 'alerts' ? (
           <AlertsPage />
+        ) : page === 'map' ? (
+          <Suspense fallback={<p className="muted">正在加载地图…</p>}>
+            <MapPage />
+          </Suspense>
         ) : (
           <OverviewPage />
         )}
