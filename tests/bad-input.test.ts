@@ -5,6 +5,7 @@
  * nothing (every table's row count is unchanged).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTER_UPLOAD_BODY_LIMIT } from '../packages/server/src/imports/routes.js';
 import { type FakeWechat, startFakeWechat } from '../packages/server/src/testing/fake-wechat.js';
 import { purchase } from '../packages/server/src/testing/ledger-records.js';
 import { DATABASES, startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
@@ -23,6 +24,7 @@ const ROUTE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /v1/venues/{venueId}/ledger-photos': 1 * MiB,
   'POST /v1/partner/violations': 4 * MiB,
   'POST /v1/training/questions/import': 7 * MiB,
+  'POST /v1/imports/{kind}': REGISTER_UPLOAD_BODY_LIMIT,
 };
 
 /** Write routes this suite does not send JSON to, and why. */

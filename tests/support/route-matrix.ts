@@ -384,6 +384,19 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /v1/warehouse/complaints': { allow: ['regulatorA', 'admin'] },
   'GET /v1/warehouse/ratings': { allow: ['regulatorA', 'admin'] },
   'GET /v1/warehouse/map': { allow: ['regulatorA', 'admin'] },
+  // A register upload: A's regulator and admin import; the other district's regulator gets the row report
+  // (DISTRICT_NOT_ALLOWED, 422, nothing stored); operators, consumers and partners are refused.
+  'POST /v1/imports/{kind}': {
+    allow: ['regulatorA', 'regulatorOther', 'admin'],
+    params: () => ({ kind: 'venues' }),
+    call: () => ({
+      body: {
+        fileBase64: Buffer.from(
+          `单位名称,许可证编号,主体业态,经营地址,所属区县,发证日期,许可证有效期至\n新登记小吃店,${unique('JY')},小吃店,东昌府区 8 号,东昌府区,2024-01-01,2029-01-01\n`,
+        ).toString('base64'),
+      },
+    }),
+  },
   'GET /v1/risk/venues': { allow: ['regulatorA', 'admin'] },
   'GET /v1/risk/venues/{venueId}': { allow: ['regulatorA', 'admin'] },
   'GET /v1/risk/model': { allow: ['regulatorA', 'admin'] },

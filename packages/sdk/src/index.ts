@@ -175,6 +175,7 @@ export {
 export type { FieldIssue, ParseResult } from './domain/result.js';
 export type { LocalizedText } from './domain/text.js';
 export * from './registers/index.js';
+export * from './registers/upload.js';
 export * from './rules/index.js';
 export type { LocalTimeStyle } from './time.js';
 export {

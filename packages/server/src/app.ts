@@ -32,6 +32,7 @@ import { healthRoutes } from './health/routes.js';
 import { registerCors } from './http/cors.js';
 import { registerRequestIdHeader, requestIdOf } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { importRoutes } from './imports/routes.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { registerLedgerRootJob } from './jobs/ledger-root-job.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
@@ -171,6 +172,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(warehouseRoutes);
       await api.register(riskRoutes);
       await api.register(cameraRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/v1' },
   );

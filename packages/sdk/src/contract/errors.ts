@@ -253,6 +253,17 @@ export const API_ERRORS = {
     meaning:
       'An import with broken rows and no `skipInvalid` (or a problem of the whole file); `details.report` lists each by row, column and code.',
   },
+  REGISTER_IMPORT_REFUSED: {
+    status: 422,
+    message: { zh: '登记表有错误，未导入任何数据', en: 'The register has errors; nothing was imported' },
+    meaning:
+      'A register upload with bad rows and no `skipInvalid`; `details.report` lists each bad row by row, column and code.',
+  },
+  REGISTER_FILE_UNREADABLE: {
+    status: 422,
+    message: { zh: '无法读取登记表文件（应为 CSV 或 .xlsx）', en: 'The register file cannot be read (CSV or .xlsx)' },
+    meaning: 'A register upload that is neither CSV nor .xlsx by its bytes, or holds more rows than an import takes.',
+  },
   REGION_NOT_FOUND: {
     status: 404,
     message: { zh: '地区不存在', en: 'No such region' },
