@@ -221,6 +221,43 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     await page.close();
   }, 60_000);
 
+  it('the devices, complaints and ratings pages show their panels', async () => {
+    const page = await context.newPage();
+    for (const [path, text, name] of [
+      ['devices', '设备在线率', '09-devices'],
+      ['complaints', '投诉', '10-complaints'],
+      ['ratings', '次评价，满意度', '11-ratings'],
+    ] as const) {
+      await page.goto(consoleUrl(`#/${path}`));
+      await page.getByText(text).first().waitFor();
+      await shot(page, name);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('a register uploaded in the console is checked, then imported, and its venue is in the archive', async () => {
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/import'));
+    const csv = `单位名称,许可证编号,主体业态,经营地址,所属区县,发证日期,许可证有效期至\n控制台导入饭店,JY13715029990001,小型餐饮,${regulator.regionName} 3 号,${regulator.regionName},2024-05-01,2029-04-30\n坏行饭店,,小型餐饮,某地,${regulator.regionName},2024-05-01,2029-04-30\n`;
+    await page
+      .getByLabel('登记表文件')
+      .setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '检查' }).click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toContain('检查完成：2 行，1 处问题');
+    await page.getByText('VALUE_REQUIRED').waitFor();
+    await page.getByText('跳过错误行').click();
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.getByText('导入完成：新增 1').waitFor();
+    await shot(page, '12-import');
+    const stored = await server.database.db
+      .selectFrom('venues')
+      .select('name')
+      .where('licence_no', '=', 'JY13715029990001')
+      .executeTakeFirst();
+    expect(stored?.name).toBe('控制台导入饭店');
+    await page.close();
+  }, 60_000);
+
   it('a regulator who signs in on the H5 app lands on the console', async () => {
     const phone = await phoneContext(browser, {}, server.baseUrl);
     const page = await phone.newPage();

@@ -2,9 +2,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { signedIn, signOut } from './api';
 import { AlertsPage } from './pages/alerts';
+import { ComplaintsPage } from './pages/complaints';
 import { CompletionPage } from './pages/completion';
+import { DevicesPage } from './pages/devices';
+import { ImportPage } from './pages/import';
 import { LoginPage } from './pages/login';
 import { OverviewPage } from './pages/overview';
+import { RatingsPage } from './pages/ratings';
 import { RiskPage } from './pages/risk';
 import { VenuePage } from './pages/venue';
 import { go, useRoute } from './router';
@@ -18,6 +22,10 @@ const NAV = [
   ['completion', '台账完成'],
   ['alerts', '告警与抓拍'],
   ['map', '电子地图'],
+  ['devices', '设备'],
+  ['complaints', '投诉与告知'],
+  ['ratings', '满意度'],
+  ['import', '登记表导入'],
 ] as const;
 
 export function App() {
@@ -46,6 +54,14 @@ export function App() {
           <CompletionPage />
         ) : page === 'alerts' ? (
           <AlertsPage />
+        ) : page === 'devices' ? (
+          <DevicesPage />
+        ) : page === 'complaints' ? (
+          <ComplaintsPage />
+        ) : page === 'ratings' ? (
+          <RatingsPage />
+        ) : page === 'import' ? (
+          <ImportPage />
         ) : page === 'map' ? (
           <Suspense fallback={<p className="muted">正在加载地图…</p>}>
             <MapPage />

@@ -8,6 +8,7 @@ import type { AlertsReport } from './alerts.js';
 import type { ComplaintsReport } from './complaints.js';
 import type { CompletionReport, CompletionTodayPage } from './completion.js';
 import type { DevicesReport } from './devices.js';
+import type { RegisterImportReport, RegisterUploadInput, RegisterUploadKind } from '../registers/upload.js';
 import type { MapLayer } from './map.js';
 import type { Overview } from './overview.js';
 import type { WarehouseQuery } from './query.js';
@@ -23,6 +24,8 @@ export type WarehousePageQuery = {
 /** The warehouse panels (`/v1/warehouse/…`) and the risk ranking (`/v1/risk/…`). */
 export interface WarehouseClient {
   overview(query?: Pick<WarehouseQuery, 'regionId'>): Promise<Overview>;
+  /** Imports a bureau register (`dryRun`: checks only); a refusal's report is in the error's `details.report`. */
+  importRegister(kind: RegisterUploadKind, input: RegisterUploadInput): Promise<RegisterImportReport>;
   /** The e-map's venues and points; poll with `since` = the previous answer's `at` for what is new. */
   map(query?: { readonly regionId?: string; readonly since?: string; readonly days?: number }): Promise<MapLayer>;
   completion(query?: WarehouseQuery): Promise<CompletionReport>;
@@ -60,6 +63,7 @@ export function createWarehouseClient(client: RequestingClient): WarehouseClient
   return {
     overview: (q) => get('/v1/warehouse/overview', q),
     map: (q) => get('/v1/warehouse/map', q),
+    importRegister: (kind, input) => client.request({ method: 'POST', path: `/v1/imports/${seg(kind)}`, body: input }),
     completion: (q) => get('/v1/warehouse/completion', q),
     completionToday: (q) => get('/v1/warehouse/completion/today', q),
     alerts: (q) => get('/v1/warehouse/alerts', q),
