@@ -37,7 +37,7 @@ const PANELS: Record<string, string> = {
   devices: '/v1/warehouse/devices',
   complaints: `/v1/warehouse/complaints?from=${from}&to=${today}`,
   ratings: `/v1/warehouse/ratings?from=${addDays(today, -89)}&to=${today}`,
-  mapLayer: '/v1/map/layer',
+  mapLayer: '/v1/warehouse/map',
 };
 
 const percentile = (values: readonly number[], p: number) => {

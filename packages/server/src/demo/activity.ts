@@ -225,11 +225,17 @@ const FIXES = [
   '已联系消杀公司处理',
 ];
 
-export function violationAlertRows(plans: readonly DemoVenuePlan[], random: Random, nowMs: number): AlertsTable[] {
+export function violationAlertRows(
+  plans: readonly DemoVenuePlan[],
+  random: Random,
+  nowMs: number,
+  /** A venue's latent risk (0–1) at city scale: a riskier kitchen is caught more often. */
+  riskOf?: (venueId: string) => number,
+): AlertsTable[] {
   const rows: AlertsTable[] = [];
   for (const { venue } of plans) {
     if (!venue.hasLiveVideo) continue;
-    const n = random.int(0, 4);
+    const n = riskOf ? Math.round(random.next() * 10 * riskOf(venue.id)) : random.int(0, 4);
     for (let i = 0; i < n; i++) {
       const type = random.pick(LIKELY_VIOLATIONS);
       const openedMs = nowMs - random.int(1, 29 * 24) * 3_600_000 - random.int(0, 3_599_000);
@@ -296,10 +302,13 @@ export function inspectionRows(
   today: string,
   random: Random,
   shiftDay: (day: string, days: number) => string,
+  /** A venue's latent risk (0–1) at city scale: a riskier kitchen fails more items; absent, chance alone. */
+  riskOf?: (venueId: string) => number,
 ): InspectionsTable[] {
   const rows: InspectionsTable[] = [];
   for (const { venue } of plans) {
-    const quality = random.next();
+    // Quality below 0.05 fails items (key ones too): likely for the riskiest kitchens, never for careful ones.
+    const quality = riskOf ? (1 - riskOf(venue.id)) * 0.7 + random.next() * 0.3 - 0.2 : random.next();
     const n = random.int(1, 3);
     for (let i = 0; i < n; i++) {
       const date = shiftDay(today, -random.int(7, 340));

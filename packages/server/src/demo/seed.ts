@@ -12,6 +12,7 @@ import { type AppendItem, appendLedgerRecords, prepareRecord, requestHash } from
 import { venueRow } from '../venues/venue-store.js';
 import { createDemoAccounts, type DemoAccount } from './accounts.js';
 import { complaintRows, inspectionRows, noticeRows, ratingRows, violationAlertRows } from './activity.js';
+import { type CityScale, cityDevices, cityLedgerDays, equipCity, type VenueRisk } from './city-scale.js';
 import { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
 import { markSeedingBegun, markSeedingDone } from './interrupted-seed.js';
 import { planLedgers } from './ledgers.js';
@@ -39,6 +40,12 @@ export interface SeedOptions {
    * database the next start finds the seeding unfinished and seeds again (interrupted-seed.ts).
    */
   readonly signal?: AbortSignal;
+  /**
+   * A city at scale (`bk-server seed --venues 45000`, see city-scale.ts): only `equipped` venues have cameras and
+   * sensors and keep digital ledgers (a staff archive), each on a share of the days; inspections follow each venue's
+   * latent risk, so the risk model has something to learn.
+   */
+  readonly city?: CityScale;
 }
 
 export interface SeedResult {
@@ -104,8 +111,15 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   ]);
 
   // Venues and their staff.
-  const plans = planVenues(venueCount, DEMO_DISTRICTS, (d) => regionIds.get(d) as string, today, random);
-  const staffOf = new Map<string, Staff[]>(plans.map(({ venue }) => [venue.id, planStaff(venue, today, random)]));
+  const planned = planVenues(venueCount, DEMO_DISTRICTS, (d) => regionIds.get(d) as string, today, random);
+  // At city scale only the equipped venues have cameras, sensors and a staff archive (they keep ledgers here).
+  const { plans, risk } = options.city
+    ? equipCity(planned, options.city, random)
+    : { plans: planned, risk: undefined as VenueRisk | undefined };
+  const keepsLedgers = (venue: Venue) => !options.city || venue.hasLiveVideo;
+  const staffOf = new Map<string, Staff[]>(
+    plans.filter(({ venue }) => keepsLedgers(venue)).map(({ venue }) => [venue.id, planStaff(venue, today, random)]),
+  );
   progress({ phase: 'venues', done: 0, total: plans.length });
   await stopIfAsked();
   await db.transaction().execute(async (trx) => {
@@ -114,6 +128,11 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
       'venues',
       plans.map(({ venue }) => venueRow(venue, createdAt)),
     );
+    if (options.city) {
+      const { devices, statuses } = cityDevices(plans, createdAt, random);
+      await insertAll(trx, 'devices', devices);
+      await insertAll(trx, 'device_status', statuses);
+    }
     await insertAll(
       trx,
       'staff',
@@ -201,9 +220,11 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
 
   // Ledgers through the ledger service: validated, hash-chained, warnings open alerts.
   let ledgers = 0;
-  for (const [i, { venue }] of plans.entries()) {
+  const ledgerPlans = plans.filter(({ venue }) => keepsLedgers(venue));
+  for (const [i, { venue }] of ledgerPlans.entries()) {
     await stopIfAsked();
     const staff = staffOf.get(venue.id) ?? [];
+    const venueDays = options.city && risk ? cityLedgerDays(days, options.city, risk.of(venue.id), random) : days;
     const ctx = {
       venueId: venue.id,
       venueKind: venue.kind,
@@ -214,14 +235,14 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
       staffNames: new Map(staff.map((s) => [s.id, s.name] as const)),
       storedPhotos: new Set<string>(),
     };
-    const items: AppendItem[] = planLedgers(venue, staff, days, nowMs, random).map((record, n) => ({
+    const items: AppendItem[] = planLedgers(venue, staff, venueDays, nowMs, random).map((record, n) => ({
       idempotencyKey: `demo-seed-${n}`,
       requestHash: requestHash(record),
       prepared: prepareRecord(record, ctx, now),
     }));
     const outcomes = await appendLedgerRecords(database, venue.id, SEED_CREATOR, items, now);
     ledgers += outcomes.filter((o) => o.status === 'created').length;
-    progress({ phase: 'ledgers', done: i + 1, total: plans.length });
+    progress({ phase: 'ledgers', done: i + 1, total: ledgerPlans.length });
   }
 
   // What consumers, regulators and cameras did.
@@ -229,15 +250,19 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   const ratings = ratingRows(plans, consumerIds, days, random, nowMs);
   const notices = noticeRows(plans, consumerIds, (regionId) => regulatorByRegion.get(regionId), days, random, nowMs);
   const { complaints, photos } = complaintRows(plans, consumerIds, days, random);
-  const violations = violationAlertRows(plans, random, nowMs);
-  // Each AI capture with its picture, as a camera's push stores it.
-  const snapshots = violations.map((a) => ({
+  const violations = violationAlertRows(plans, random, nowMs, risk?.of);
+  // Each AI capture with its picture, as a camera's push stores it (at city scale, the last two days' only: a
+  // year of pictures would make the benchmark's database a gigabyte of the same JPEG).
+  const pictured = options.city
+    ? violations.filter((a) => nowMs - Date.parse(a.opened_at) < 2 * 86_400_000)
+    : violations;
+  const snapshots = pictured.map((a) => ({
     alert_id: a.id,
     content_type: 'image/jpeg',
     bytes: SNAPSHOT_JPEG,
     created_at: a.opened_at,
   }));
-  const inspections = inspectionRows(plans, today, random, shiftDay);
+  const inspections = inspectionRows(plans, today, random, shiftDay, risk?.of);
   await stopIfAsked();
   // The last write: the city is complete once it commits (and no longer marked as being seeded).
   await db.transaction().execute(async (trx) => {
