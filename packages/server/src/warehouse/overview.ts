@@ -7,8 +7,8 @@ import { overdueResponses } from './complaints.js';
 import { completionGaps } from './completion.js';
 import { deviceRows, isOnline } from './devices.js';
 import { type VenueDirectory, venuesIn } from './directory.js';
-import { addDays, ratio } from './range.js';
-import { ratingRows } from './ratings.js';
+import { addDays } from './range.js';
+import { satisfactionTotal } from './ratings.js';
 import type { RegionSet } from './scope.js';
 import { venuesInRegionsSql } from './sql-scope.js';
 
@@ -23,37 +23,32 @@ export async function overview(
   const day = localDay(now, tz);
   const venues = venuesIn(directory, regions);
   const midnight = new Date(startOfLocalDay(day, tz)).toISOString();
-  const [gaps, devices, openAlerts, todayAlerts, overdue, openComplaints, overdueReplies, ratings] = await Promise.all([
-    completionGaps(database, venues, day),
-    deviceRows(database, regions),
-    db
-      .selectFrom('alerts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('state', '<>', 'resolved')
-      .where(venuesInRegionsSql(regions, 'venue_id'))
-      .executeTakeFirst(),
-    db
-      .selectFrom('alerts')
-      .select(['source'])
-      .where('opened_at', '>=', midnight)
-      .where(venuesInRegionsSql(regions, 'venue_id'))
-      .execute(),
-    overdueAlerts(database, directory, regions, now.getTime(), 0),
-    db
-      .selectFrom('complaints')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('state', 'in', ['submitted', 'in_progress'])
-      .where(venuesInRegionsSql(regions, 'venue_id'))
-      .executeTakeFirst(),
-    overdueResponses(database, directory, regions, now.getTime()),
-    ratingRows(database, regions, addDays(day, -29), day),
-  ]);
-  let faces = 0;
-  let satisfied = 0;
-  for (const r of ratings) {
-    faces += 3;
-    satisfied += [r.dishes, r.hygiene, r.service].filter((f) => f === 'satisfied').length;
-  }
+  const [gaps, devices, openAlerts, todayAlerts, overdue, openComplaints, overdueReplies, satisfaction] =
+    await Promise.all([
+      completionGaps(database, venues, day),
+      deviceRows(database, regions),
+      db
+        .selectFrom('alerts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '<>', 'resolved')
+        .where(venuesInRegionsSql(regions, 'venue_id'))
+        .executeTakeFirst(),
+      db
+        .selectFrom('alerts')
+        .select(['source'])
+        .where('opened_at', '>=', midnight)
+        .where(venuesInRegionsSql(regions, 'venue_id'))
+        .execute(),
+      overdueAlerts(database, directory, regions, now.getTime(), 0),
+      db
+        .selectFrom('complaints')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', 'in', ['submitted', 'in_progress'])
+        .where(venuesInRegionsSql(regions, 'venue_id'))
+        .executeTakeFirst(),
+      overdueResponses(database, directory, regions, now.getTime()),
+      satisfactionTotal(database, regions, addDays(day, -29), day),
+    ]);
   let expiring = 0;
   let expired = 0;
   for (const v of venues) {
@@ -76,7 +71,7 @@ export async function overview(
     violationsToday: todayAlerts.filter((a) => a.source === 'violation').length,
     openComplaints: Number(openComplaints?.n ?? 0),
     overdueComplaints: overdueReplies.length,
-    satisfaction30d: faces === 0 ? null : ratio(satisfied, faces),
+    satisfaction30d: satisfaction,
     licencesExpiring: expiring,
     licencesExpired: expired,
   };
