@@ -368,6 +368,10 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /v1/training/certificates/{certificateId}': { allow: A_OVERSIGHT },
   // Inspectors and consumers check a cook's certificate by its code, without an account.
   'GET /v1/public/certificates/{code}': { allow: EVERYONE },
+  'POST /v1/training/certificates/{certificateId}/revoke': {
+    allow: ['regulatorA', 'admin'],
+    call: () => ({ body: { reason: '考试作弊，证书撤销' } }),
+  },
   'GET /v1/venues/{venueId}/training': { allow: A_OVERSIGHT },
   'GET /v1/regions/{regionId}/training-settings': { allow: USERS },
   'PUT /v1/regions/{regionId}/training-settings': {

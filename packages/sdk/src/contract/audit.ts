@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'gateway.created',
   'rule_profile.changed',
   'ledgers.exported',
+  'certificate.revoked',
 ] as const;
 /** One of {@link AUDIT_ACTIONS}. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

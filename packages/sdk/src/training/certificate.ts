@@ -106,3 +106,10 @@ export function daysUntil(day: string, expiresOn: string): number {
 
 /** Certificates expiring within this many days are flagged for renewal (staff page, manager's today page). */
 export const RENEWAL_NOTICE_DAYS = 30;
+
+/**
+ * Body of `POST /v1/training/certificates/{certificateId}/revoke` (the regions' regulators, admins): why. A revoked
+ * certificate checks as not valid (`reason: revoked`) and no longer makes its holder fit at the morning check.
+ */
+export const CertificateRevokeInputSchema = v.object({ reason: v.pipe(v.string(), v.minLength(2), v.maxLength(200)) });
+export type CertificateRevokeInput = v.InferOutput<typeof CertificateRevokeInputSchema>;

@@ -31,6 +31,8 @@ export interface TrainingClient {
   submit(attemptId: string, answers?: Readonly<Record<string, ExamAnswer>>): Promise<Attempt>;
   certificates(query?: { readonly venueId?: string; readonly staffId?: string }): Promise<CertificatePage>;
   certificate(certificateId: string): Promise<Certificate>;
+  /** Revokes a certificate (its regions' regulators, admins), with the reason kept in the audit log. */
+  revokeCertificate(certificateId: string, reason: string): Promise<Certificate>;
   /** The public check (no login). */
   verify(code: string): Promise<PublicCertificate>;
   venueTraining(venueId: string): Promise<VenueTraining>;
@@ -64,6 +66,12 @@ export function createTrainingClient(client: RequestingClient): TrainingClient {
     submit: (attemptId, answers) => send('POST', `${attempt(attemptId)}/submit`, answers ? { answers } : {}),
     certificates: (query) => get('/v1/training/certificates', { ...query }),
     certificate: (certificateId) => get(`/v1/training/certificates/${seg(certificateId)}`),
+    revokeCertificate: (certificateId, reason) =>
+      client.request({
+        method: 'POST',
+        path: `/v1/training/certificates/${seg(certificateId)}/revoke`,
+        body: { reason },
+      }),
     verify: (code) =>
       client.request({ method: 'GET', path: `/v1/public/certificates/${seg(code)}`, authenticate: false }),
     venueTraining: (venueId) => get(`/v1/venues/${seg(venueId)}/training`),

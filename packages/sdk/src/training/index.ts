@@ -4,10 +4,11 @@
  * entry so apps that do not train staff do not carry it.
  * @packageDocumentation
  */
-export type { Certificate, CertificatePage, PublicCertificate } from './certificate.js';
+export type { Certificate, CertificatePage, CertificateRevokeInput, PublicCertificate } from './certificate.js';
 export {
   CERTIFICATE_CODE_PATTERN,
   CertificatePageSchema,
+  CertificateRevokeInputSchema,
   CertificateSchema,
   certificateExpiry,
   certificateStanding,

@@ -6,6 +6,7 @@
 import { localDay } from '@brightkitchen/sdk';
 import {
   CertificatePageSchema,
+  CertificateRevokeInputSchema,
   CertificateSchema,
   PublicCertificateSchema,
   TrainingSettingsInputSchema,
@@ -15,6 +16,7 @@ import {
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { type RawBuilder, sql } from 'kysely';
 import * as v from 'valibot';
+import { audit } from '../audit/store.js';
 import { authorizeVenue, MEMBER_OR_REGULATOR, oversees, requireRole } from '../auth/index.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/index.js';
@@ -131,6 +133,48 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
         .executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND');
       return toCertificate(row, localDay(new Date(), await certificateTimeZone(row.venue_id)));
+    },
+  );
+
+  app.post<{ Params: { certificateId: string } }>(
+    '/training/certificates/:certificateId/revoke',
+    {
+      schema: {
+        tags: ['training'],
+        operationId: 'revokeCertificate',
+        summary: 'Revoke a certificate (its regions’ regulators, admins): the public check then says revoked',
+        security: BEARER,
+        params: jsonSchema(CertificateParamsSchema),
+        body: jsonSchema(CertificateRevokeInputSchema),
+        response: { 200: jsonSchema(CertificateSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, ['regulator', 'admin']);
+      const { reason } = parseOrThrow(CertificateRevokeInputSchema, request.body);
+      const scope = await certificateScope(app, principal);
+      const row = await db
+        .selectFrom('training_certificates')
+        .selectAll()
+        .where('id', '=', request.params.certificateId)
+        .where(scope)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      // Revoking again keeps the first revocation's time.
+      const revokedAt = row.revoked_at ?? new Date().toISOString();
+      if (!row.revoked_at) {
+        await db.updateTable('training_certificates').set({ revoked_at: revokedAt }).where('id', '=', row.id).execute();
+        await audit(database, request, {
+          action: 'certificate.revoked',
+          venueId: row.venue_id,
+          subject: row.id,
+          details: { code: row.code, reason },
+        });
+      }
+      return toCertificate(
+        { ...row, revoked_at: revokedAt },
+        localDay(new Date(), await certificateTimeZone(row.venue_id)),
+      );
     },
   );
 
