@@ -258,6 +258,28 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     await page.close();
   }, 60_000);
 
+  it('training: coverage of the district, and a certificate checked by its code and revoked', async () => {
+    const code = seeded.accounts.find((a) => a.certificateCode)?.certificateCode ?? '';
+    expect(code).not.toBe('');
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/training'));
+    await expect(page.getByTestId('training-coverage').textContent()).resolves.toMatch(
+      /从业人员 \d+ 人，持有效合格证 \d+ 人/,
+    );
+    await page.getByLabel('证书编号').fill(code);
+    await page.getByRole('button', { name: '核验' }).click();
+    const found = page.getByTestId('certificate-found');
+    await expect(found.textContent()).resolves.toContain('有效');
+    page.once('dialog', (dialog) => void dialog.accept('证书信息与本人不符'));
+    await found.getByRole('button', { name: '撤销' }).click();
+    await page.getByText('已撤销').waitFor();
+    await expect(found.textContent()).resolves.toContain('无效');
+    const check = await server.request<{ valid: boolean; reason?: string }>(`/v1/public/certificates/${code}`);
+    expect(check.body).toMatchObject({ valid: false, reason: 'revoked' });
+    await shot(page, '13-training');
+    await page.close();
+  }, 60_000);
+
   it('a regulator who signs in on the H5 app lands on the console', async () => {
     const phone = await phoneContext(browser, {}, server.baseUrl);
     const page = await phone.newPage();

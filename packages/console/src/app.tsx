@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login';
 import { OverviewPage } from './pages/overview';
 import { RatingsPage } from './pages/ratings';
 import { RiskPage } from './pages/risk';
+import { TrainingPage } from './pages/training';
 import { VenuePage } from './pages/venue';
 import { go, useRoute } from './router';
 
@@ -25,6 +26,7 @@ const NAV = [
   ['devices', '设备'],
   ['complaints', '投诉与告知'],
   ['ratings', '满意度'],
+  ['training', '培训考核'],
   ['import', '登记表导入'],
 ] as const;
 
@@ -60,6 +62,8 @@ export function App() {
           <ComplaintsPage />
         ) : page === 'ratings' ? (
           <RatingsPage />
+        ) : page === 'training' ? (
+          <TrainingPage />
         ) : page === 'import' ? (
           <ImportPage />
         ) : page === 'map' ? (

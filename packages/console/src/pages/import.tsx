@@ -6,18 +6,10 @@ import { BrightKitchenError, type RegisterImportReport, type RegisterUploadKind 
 import { type ChangeEvent, useState } from 'react';
 import { warehouse } from '../api';
 import { DataTable } from '../components/data-table';
+import { base64 } from '../file-base64';
 import { errorText } from '../format';
 
 const KINDS: Record<RegisterUploadKind, string> = { venues: '单位登记表（许可证）', inspections: '检查记录' };
-
-function base64(file: File): Promise<string> {
-  return file.arrayBuffer().then((buffer) => {
-    const bytes = new Uint8Array(buffer);
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  });
-}
 
 export function ImportPage() {
   const [kind, setKind] = useState<RegisterUploadKind>('venues');

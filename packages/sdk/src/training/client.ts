@@ -29,7 +29,11 @@ export interface TrainingClient {
   saveAnswer(attemptId: string, questionId: string, answer: ExamAnswer): Promise<SavedAnswer>;
   /** Submits, with any answers not yet saved. */
   submit(attemptId: string, answers?: Readonly<Record<string, ExamAnswer>>): Promise<Attempt>;
-  certificates(query?: { readonly venueId?: string; readonly staffId?: string }): Promise<CertificatePage>;
+  certificates(query?: {
+    readonly venueId?: string;
+    readonly staffId?: string;
+    readonly code?: string;
+  }): Promise<CertificatePage>;
   certificate(certificateId: string): Promise<Certificate>;
   /** Revokes a certificate (its regions' regulators, admins), with the reason kept in the audit log. */
   revokeCertificate(certificateId: string, reason: string): Promise<Certificate>;

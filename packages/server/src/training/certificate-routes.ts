@@ -8,6 +8,7 @@ import {
   CertificatePageSchema,
   CertificateRevokeInputSchema,
   CertificateSchema,
+  normalizeCertificateCode,
   PublicCertificateSchema,
   TrainingSettingsInputSchema,
   TrainingSettingsSchema,
@@ -46,6 +47,8 @@ const CertificateQuerySchema = v.object({
   ...ListQuerySchema.entries,
   venueId: v.optional(IdParam),
   staffId: v.optional(IdParam),
+  /** One certificate by its code (a regulator checking the paper in front of them). */
+  code: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
 /** The certificates a principal may read, as a condition on `training_certificates`. */
@@ -84,7 +87,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     return venue?.time_zone ?? 'Asia/Shanghai';
   }
 
-  app.get<{ Querystring: { limit?: string; cursor?: string; venueId?: string; staffId?: string } }>(
+  app.get<{ Querystring: { limit?: string; cursor?: string; venueId?: string; staffId?: string; code?: string } }>(
     '/training/certificates',
     {
       schema: {
@@ -99,11 +102,12 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const principal = requireUser(request);
       const scope = await certificateScope(app, principal);
-      const { venueId, staffId, cursor } = request.query;
+      const { venueId, staffId, cursor, code } = request.query;
       const limit = readLimit(request.query.limit);
       let query = db.selectFrom('training_certificates').selectAll().where(scope);
       if (venueId) query = query.where('venue_id', '=', venueId);
       if (staffId) query = query.where('staff_id', '=', staffId);
+      if (code) query = query.where('code', '=', normalizeCertificateCode(code) ?? code);
       const rows = await newestFirst(query, 'created_at', 'id', cursor, limit);
       const today = localDay(new Date(), 'Asia/Shanghai');
       return pageOf(rows, limit, (row) => toCertificate(row, today), request.log);
