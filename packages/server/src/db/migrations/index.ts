@@ -22,6 +22,7 @@ import { oneOpenAlert } from './055-one-open-alert.js';
 import { rateCounters } from './056-rate-counters.js';
 import { brokerSessions } from './057-broker-sessions.js';
 import { cameraChannels } from './070-camera-channels.js';
+import { ratingsByDay } from './071-ratings-by-day.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -50,5 +51,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   rateCounters,
   brokerSessions,
   cameraChannels,
+  ratingsByDay,
 ];
 export type { AppMigration } from './migration.js';
