@@ -24,7 +24,41 @@ export const client: BrightKitchenClient = createClient({
   namespace: 'bk-console',
 });
 
-export const warehouse: WarehouseClient = createWarehouseClient(client);
+const REGION_KEY = 'bk-console:region';
+
+/** The region chosen in the header (a district, or the city); none: every region the caller oversees. */
+export const chosenRegion = (): string | undefined => localStorage.getItem(REGION_KEY) ?? undefined;
+
+export function chooseRegion(regionId: string | undefined): void {
+  if (regionId) localStorage.setItem(REGION_KEY, regionId);
+  else localStorage.removeItem(REGION_KEY);
+}
+
+/** A warehouse query narrowed to the chosen region (the server still keeps a regulator inside their own). */
+function inRegion<Q extends { readonly regionId?: string }>(query?: Q): Q | undefined {
+  const regionId = chosenRegion();
+  return regionId ? ({ ...query, regionId } as Q) : query;
+}
+
+const base = createWarehouseClient(client);
+
+/** The SDK's warehouse client, every regional query narrowed to the header's region. */
+export const warehouse: WarehouseClient = {
+  ...base,
+  overview: (q) => base.overview(inRegion(q)),
+  map: (q) => base.map(inRegion(q)),
+  completion: (q) => base.completion(inRegion(q)),
+  completionToday: (q) => base.completionToday(inRegion(q)),
+  alerts: (q) => base.alerts(inRegion(q)),
+  devices: (q) => base.devices(inRegion(q)),
+  complaints: (q) => base.complaints(inRegion(q)),
+  ratings: (q) => base.ratings(inRegion(q)),
+  ranking: (q) => base.ranking(inRegion(q)),
+  model: (q) => base.model(inRegion(q)),
+  fit: (q) => base.fit(inRegion(q)),
+  setPolicy: (input, q) => base.setPolicy(input, inRegion(q)),
+  plan: (q) => base.plan(inRegion(q)),
+};
 
 const ROLE_KEY = 'bk-console:role';
 
@@ -41,6 +75,7 @@ export async function signIn(login: string, password: string): Promise<void> {
 
 export async function signOut(): Promise<void> {
   localStorage.removeItem(ROLE_KEY);
+  chooseRegion(undefined);
   await client.auth.logout();
 }
 

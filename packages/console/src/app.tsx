@@ -1,6 +1,7 @@
-/** The console's frame: the left navigation, the page of the route, sign-in when signed out. */
+/** The console's frame: the left navigation, the header with the region picker, the page of the route, sign-in when signed out. */
 import { lazy, Suspense, useState } from 'react';
-import { signedIn, signOut } from './api';
+import { chosenRegion, signedIn, signOut } from './api';
+import { RegionPicker } from './components/region-picker';
 import { AlertsPage } from './pages/alerts';
 import { ComplaintsPage } from './pages/complaints';
 import { CompletionPage } from './pages/completion';
@@ -16,6 +17,8 @@ import { go, useRoute } from './router';
 
 /** The map and its boundaries load only when opened. */
 const MapPage = lazy(() => import('./pages/map'));
+
+const TITLES: Readonly<Record<string, string>> = { venue: '单位档案' };
 
 const NAV = [
   ['overview', '总览'],
@@ -47,33 +50,39 @@ export function App() {
           退出登录
         </button>
       </nav>
-      <main>
-        {page === 'venue' && id ? (
-          <VenuePage venueId={id} />
-        ) : page === 'risk' ? (
-          <RiskPage />
-        ) : page === 'completion' ? (
-          <CompletionPage />
-        ) : page === 'alerts' ? (
-          <AlertsPage />
-        ) : page === 'devices' ? (
-          <DevicesPage />
-        ) : page === 'complaints' ? (
-          <ComplaintsPage />
-        ) : page === 'ratings' ? (
-          <RatingsPage />
-        ) : page === 'training' ? (
-          <TrainingPage />
-        ) : page === 'import' ? (
-          <ImportPage />
-        ) : page === 'map' ? (
-          <Suspense fallback={<p className="muted">正在加载地图…</p>}>
-            <MapPage />
-          </Suspense>
-        ) : (
-          <OverviewPage />
-        )}
-      </main>
+      <div className="content">
+        <header className="top">
+          <h1>{TITLES[page] ?? NAV.find(([path]) => path === page)?.[1] ?? '总览'}</h1>
+          <RegionPicker onChange={() => refresh((n) => n + 1)} />
+        </header>
+        <main key={chosenRegion() ?? 'all'}>
+          {page === 'venue' && id ? (
+            <VenuePage venueId={id} />
+          ) : page === 'risk' ? (
+            <RiskPage />
+          ) : page === 'completion' ? (
+            <CompletionPage />
+          ) : page === 'alerts' ? (
+            <AlertsPage />
+          ) : page === 'devices' ? (
+            <DevicesPage />
+          ) : page === 'complaints' ? (
+            <ComplaintsPage />
+          ) : page === 'ratings' ? (
+            <RatingsPage />
+          ) : page === 'training' ? (
+            <TrainingPage />
+          ) : page === 'import' ? (
+            <ImportPage />
+          ) : page === 'map' ? (
+            <Suspense fallback={<p className="muted">正在加载地图…</p>}>
+              <MapPage />
+            </Suspense>
+          ) : (
+            <OverviewPage />
+          )}
+        </main>
+      </div>
     </div>
   );
 }

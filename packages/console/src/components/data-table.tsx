@@ -1,4 +1,4 @@
-/** A table with its export buttons (.xlsx and CSV of exactly the rows shown). */
+/** A table with its export buttons (.xlsx and CSV of exactly the rows shown; none on an empty table). */
 import { useState } from 'react';
 import { type Column, downloadCsv, downloadXlsx } from '../export';
 
@@ -18,21 +18,23 @@ export function DataTable<T>({ title, file, columns, rows, onRow, empty = '暂�
     <section className="panel">
       <header className="panel-head">
         <h2>{title}</h2>
-        <div className="panel-actions">
-          <button
-            type="button"
-            disabled={busy || rows.length === 0}
-            onClick={() => {
-              setBusy(true);
-              downloadXlsx(file, columns, rows).finally(() => setBusy(false));
-            }}
-          >
-            导出 Excel
-          </button>
-          <button type="button" disabled={rows.length === 0} onClick={() => downloadCsv(file, columns, rows)}>
-            导出 CSV
-          </button>
-        </div>
+        {rows.length === 0 ? null : (
+          <div className="panel-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setBusy(true);
+                downloadXlsx(file, columns, rows).finally(() => setBusy(false));
+              }}
+            >
+              导出 Excel
+            </button>
+            <button type="button" onClick={() => downloadCsv(file, columns, rows)}>
+              导出 CSV
+            </button>
+          </div>
+        )}
       </header>
       {rows.length === 0 ? (
         <p className="muted">{empty}</p>

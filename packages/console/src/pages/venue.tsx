@@ -1,4 +1,7 @@
-/** 单位: a venue's archive, its risk factors, its open alerts with their evidence, and its cameras live. */
+/**
+ * 单位: a venue's archive, its risk factors, its alerts with their evidence, its cameras live, and its records
+ * (inspection grade, ledgers, devices, complaints and notices, ratings).
+ */
 import { CAMERA_AREA_LABELS, type CameraChannel, VENUE_KIND_LABELS } from '@brightkitchen/sdk';
 import { RISK_FACTOR_LABELS } from '@brightkitchen/sdk/warehouse';
 import { useState } from 'react';
@@ -9,6 +12,7 @@ import { HlsVideo } from '../components/hls-video';
 import { useLoad } from '../components/use-load';
 import { errorText, time } from '../format';
 import { Loaded } from './loaded';
+import { VenueRecords } from './venue-records';
 
 const STATE_TEXT = { live: '直播中', idle: '待机', unavailable: '画面中断' } as const;
 
@@ -78,6 +82,7 @@ export function VenuePage({ venueId }: { venueId: string }) {
               </div>
             ))}
           </section>
+          <VenueRecords venue={venue} />
         </>
       )}
     </Loaded>
