@@ -11,6 +11,7 @@ async function up(db: Kysely<unknown>, _dialect: DialectKind): Promise<void> {
     .createIndex('ratings_day_faces')
     .on('ratings')
     .columns(['local_day', 'venue_id', 'dishes', 'hygiene', 'service'])
+    .ifNotExists()
     .execute();
 }
 
