@@ -1,10 +1,12 @@
 /**
  * A register uploaded from the console: a regulator imports their district's venues (seen on the map at once),
  * checks a file first with `dryRun`, and is refused — with the row report, nothing stored — for another district's
- * rows, a file that is no sheet, or when an operator tries.
+ * rows, a file that is no sheet, or when an operator tries; a sheet with a formula, a sheet of more rows than the
+ * limit and a file over the size limit are refused with their codes and change nothing.
  */
-import type { RegisterImportReport } from '@brightkitchen/sdk';
+import { REGISTER_UPLOAD_MAX_BYTES, type RegisterImportReport } from '@brightkitchen/sdk';
 import type { MapLayer } from '@brightkitchen/sdk/warehouse';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
@@ -69,4 +71,42 @@ describe.each(DATABASES)('register upload on %s', (kind) => {
     expect(operator.status).toBe(403);
     expect(await venueCount()).toBe(before);
   });
+
+  it('refuses a formula, too many rows and an oversized file with coded 4xx; nothing is stored', async () => {
+    const before = await venueCount();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('登记表');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow([
+      '公式饭店',
+      'JY13715020000077',
+      '小型餐饮',
+      { formula: 'CONCAT("东昌府区","1号")' },
+      '东昌府区',
+      '2024-01-01',
+      '2029-01-01',
+    ]);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const formula = await upload(city.regulator.token, { fileBase64: xlsx, skipInvalid: false });
+    expect([formula.status, formula.body.code]).toEqual([422, 'REGISTER_IMPORT_REFUSED']);
+    expect(formula.body.details?.report?.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 2, column: 'address', code: 'FORMULA_NOT_ALLOWED' })]),
+    );
+
+    const rows = Buffer.from(`${HEADER}\n${'x,,,,,,,,\n'.repeat(200_001)}`).toString('base64');
+    const tooMany = await upload(city.regulator.token, { fileBase64: rows, dryRun: true });
+    expect([tooMany.status, tooMany.body.code]).toEqual([422, 'REGISTER_FILE_UNREADABLE']);
+
+    // Just over the limit: the body fits, the file field does not; far over: the body itself is refused.
+    const over = Buffer.alloc(REGISTER_UPLOAD_MAX_BYTES + 1024, 0x61).toString('base64');
+    const justOver = await upload(city.regulator.token, { fileBase64: over });
+    expect([justOver.status, justOver.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const huge = Buffer.alloc(REGISTER_UPLOAD_MAX_BYTES * 1.25, 0x61).toString('base64');
+    const tooLarge = await upload(city.regulator.token, { fileBase64: huge });
+    expect([tooLarge.status, tooLarge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+
+    const unknownKind = await upload(city.regulator.token, { fileBase64: csv() }, 'kitchens');
+    expect(unknownKind.status).toBe(400);
+    expect(await venueCount()).toBe(before);
+  }, 120_000);
 });
