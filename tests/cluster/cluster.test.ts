@@ -87,6 +87,7 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
   });
 
   const url = (i: number) => cluster.instances[i]?.baseUrl ?? '';
+  const ingestedMessages = (i: number) => ingestedMessagesAt(url(i));
 
   async function login(i: number): Promise<string> {
     const res = await fetch(`${url(i)}/v1/auth/login`, {
@@ -188,6 +189,63 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
     }
     expect(answers).toEqual([200, 200, 200, 429]);
   });
+
+  it('judges a fridge on all its readings whichever instance gets each: one alert raised and cleared at the right reading', async () => {
+    // Mosquitto shares the platform's subscription round-robin: each instance receives part of the readings.
+    const key = `split_fridge_${randomUUID().slice(0, 6)}`;
+    const res = await fetch(`${url(0)}/v1/venues/${manager.venueId}/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        kind: 'sensor',
+        vendor: 'zigbee2mqtt',
+        locationKind: 'fridge',
+        name: key,
+        binding: { topic: key },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const deviceId = ((await res.json()) as { device: { id: string } }).device.id;
+    const before = await Promise.all([0, 1].map((i) => ingestedMessages(i)));
+    const publisher = await connectMqtt(cluster.mqttUrl);
+    // Readings two minutes apart (their own time, zigbee2mqtt's last_seen); 0–8 ℃, a 10 min delay, 1 ℃ hysteresis.
+    // Out of range from reading 3 on: due at reading 8 (10 min later, an odd count of readings after the first,
+    // so the instance that got reading 3 alone would raise at reading 9). Back to 6.5 ℃ at reading 12.
+    // (From now on: a sensor's state starts at its registration, earlier readings would be ignored.)
+    const start = Date.now() + 1000;
+    const values = [4, 4.5, 5, 12, 12.5, 13, 12, 12.5, 13, 12, 11, 9, 6.5, 5];
+    const times = values.map((_, i) => new Date(start + i * 2 * 60_000).toISOString());
+    for (const [i, value] of values.entries()) {
+      await publisher.publishAsync(`zigbee2mqtt/${key}`, JSON.stringify({ temperature: value, last_seen: times[i] }), {
+        qos: 1,
+      });
+      // Each reading stepped before the next is sent (a real sensor reports a minute apart, never out of order).
+      await waitForAsync(async () => {
+        const row = await db.query<{ state: string }>(
+          `select state from threshold_states where device_id = $1 and metric = 'temperature'`,
+          [deviceId],
+        );
+        const state = row.rows[0] ? (JSON.parse(row.rows[0].state) as { lastSeenAt?: number }) : undefined;
+        return state?.lastSeenAt === Date.parse(times[i] as string);
+      }, 10_000);
+    }
+    await publisher.endAsync();
+    const after = await Promise.all([0, 1].map((i) => ingestedMessages(i)));
+    expect(after.map((n, i) => n - (before[i] ?? 0)).every((n) => n > 0)).toBe(true);
+
+    const alerts = async () =>
+      (
+        await db.query<{ type: string; opened_at: string; resolved_at: string | null }>(
+          `select type, opened_at, resolved_at from alerts where subject = $1 and source = 'sensor'`,
+          [deviceId],
+        )
+      ).rows;
+    await waitForAsync(async () => (await alerts()).some((a) => a.resolved_at !== null), 10_000);
+    const found = await alerts();
+    expect(found).toHaveLength(1);
+    expect(Date.parse(found[0]?.opened_at ?? '')).toBe(Date.parse(times[8] as string));
+    expect(Date.parse(found[0]?.resolved_at ?? '')).toBe(Date.parse(times[12] as string));
+  }, 60_000);
 
   it('loses and doubles nothing when one instance is killed, and the restarted one rejoins', async () => {
     const cameras = [];
@@ -370,6 +428,21 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
     console.log(`cluster chaos: ${sent.size} readings acknowledged, all stored; ${duplicated} stored twice`);
   }, 180_000);
 });
+
+/** Each instance's count of MQTT messages received (its own counter, on its /metrics). */
+async function ingestedMessagesAt(baseUrl: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('bk_ingest_messages_total'));
+  return Number(line?.split(' ')[1] ?? 0);
+}
+
+async function waitForAsync(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -316,6 +316,8 @@ export interface ThresholdStatesTable {
   /** The SDK ThresholdState (JSON). */
   state: string;
   updated_at: string;
+  /** When the clock must next step the state (epoch ms; shared states, 058), else null. */
+  due_at?: number | null;
 }
 
 export interface AlertSnapshotsTable {

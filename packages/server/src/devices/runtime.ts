@@ -85,6 +85,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const stats = new IngestStats();
   const profiles = new VenueProfiles(database, app.ctx.profiles, log);
   const thresholds = new ThresholdWatch(profiles, nowIso);
+  if (cluster.shared) thresholds.share(database, (id) => directory.get(id), log);
   const disinfection = new DisinfectionWatch(database, (venueId) => profiles.of(venueId).profile);
   const writer = createIngestWriter(database);
   const buffer = new ReadingBuffer(
@@ -266,6 +267,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     for (const entry of directory.all()) await profiles.ensure(entry.venueId);
     await book.load();
     await thresholds.load(database, (id) => directory.get(id), log);
+    await thresholds.loaded();
     await disinfection.load((id) => directory.get(id));
     await watchers.load();
     for (const entry of directory.all()) thresholds.watch(entry, clock.now());

@@ -50,8 +50,11 @@ export class AlertEngine {
   constructor(private readonly o: AlertEngineOptions) {}
 
   reading(entry: DeviceEntry, event: ReadingEvent): void {
-    for (const transition of this.o.thresholds.reading(entry, event.metric, event.value, event.time)) {
-      this.guard(this.transition(entry, transition));
+    const transitions = this.o.thresholds.reading(entry, event.metric, event.value, event.time);
+    if (transitions instanceof Promise) {
+      this.guard(transitions.then((ts) => Promise.all(ts.map((t) => this.transition(entry, t)))));
+    } else {
+      for (const transition of transitions) this.guard(this.transition(entry, transition));
     }
     if (event.metric === 'power' && DISINFECTING_KINDS.includes(entry.locationKind)) {
       this.guard(this.o.disinfection.power(entry, event.value, Date.parse(event.time)).then((r) => this.finished(r)));
@@ -143,7 +146,9 @@ export class AlertEngine {
    */
   async tick(now: number, leader = true): Promise<void> {
     await this.o.book.reconcile();
-    await Promise.all(this.o.thresholds.tick(now).map(({ entry, transition }) => this.transition(entry, transition)));
+    await Promise.all(
+      (await this.o.thresholds.tick(now)).map(({ entry, transition }) => this.transition(entry, transition)),
+    );
     if (!leader) return;
     for (const check of await checkDisinfectionLedgers(this.o.database, now, this.o.log)) {
       await this.o.book.openAlert({

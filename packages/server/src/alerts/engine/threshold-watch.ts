@@ -14,6 +14,7 @@ import {
 import type { CorruptValueLog, Database, ThresholdStatesTable } from '../../db/index.js';
 import { logCorrupt, readJson } from '../../db/index.js';
 import type { DeviceEntry } from '../../devices/device.js';
+import { SharedThresholds } from './shared-thresholds.js';
 import type { VenueProfiles } from './venue-profiles.js';
 
 export interface WatchedTransition {
@@ -31,11 +32,38 @@ const key = (deviceId: string, metric: string) => `${deviceId}\u0000${metric}`;
 export class ThresholdWatch {
   private readonly watched = new Map<string, Watched>();
   private readonly dirty = new Set<string>();
+  private shared: SharedThresholds | undefined;
 
   constructor(
     private readonly profiles: VenueProfiles,
     private readonly nowIso: () => string,
   ) {}
+
+  /**
+   * Cluster mode (PostgreSQL): states are stepped in the database under the row's lock, so every instance
+   * judges a device on all its readings, whichever instance received them (docs/deploy.md).
+   */
+  share(
+    database: Database,
+    entryOf: (deviceId: string) => DeviceEntry | undefined,
+    log: (m: string, e?: unknown) => void,
+  ): void {
+    this.shared = new SharedThresholds(
+      database,
+      (entry) => this.profiles.of(entry.venueId).thresholds,
+      entryOf,
+      (entry, state) => {
+        this.watched.set(key(entry.device.id, state.metric), { entry, state });
+      },
+      log,
+    );
+    this.sharedLog = log;
+  }
+
+  /** Shared mode: rows stored without a check time get one (after `load`). */
+  async loaded(): Promise<void> {
+    await this.shared?.backfillDue();
+  }
 
   /** Restores persisted states of known devices; a damaged one is logged and the sensor starts afresh. */
   async load(
@@ -60,14 +88,25 @@ export class ThresholdWatch {
     if (!limit) return;
     const k = key(entry.device.id, limit.metric);
     if (this.watched.has(k)) return;
-    this.watched.set(k, { entry, state: initialThresholdState(entry.locationKind, limit.metric, startedAt) });
-    this.dirty.add(k);
+    const state = initialThresholdState(entry.locationKind, limit.metric, startedAt);
+    this.watched.set(k, { entry, state });
+    if (this.shared) this.shared.watch(entry, state).catch((error) => this.sharedLog?.('thresholds: watch', error));
+    else this.dirty.add(k);
   }
 
-  reading(entry: DeviceEntry, metric: string, value: number, time: string): ThresholdTransition[] {
+  private sharedLog: ((m: string, e?: unknown) => void) | undefined;
+
+  /** The reading's transitions: at once alone; in cluster mode once stepped in the database. */
+  reading(
+    entry: DeviceEntry,
+    metric: string,
+    value: number,
+    time: string,
+  ): readonly ThresholdTransition[] | Promise<readonly ThresholdTransition[]> {
     const thresholds = this.profiles.of(entry.venueId).thresholds;
     const limit = thresholds[entry.locationKind];
     if (!limit || limit.metric !== metric) return [];
+    if (this.shared) return this.shared.step({ entry, metric, input: { time, value, metric } });
     const k = key(entry.device.id, metric);
     let watched = this.watched.get(k);
     if (!watched) {
@@ -82,7 +121,12 @@ export class ThresholdWatch {
   }
 
   /** Steps every state whose next check time has come. */
-  tick(now: number): WatchedTransition[] {
+  tick(now: number): WatchedTransition[] | Promise<WatchedTransition[]> {
+    if (this.shared) {
+      return this.shared
+        .tick(now)
+        .then((results) => results.flatMap((r) => r.transitions.map((transition) => ({ entry: r.entry, transition }))));
+    }
     const out: WatchedTransition[] = [];
     for (const [k, watched] of this.watched) {
       const thresholds = this.profiles.of(watched.entry.venueId).thresholds;

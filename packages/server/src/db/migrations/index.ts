@@ -21,6 +21,7 @@ import { riskModels } from './045-risk-models.js';
 import { oneOpenAlert } from './055-one-open-alert.js';
 import { rateCounters } from './056-rate-counters.js';
 import { brokerSessions } from './057-broker-sessions.js';
+import { thresholdDue } from './058-threshold-due.js';
 import { cameraChannels } from './070-camera-channels.js';
 import { ratingsByDay } from './071-ratings-by-day.js';
 import type { AppMigration } from './migration.js';
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   oneOpenAlert,
   rateCounters,
   brokerSessions,
+  thresholdDue,
   cameraChannels,
   ratingsByDay,
 ];
