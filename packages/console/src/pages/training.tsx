@@ -16,6 +16,7 @@ import { DataTable } from '../components/data-table';
 import { useLoad } from '../components/use-load';
 import { base64 } from '../file-base64';
 import { errorText, pct } from '../format';
+import { CoursesSection } from './courses';
 import { Loaded } from './loaded';
 
 const training = createTrainingClient(client);
@@ -70,6 +71,7 @@ export function TrainingPage() {
           </>
         )}
       </Loaded>
+      <CoursesSection />
       <CertificateCheck />
       <QuestionImport />
     </>

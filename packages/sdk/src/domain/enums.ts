@@ -180,6 +180,17 @@ export const STAFF_ROLES = [
 /** One of {@link STAFF_ROLES}. */
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** What each staff role is called, in zh-CN and en. */
+export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, LocalizedText>> = {
+  food_safety_manager: { zh: '食品安全管理员', en: 'Food-safety manager' },
+  chef: { zh: '厨师长', en: 'Head chef' },
+  cook: { zh: '厨师', en: 'Cook' },
+  helper: { zh: '帮厨', en: 'Kitchen helper' },
+  cleaner: { zh: '保洁', en: 'Cleaner' },
+  principal: { zh: '负责人', en: 'Principal' },
+  manager: { zh: '经理', en: 'Manager' },
+};
+
 /** Meals a sample or an accompanying meal belongs to. */
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
 /** One of {@link MEALS}. */

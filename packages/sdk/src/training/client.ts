@@ -4,7 +4,7 @@
  */
 import type { HttpRequest } from '../client/http.js';
 import type { Certificate, CertificatePage, PublicCertificate } from './certificate.js';
-import type { Course, CoursePage, CourseProgress } from './course.js';
+import type { Course, CourseInput, CoursePage, CourseProgress, PublishState } from './course.js';
 import type { TrainingCoverage } from './coverage.js';
 import type { Attempt, ExamPage, SavedAnswer } from './exam.js';
 import type { QuestionImportInput } from './import-contract.js';
@@ -21,6 +21,10 @@ export interface RequestingClient {
 export interface TrainingClient {
   courses(query?: { readonly regionId?: string }): Promise<CoursePage>;
   course(courseId: string): Promise<Course>;
+  /** Publishes a course for a region (regulators: their regions; admins: also national, `regionId` absent). */
+  publishCourse(input: CourseInput): Promise<Course>;
+  /** Retires a course (no longer offered) or publishes it again. */
+  setCourseState(courseId: string, state: PublishState): Promise<Course>;
   completeLesson(courseId: string, lessonId: string): Promise<CourseProgress>;
   exams(): Promise<ExamPage>;
   /** Starts an attempt, or resumes the one under way. */
@@ -60,6 +64,9 @@ export function createTrainingClient(client: RequestingClient): TrainingClient {
   return {
     courses: (query) => get('/v1/training/courses', { ...query }),
     course: (courseId) => get(`/v1/training/courses/${seg(courseId)}`),
+    publishCourse: (input) => send('POST', '/v1/training/courses', input),
+    setCourseState: (courseId, state) =>
+      client.request({ method: 'PATCH', path: `/v1/training/courses/${seg(courseId)}`, body: { state } }),
     completeLesson: (courseId, lessonId) =>
       send('POST', `/v1/training/courses/${seg(courseId)}/lessons/${seg(lessonId)}/complete`, {}),
     exams: () => get('/v1/training/exams'),

@@ -1,16 +1,10 @@
 /** What each staff role is called, and who may change the staff archive. */
-import type { StaffRole } from '@brightkitchen/sdk';
+import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@brightkitchen/sdk';
 import { operatorClient } from '../client';
 
-export const ROLE_TEXT: Readonly<Record<StaffRole, string>> = {
-  food_safety_manager: '食品安全管理员',
-  chef: '厨师长',
-  cook: '厨师',
-  helper: '帮厨',
-  cleaner: '保洁',
-  principal: '负责人',
-  manager: '经理',
-};
+export const ROLE_TEXT = Object.fromEntries(STAFF_ROLES.map((r) => [r, STAFF_ROLE_LABELS[r].zh])) as Readonly<
+  Record<StaffRole, string>
+>;
 
 /** The venue's manager (and an admin) keep the staff archive; the server decides, this only hides what it refuses. */
 export async function canEditStaff(): Promise<boolean> {
