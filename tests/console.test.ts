@@ -281,6 +281,8 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     await page.getByRole('button', { name: '检查' }).click();
     await expect(page.getByTestId('import-result').textContent()).resolves.toContain('检查完成：2 行，1 处问题');
     await page.getByText('VALUE_REQUIRED').waitFor();
+    // The bad column as the register names it, beside its key.
+    await page.getByText('许可证编号（licenceNo）').waitFor();
     await page.getByText('跳过错误行').click();
     await page.getByRole('button', { name: '导入' }).click();
     await page.getByText('导入完成：新增 1').waitFor();
@@ -313,6 +315,28 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     const check = await server.request<{ valid: boolean; reason?: string }>(`/v1/public/certificates/${code}`);
     expect(check.body).toMatchObject({ valid: false, reason: 'revoked' });
     await shot(page, '13-training');
+    await page.close();
+  }, 60_000);
+
+  it('training: a regulator publishes a district course, then retires it', async () => {
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/training'));
+    const form = page.locator('form.course-form');
+    await form.getByLabel('课程名称').fill('东昌府区夏季食品安全专题');
+    await form.getByLabel('简介').fill('夏季高温，冷藏与留样要点。');
+    await form.getByLabel('第一课内容').fill('冷藏柜温度应保持在 0–8 ℃，每日记录两次。');
+    await form.getByText('厨师', { exact: true }).click();
+    await form.getByRole('button', { name: '发布' }).click();
+    await page.getByText('已发布「东昌府区夏季食品安全专题」').waitFor();
+    const row = page.locator('tr', { hasText: '东昌府区夏季食品安全专题' });
+    await expect(row.textContent()).resolves.toContain('已发布');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.click();
+    await page.getByText('已下架「东昌府区夏季食品安全专题」').waitFor();
+    await expect(page.locator('tr', { hasText: '东昌府区夏季食品安全专题' }).textContent()).resolves.toContain(
+      '已下架',
+    );
+    await shot(page, '14-courses');
     await page.close();
   }, 60_000);
 
