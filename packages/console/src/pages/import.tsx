@@ -2,7 +2,12 @@
  * 登记表导入: the bureau's registers (venues, inspection history) from CSV or .xlsx. "检查" checks only (dryRun);
  * "导入" imports all or nothing, or the good rows with "跳过错误行"; every bad row is listed by row and column.
  */
-import { BrightKitchenError, type RegisterImportReport, type RegisterUploadKind } from '@brightkitchen/sdk';
+import {
+  BrightKitchenError,
+  REGISTER_HEADERS,
+  type RegisterImportReport,
+  type RegisterUploadKind,
+} from '@brightkitchen/sdk';
 import { type ChangeEvent, useState } from 'react';
 import { warehouse } from '../api';
 import { DataTable } from '../components/data-table';
@@ -10,6 +15,12 @@ import { base64 } from '../file-base64';
 import { errorText } from '../format';
 
 const KINDS: Record<RegisterUploadKind, string> = { venues: '单位登记表（许可证）', inspections: '检查记录' };
+
+/** A report's column key as the register's Chinese header names it (`licenceNo` → 许可证编号). */
+const HEADER_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(REGISTER_HEADERS).map(([header, key]) => [key, header]),
+);
+const columnText = (column: string) => (HEADER_OF[column] ? `${HEADER_OF[column]}（${column}）` : column);
 
 export function ImportPage() {
   const [kind, setKind] = useState<RegisterUploadKind>('venues');
@@ -55,12 +66,17 @@ export function ImportPage() {
               </option>
             ))}
           </select>
-          <input
-            type="file"
-            accept=".csv,.xlsx"
-            aria-label="登记表文件"
-            onChange={(e: ChangeEvent<HTMLInputElement>) => setFile(e.target.files?.[0] ?? null)}
-          />
+          {/* The browser's own file button speaks its UI language (English in some); ours speaks Chinese. */}
+          <label className="file-pick">
+            <input
+              type="file"
+              accept=".csv,.xlsx"
+              aria-label="登记表文件"
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <span className="file-button">选择文件</span>
+            <span className="file-name">{file ? file.name : '未选择文件（CSV 或 .xlsx）'}</span>
+          </label>
           <label>
             <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
             跳过错误行
@@ -88,7 +104,7 @@ export function ImportPage() {
           rows={report.problems}
           columns={[
             { title: '行', value: (p) => p.row },
-            { title: '列', value: (p) => p.column },
+            { title: '列', value: (p) => columnText(p.column) },
             { title: '代码', value: (p) => p.code },
             { title: '说明', value: (p) => p.message.zh },
           ]}
