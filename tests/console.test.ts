@@ -163,6 +163,26 @@ describe('the regulator console in Chromium (demo regulator)', () => {
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
     }
     await expect(page.getByTestId('venue-ratings').textContent()).resolves.toMatch(/消费者评价（\d+ 条/);
+    // A sensor registered for the venue shows with its state (never heard from yet).
+    const admin = seeded.accounts.find((a) => a.role === 'admin') as DemoAccount;
+    const adminLogin = await server.request<{ accessToken: string }>('/v1/auth/login', {
+      body: { login: admin.login, password: admin.password },
+    });
+    const venueId = page.url().split('/').pop() ?? '';
+    const registered = await server.request(`/v1/venues/${venueId}/devices`, {
+      token: adminLogin.body.accessToken,
+      body: {
+        kind: 'sensor',
+        vendor: 'tasmota',
+        locationKind: 'fridge',
+        name: '控制台测试冰柜',
+        binding: { topic: 'console-test-fridge' },
+      },
+    });
+    expect(registered.status).toBe(201);
+    await page.reload();
+    const deviceRow = page.locator('tr', { hasText: '控制台测试冰柜' });
+    await expect(deviceRow.textContent()).resolves.toContain('未上报');
     await shot(page, '05-venue');
     await page.close();
   }, 60_000);

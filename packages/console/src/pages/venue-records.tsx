@@ -4,6 +4,7 @@
  */
 import {
   type Complaint,
+  type DeviceDetail,
   GRADE_FACE_LABELS,
   LEDGER_KIND_LABELS,
   type LedgerListEntry,
@@ -13,7 +14,6 @@ import {
   type PublicVenueProfile,
   RATING_ASPECTS,
   type RatingSummary,
-  type RegisteredDevice,
   type Venue,
 } from '@brightkitchen/sdk';
 import { client } from '../api';
@@ -46,10 +46,22 @@ const ANNUAL_GRADE_TEXT: Readonly<Record<string, string>> = {
 };
 const ASPECT_TEXT: Readonly<Record<string, string>> = { dishes: '菜品', hygiene: '卫生', service: '服务' };
 
+const onlineText = (online: boolean | null) => (online === null ? '未上报' : online ? '在线' : '离线');
+const METRIC_TEXT: Readonly<Record<string, string>> = { temperature: '温度', humidity: '湿度', power: '功率' };
+/** Last readings as a person reads them: 温度 3.6 ℃ (℃ the one temperature unit in Chinese text). */
+function readingsText(readings: DeviceDetail['status']['readings']): string {
+  const parts = Object.entries(readings).map(([metric, r]) => {
+    const unit = r.unit === '°C' || r.unit === 'C' ? ' ℃' : r.unit ? ` ${r.unit}` : '';
+    return `${METRIC_TEXT[metric] ?? metric} ${r.value}${unit}`;
+  });
+  return parts.join('；') || '—';
+}
+
 interface Records {
   readonly profile: PublicVenueProfile | null;
   readonly ledgers: Page<LedgerListEntry> | null;
-  readonly devices: Page<RegisteredDevice> | null;
+  /** Each device with its live status (a venue has a handful). */
+  readonly devices: readonly DeviceDetail[];
   readonly complaints: Page<Complaint> | null;
   readonly notices: Page<Notice> | null;
   readonly ratings: RatingSummary | null;
@@ -66,7 +78,15 @@ async function loadRecords(venue: Venue): Promise<Records> {
     quiet(client.notices.list({ venueId: venue.id, limit: 30 })),
     quiet(client.ratings.summary(venue.id)),
   ]);
-  return { profile, ledgers, devices, complaints, notices, ratings };
+  const details = await Promise.all((devices?.items ?? []).slice(0, 30).map((d) => quiet(client.devices.get(d.id))));
+  return {
+    profile,
+    ledgers,
+    devices: details.filter((d): d is DeviceDetail => d !== null),
+    complaints,
+    notices,
+    ratings,
+  };
 }
 
 export function VenueRecords({ venue }: { venue: Venue }) {
@@ -92,13 +112,16 @@ export function VenueRecords({ venue }: { venue: Venue }) {
           <DataTable
             title="设备"
             file={`设备-${venue.name}`}
-            rows={r.devices?.items ?? []}
+            rows={r.devices}
             empty="未接入设备"
             columns={[
-              { title: '名称', value: (d) => d.name },
-              { title: '类型', value: (d) => DEVICE_KIND_TEXT[d.kind] ?? d.kind },
-              { title: '位置', value: (d) => LOCATION_KIND_LABELS[d.locationKind]?.zh ?? d.locationKind },
-              { title: '厂商', value: (d) => [d.vendor, d.model].filter(Boolean).join(' ') },
+              { title: '名称', value: ({ device: d }) => d.name },
+              { title: '类型', value: ({ device: d }) => DEVICE_KIND_TEXT[d.kind] ?? d.kind },
+              { title: '位置', value: ({ device: d }) => LOCATION_KIND_LABELS[d.locationKind]?.zh ?? d.locationKind },
+              { title: '状态', value: ({ status }) => onlineText(status.online) },
+              { title: '最后上报', value: ({ status }) => (status.lastSeenAt ? time(status.lastSeenAt) : '—') },
+              { title: '最新读数', value: ({ status }) => readingsText(status.readings) },
+              { title: '厂商', value: ({ device: d }) => [d.vendor, d.model].filter(Boolean).join(' ') },
             ]}
           />
           <DataTable
