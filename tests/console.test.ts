@@ -144,6 +144,24 @@ describe('the regulator console in Chromium (demo regulator)', () => {
     await page.close();
   }, 90_000);
 
+  it('a weight pinned as policy is said so on the page and in the score’s breakdown, and can be learned again', async () => {
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/risk'));
+    const model = page.getByTestId('risk-model');
+    await model.waitFor();
+    await model.getByLabel('因素').selectOption('sensitive_kind');
+    await model.getByLabel('固定权重').fill('0');
+    await model.getByRole('button', { name: '固定权重' }).click();
+    await expect(page.locator('.policy').textContent()).resolves.toContain('政策固定权重：高风险业态');
+    await page.locator('section', { hasText: '风险排名（' }).locator('tbody tr').first().click();
+    const pinned = page.getByTestId('risk-breakdown').locator('tr', { hasText: '高风险业态' });
+    await expect(pinned.textContent()).resolves.toContain('政策固定');
+    await expect(pinned.locator('td').nth(3).textContent()).resolves.toBe('0.000');
+    await page.getByRole('button', { name: /^取消固定：高风险业态/ }).click();
+    await page.locator('.policy').waitFor({ state: 'detached' });
+    await page.close();
+  }, 60_000);
+
   it('the week’s plan and today’s ledger gaps open the venue, with its archive and risk factors', async () => {
     const page = await context.newPage();
     await page.goto(consoleUrl('#/completion'));

@@ -6,13 +6,16 @@ import { RISK_FACTOR_LABELS, type RiskVenue } from '@brightkitchen/sdk/warehouse
 import { useState } from 'react';
 import { warehouse } from '../api';
 import { DataTable } from '../components/data-table';
+import { PolicyEditor } from '../components/policy-editor';
 import { useLoad } from '../components/use-load';
 import { num, time } from '../format';
 import { go } from '../router';
 import { Loaded } from './loaded';
 
 export function RiskPage() {
-  const [state] = useLoad(() => Promise.all([warehouse.ranking({ limit: 50 }), warehouse.model(), warehouse.plan()]));
+  const [state, reload] = useLoad(() =>
+    Promise.all([warehouse.ranking({ limit: 50 }), warehouse.model(), warehouse.plan()]),
+  );
   const [open, setOpen] = useState<RiskVenue | null>(null);
   return (
     <Loaded state={state}>
@@ -31,6 +34,13 @@ export function RiskPage() {
                 .map(([code, w]) => `${RISK_FACTOR_LABELS[code as keyof typeof RISK_FACTOR_LABELS]?.zh ?? code} = ${w}`)
                 .join('；')}`}</p>
             ) : null}
+            <PolicyEditor
+              model={model}
+              onChanged={() => {
+                setOpen(null);
+                reload();
+              }}
+            />
           </section>
           <DataTable
             title="风险排名（分数越高越优先检查）"
@@ -69,6 +79,7 @@ export function RiskPage() {
                     <th>取值</th>
                     <th>系数</th>
                     <th>贡献</th>
+                    <th>权重来源</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -78,6 +89,9 @@ export function RiskPage() {
                       <td>{f.value.toFixed(2)}</td>
                       <td>{(ranking.model.coefficients[f.code] ?? 0).toFixed(3)}</td>
                       <td>{f.contribution.toFixed(3)}</td>
+                      <td>
+                        {f.code in (model.pins ?? {}) ? '政策固定' : model.source === 'learned' ? '拟合' : '先验'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
