@@ -247,6 +247,63 @@ describe.skipIf(skip)('a cluster of two instances on PostgreSQL and Mosquitto', 
     expect(Date.parse(found[0]?.resolved_at ?? '')).toBe(Date.parse(times[12] as string));
   }, 60_000);
 
+  it('keeps one disinfection run for a UV lamp whose telemetry both instances receive, ended once', async () => {
+    const key = `split_uv_${randomUUID().slice(0, 6)}`;
+    const res = await fetch(`${url(1)}/v1/venues/${manager.venueId}/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        kind: 'switch',
+        vendor: 'zigbee2mqtt',
+        locationKind: 'uv_lamp',
+        name: key,
+        binding: { topic: key },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const deviceId = ((await res.json()) as { device: { id: string } }).device.id;
+    const publisher = await connectMqtt(cluster.mqttUrl);
+    // On for 10 minutes (a plug report every 2 min, alternating between the instances), then off twice.
+    const start = Date.now() + 1000;
+    const reports = [31.5, 31.2, 31.4, 31.6, 31.3, 0, 0];
+    const times = reports.map((_, i) => new Date(start + i * 2 * 60_000).toISOString());
+    const runs = async () =>
+      (
+        await db.query<{ id: string; started_at: string; ended_at: string | null; status: string }>(
+          'select id, started_at, ended_at, status from disinfection_runs where device_id = $1',
+          [deviceId],
+        )
+      ).rows;
+    for (const [i, power] of reports.entries()) {
+      const payload = { state: power > 0 ? 'ON' : 'OFF', power, last_seen: times[i] };
+      await publisher.publishAsync(`zigbee2mqtt/${key}`, JSON.stringify(payload), { qos: 1 });
+      // Each report handled before the next (a plug reports minutes apart): its reading stored, the run started
+      // or ended.
+      await waitForAsync(async () => {
+        const stored = await db.query('select 1 from readings where device_id = $1 and metric = $2 and time = $3', [
+          deviceId,
+          'power',
+          times[i],
+        ]);
+        if (stored.rowCount === 0) return false;
+        const found = await runs();
+        if (i === 0) return found.length > 0;
+        if (i === 5) return found.some((r) => r.ended_at !== null);
+        return true;
+      }, 10_000);
+    }
+    await publisher.endAsync();
+    const found = await runs();
+    expect(found).toHaveLength(1);
+    expect(Date.parse(found[0]?.started_at ?? '')).toBe(Date.parse(times[0] as string));
+    expect(Date.parse(found[0]?.ended_at ?? '')).toBe(Date.parse(times[5] as string));
+    expect(found[0]?.status).toBe('short');
+    const alerts = await db.query(`select id from alerts where type = 'DISINFECTION_RUN_TOO_SHORT' and subject = $1`, [
+      found[0]?.id,
+    ]);
+    expect(alerts.rowCount).toBe(1);
+  }, 60_000);
+
   it('loses and doubles nothing when one instance is killed, and the restarted one rejoins', async () => {
     const cameras = [];
     for (let c = 0; c < 4; c++) cameras.push(await registerCamera(c % 2, `摄像机 ${c + 1}`));

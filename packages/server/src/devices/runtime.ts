@@ -86,7 +86,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const profiles = new VenueProfiles(database, app.ctx.profiles, log);
   const thresholds = new ThresholdWatch(profiles, nowIso);
   if (cluster.shared) thresholds.share(database, (id) => directory.get(id), log);
-  const disinfection = new DisinfectionWatch(database, (venueId) => profiles.of(venueId).profile);
+  const disinfection = new DisinfectionWatch(database, (venueId) => profiles.of(venueId).profile, cluster.shared);
   const writer = createIngestWriter(database);
   const buffer = new ReadingBuffer(
     writer,
@@ -240,7 +240,10 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
       });
       return ticking;
     },
-    flush: () => buffer.flush(),
+    flush: async () => {
+      await thresholds.settled();
+      await buffer.flush();
+    },
     endpoints: () => bus?.endpoints(),
     dynamicSecurity,
     async registered(entry, secret) {

@@ -38,9 +38,15 @@ interface Relay {
 export class DisinfectionWatch {
   private readonly relays = new Map<string, Relay>();
 
+  /**
+   * `shared` (a cluster on PostgreSQL): the running run is the database's, not this instance's — a run is
+   * started with `on conflict do nothing` (059) and ended by the one update that finds it running, so a
+   * lamp whose telemetry is split between instances has one run, ended once.
+   */
   constructor(
     private readonly database: Database,
     private readonly profileOf: (venueId: string) => RuleProfile,
+    private readonly shared = false,
   ) {}
 
   /** Resumes runs that were going on when the server stopped. */
@@ -84,6 +90,7 @@ export class DisinfectionWatch {
 
   private async settle(entry: DeviceEntry, relay: Relay, at: number): Promise<FinishedRun | undefined> {
     const running = relay.on === true && (relay.powerW === undefined || relay.powerW >= MIN_RUNNING_POWER_W);
+    if (this.shared) return this.settleShared(entry, running, at);
     const { db } = this.database;
     if (running && !relay.run) {
       const requiredS = requiredRunSeconds(entry.locationKind, this.profileOf(entry.venueId));
@@ -114,6 +121,47 @@ export class DisinfectionWatch {
       .where('id', '=', run.id)
       .execute();
     return { entry, runId: run.id, startedAt: run.startedAt, endedAt: at, requiredS: run.requiredS, short };
+  }
+
+  private async settleShared(entry: DeviceEntry, running: boolean, at: number): Promise<FinishedRun | undefined> {
+    const { db } = this.database;
+    if (running) {
+      const requiredS = requiredRunSeconds(entry.locationKind, this.profileOf(entry.venueId));
+      await db
+        .insertInto('disinfection_runs')
+        .values({
+          id: newId('run'),
+          device_id: entry.device.id,
+          venue_id: entry.venueId,
+          started_at: new Date(at).toISOString(),
+          ended_at: null,
+          duration_s: null,
+          required_s: requiredS,
+          status: 'running',
+        })
+        .onConflict((c) => c.column('device_id').where('status', '=', 'running').doNothing())
+        .execute();
+      return undefined;
+    }
+    const open = await db
+      .selectFrom('disinfection_runs')
+      .select(['id', 'started_at', 'required_s'])
+      .where('device_id', '=', entry.device.id)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (!open) return undefined;
+    const startedAt = Date.parse(open.started_at);
+    const durationS = Math.max(0, Math.round((at - startedAt) / 1000));
+    const short = durationS < open.required_s;
+    // Only the instance whose update ends it reports it (the other finds it no longer running).
+    const ended = await db
+      .updateTable('disinfection_runs')
+      .set({ ended_at: new Date(at).toISOString(), duration_s: durationS, status: short ? 'short' : 'ok' })
+      .where('id', '=', open.id)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(ended.numUpdatedRows) !== 1) return undefined;
+    return { entry, runId: open.id, startedAt, endedAt: at, requiredS: open.required_s, short };
   }
 }
 

@@ -15,7 +15,7 @@ import {
   type ThresholdTransition,
 } from '@brightkitchen/sdk';
 import { sql } from 'kysely';
-import type { Database } from '../../db/index.js';
+import type { Database, ThresholdStatesTable } from '../../db/index.js';
 import { readJson } from '../../db/index.js';
 import type { DeviceEntry } from '../../devices/device.js';
 
@@ -36,11 +36,18 @@ interface Pending extends SharedStep {
   reject(error: unknown): void;
 }
 
+/** How long readings gather before a step transaction. */
+const STEP_WINDOW_MS = 20;
+
 const keyOf = (deviceId: string, metric: string) => `${deviceId}\u0000${metric}`;
 
 export class SharedThresholds {
   private queue: Pending[] = [];
   private running = false;
+  private readonly watching: ThresholdStatesTable[] = [];
+  private idle: (() => void)[] = [];
+  /** Rows known to exist (rows are removed with their device only): their insert is skipped. */
+  private readonly stored = new Set<string>();
 
   constructor(
     private readonly database: Database,
@@ -54,24 +61,44 @@ export class SharedThresholds {
   step(step: SharedStep): Promise<readonly ThresholdTransition[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...step, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.running) return;
+      this.running = true;
+      // A short window gathers a burst of readings into one transaction (a few per second instead of one
+      // per reading: the lock round trips are what it costs); an alert waits that much longer at most.
+      setTimeout(() => void this.drain(), STEP_WINDOW_MS);
     });
   }
 
+  /** Resolves once every reading received so far is stepped (ticks and tests wait for it). */
+  settled(): Promise<void> {
+    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
   /** Stores a sensor's first state (watching it for silence) unless an instance already did. */
-  async watch(entry: DeviceEntry, state: ThresholdState): Promise<void> {
+  watch(entry: DeviceEntry, state: ThresholdState): void {
     const due = nextThresholdCheckAt(state, this.thresholdsOf(entry));
-    await this.database.db
-      .insertInto('threshold_states')
-      .values({
-        device_id: entry.device.id,
-        metric: state.metric,
-        state: JSON.stringify(state),
-        updated_at: new Date().toISOString(),
-        due_at: due ?? null,
-      })
-      .onConflict((c) => c.columns(['device_id', 'metric']).doNothing())
-      .execute();
+    this.watching.push({
+      device_id: entry.device.id,
+      metric: state.metric,
+      state: JSON.stringify(state),
+      updated_at: new Date().toISOString(),
+      due_at: due ?? null,
+    });
+    // Gathered: a start watches every sensor of the city, in a few inserts rather than one each.
+    if (this.watching.length === 1) setTimeout(() => void this.storeWatched(), 0);
+  }
+
+  private async storeWatched(): Promise<void> {
+    while (this.watching.length > 0) {
+      const rows = this.watching.splice(0, 500);
+      await this.database.db
+        .insertInto('threshold_states')
+        .values(rows)
+        .onConflict((c) => c.columns(['device_id', 'metric']).doNothing())
+        .execute()
+        .catch((error) => this.log('thresholds: watch', error));
+    }
   }
 
   /** Rows stored before 058 (or by a single instance) get their next check time. */
@@ -98,6 +125,7 @@ export class SharedThresholds {
 
   /** Steps every state whose check time has come (rows another instance is stepping are left to it). */
   async tick(now: number): Promise<SharedStepResult[]> {
+    await this.settled();
     return this.database.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('threshold_states')
@@ -140,7 +168,6 @@ export class SharedThresholds {
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
@@ -151,8 +178,12 @@ export class SharedThresholds {
         this.log('thresholds: shared step failed', error);
         for (const p of batch) p.reject(error);
       }
+      if (this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, STEP_WINDOW_MS));
     }
     this.running = false;
+    const idle = this.idle;
+    this.idle = [];
+    for (const resolve of idle) resolve();
   }
 
   private async run(batch: readonly Pending[]): Promise<(readonly ThresholdTransition[])[]> {
@@ -162,20 +193,22 @@ export class SharedThresholds {
       if (!firsts.has(k)) firsts.set(k, p);
     }
     const at = new Date().toISOString();
+    const missing = [...firsts.entries()].filter(([k]) => !this.stored.has(k)).map(([, p]) => p);
     return this.database.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('threshold_states')
-        .values(
-          [...firsts.values()].map((p) => ({
-            device_id: p.entry.device.id,
-            metric: p.metric,
-            state: JSON.stringify(initialThresholdState(p.entry.locationKind, p.metric)),
-            updated_at: at,
-            due_at: null,
-          })),
-        )
-        .onConflict((c) => c.columns(['device_id', 'metric']).doNothing())
-        .execute();
+      if (missing.length > 0)
+        await trx
+          .insertInto('threshold_states')
+          .values(
+            missing.map((p) => ({
+              device_id: p.entry.device.id,
+              metric: p.metric,
+              state: JSON.stringify(initialThresholdState(p.entry.locationKind, p.metric)),
+              updated_at: at,
+              due_at: null,
+            })),
+          )
+          .onConflict((c) => c.columns(['device_id', 'metric']).doNothing())
+          .execute();
       const ids = [...new Set(batch.map((p) => p.entry.device.id))];
       const rows = await trx
         .selectFrom('threshold_states')
@@ -192,7 +225,9 @@ export class SharedThresholds {
           column: 'state',
           id: '',
         });
-        if (parsed.ok) states.set(keyOf(row.device_id, row.metric), parsed.value);
+        const k = keyOf(row.device_id, row.metric);
+        this.stored.add(k);
+        if (parsed.ok) states.set(k, parsed.value);
       }
       const results: (readonly ThresholdTransition[])[] = [];
       const touched = new Map<string, Pending>();

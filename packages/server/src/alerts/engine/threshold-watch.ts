@@ -57,7 +57,11 @@ export class ThresholdWatch {
       },
       log,
     );
-    this.sharedLog = log;
+  }
+
+  /** Shared mode: resolves once the readings received so far are stepped in the database. */
+  settled(): Promise<void> {
+    return this.shared?.settled() ?? Promise.resolve();
   }
 
   /** Shared mode: rows stored without a check time get one (after `load`). */
@@ -90,11 +94,9 @@ export class ThresholdWatch {
     if (this.watched.has(k)) return;
     const state = initialThresholdState(entry.locationKind, limit.metric, startedAt);
     this.watched.set(k, { entry, state });
-    if (this.shared) this.shared.watch(entry, state).catch((error) => this.sharedLog?.('thresholds: watch', error));
+    if (this.shared) this.shared.watch(entry, state);
     else this.dirty.add(k);
   }
-
-  private sharedLog: ((m: string, e?: unknown) => void) | undefined;
 
   /** The reading's transitions: at once alone; in cluster mode once stepped in the database. */
   reading(

@@ -22,6 +22,7 @@ import { oneOpenAlert } from './055-one-open-alert.js';
 import { rateCounters } from './056-rate-counters.js';
 import { brokerSessions } from './057-broker-sessions.js';
 import { thresholdDue } from './058-threshold-due.js';
+import { oneRunningDisinfection } from './059-one-running-disinfection.js';
 import { cameraChannels } from './070-camera-channels.js';
 import { ratingsByDay } from './071-ratings-by-day.js';
 import type { AppMigration } from './migration.js';
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   rateCounters,
   brokerSessions,
   thresholdDue,
+  oneRunningDisinfection,
   cameraChannels,
   ratingsByDay,
 ];
