@@ -53,6 +53,7 @@ import { publicProfileInvalidation } from './public-venues/invalidation.js';
 import { publicVenueRoutes } from './public-venues/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { regionRoutes } from './regions/routes.js';
+import { forgetRankings, onRankingsForgotten } from './risk/ranking.js';
 import { riskRoutes } from './risk/routes.js';
 import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
@@ -109,7 +110,10 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   // A region's rule numbers set on another instance apply here at once.
   cluster.onEvent((event) => {
     if (event.kind === 'region') app.ctx.profiles.changed(event.regionId);
+    // A refit (or a policy change) on another instance: its rankings replace the ones cached here.
+    if (event.kind === 'rankings') forgetRankings(database, true);
   });
+  onRankingsForgotten(database, () => cluster.publish({ kind: 'rankings' }));
 
   // Keep the raw JSON text: partner signatures and idempotency compare exactly what was sent.
   const defaultJson = app.getDefaultJsonParser('error', 'error');

@@ -20,7 +20,9 @@ export type ClusterEvent =
   /** A region's rule overrides were set. */
   | { readonly kind: 'region'; readonly regionId: string }
   /** Something under `/venues/{venueId}` was written: its cached public profile is stale. */
-  | { readonly kind: 'venue'; readonly venueId: string };
+  | { readonly kind: 'venue'; readonly venueId: string }
+  /** Risk rankings were refitted or their policy changed: cached rankings are stale. */
+  | { readonly kind: 'rankings' };
 
 type Envelope = ClusterEvent & { readonly from: string };
 

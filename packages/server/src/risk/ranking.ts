@@ -112,7 +112,18 @@ export function scopeKey(regionId: string | undefined, regions: RegionSet): stri
   return regionId ?? (regions === 'all' ? 'all' : [...regions].sort().join(','));
 }
 
-/** Forgets cached rankings (after a refit or a policy change). */
-export function forgetRankings(database: Database): void {
+const forgotten = new WeakMap<Database, () => void>();
+
+/**
+ * Forgets cached rankings (after a refit or a policy change) and tells whoever listens (the other instances of
+ * a cluster); `quiet` when the news came from another instance.
+ */
+export function forgetRankings(database: Database, quiet = false): void {
   cache.delete(database);
+  if (!quiet) forgotten.get(database)?.();
+}
+
+/** Called whenever this process forgets the rankings of `database` (one listener: the cluster link). */
+export function onRankingsForgotten(database: Database, listener: () => void): void {
+  forgotten.set(database, listener);
 }
