@@ -55,12 +55,13 @@ describe.each(DATABASES)('/metrics on %s', (kind) => {
   it('is valid Prometheus text and counts a request under its route pattern', async () => {
     const route = { route: '/v1/public/venues/:publicCode', method: 'GET', status: '404' };
     const before = sumOf((await scrape()).samples, 'bk_http_request_duration_seconds_count', route);
-    expect((await server.request('/v1/public/venues/ZZZZZZZZZZ')).status).toBe(404);
+    // Counters are per instance (Prometheus sums them): ask the instance that is scraped, also with BK_TEST_CLUSTER.
+    expect((await fetch(`${server.baseUrl}/v1/public/venues/ZZZZZZZZZZ`)).status).toBe(404);
     const { samples, types } = await scrape();
     expect(sumOf(samples, 'bk_http_request_duration_seconds_count', route)).toBe(before + 1);
     expect(types.get('bk_http_request_duration_seconds')).toBe('histogram');
     // Any path no route matched counts under one label: a scan adds no series.
-    await server.request('/wp-admin/setup.php');
+    await fetch(`${server.baseUrl}/wp-admin/setup.php`);
     const after = (await scrape()).samples;
     expect(after.some((s) => s.labels.route === '/wp-admin/setup.php')).toBe(false);
     expect(sumOf(after, 'bk_http_request_duration_seconds_count', { route: 'unmatched', status: '404' })).toBe(1);
