@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createNodeClient, type LedgerRecord } from '@brightkitchen/sdk/node';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import PgModule from 'pg';
 import { startPostgres } from '../../tests/setup/postgres.js';
 import { freePort, type Started, startProcess } from '../lib/processes.js';
 import { printTable, type Row } from '../lib/table.js';
@@ -217,6 +218,28 @@ try {
       const pgDir = tmp('pg');
       const pgServer = await startServer(pgDir, ['--database-url', pg.url]);
       const result = await ledgerWrites(pgServer.base, pgDir);
+      // The QR profile on PostgreSQL: each request also pays the shared per-IP counter's upsert (rate_counters).
+      const client = new PgModule.Client({ connectionString: pg.url });
+      await client.connect();
+      const pgCodes = (await client.query<{ c: string }>('select public_code as c from venues')).rows.map(
+        (r) => `/v1/public/venues/${r.c}`,
+      );
+      await client.end();
+      const pgRuns: Measured[] = [];
+      for (let round = 0; round < ROUNDS; round++) pgRuns.push(await load(pgServer.base, pgCodes));
+      const pgProfile = medianOf(pgRuns);
+      profileRows.push({
+        route: `QR profile on PostgreSQL (per-IP counter shared), ${pgCodes.length} venues, median of ${ROUNDS}`,
+        'req/s': pgProfile.rps.toFixed(0),
+        'p50 ms': pgProfile.p50,
+        'p99 ms': pgProfile.p99,
+      });
+      profileRows.push({
+        route: 'ratio PostgreSQL / SQLite QR profile',
+        'req/s': (pgProfile.rps / profile.rps).toFixed(2),
+        'p50 ms': '',
+        'p99 ms': '',
+      });
       await pgServer.stop();
       writeRows.push({
         database: 'PostgreSQL',
