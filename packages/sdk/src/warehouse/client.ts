@@ -3,12 +3,12 @@
  * console's), which brings the session, the refresh and the typed errors. Its own entry: consumer apps skip it.
  */
 import { type Query, seg } from '../client/query.js';
+import type { RegisterImportReport, RegisterUploadInput, RegisterUploadKind } from '../registers/upload.js';
 import type { RequestingClient } from '../training/client.js';
 import type { AlertsReport } from './alerts.js';
 import type { ComplaintsReport } from './complaints.js';
 import type { CompletionReport, CompletionTodayPage } from './completion.js';
 import type { DevicesReport } from './devices.js';
-import type { RegisterImportReport, RegisterUploadInput, RegisterUploadKind } from '../registers/upload.js';
 import type { MapLayer } from './map.js';
 import type { Overview } from './overview.js';
 import type { WarehouseQuery } from './query.js';
