@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRow } from '../packages/server/src/alerts/alert-book.js';
 import { ffmpegAvailable } from '../packages/server/src/demo/demo-camera.js';
 import { seedTestCity, TEST_PASSWORD, type TestCity } from '../packages/server/src/testing/fixtures.js';
+import { startKitchenCamera } from '../packages/server/src/testing/kitchen-camera.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
-import { insertChannel } from '../packages/server/src/video/channel-store.js';
-import { SimulatedCamera } from '../packages/server/src/video/simulated-camera.js';
+import type { SimulatedCamera } from '../packages/server/src/video/simulated-camera.js';
 import { ensureH5Build, launchChromium, phoneContext, shots } from './support/h5-app.js';
 
 const FFMPEG = process.env.BK_FFMPEG ?? 'ffmpeg';
@@ -47,23 +47,10 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen on the H5 venue page', (
     await ensureH5Build();
     server = await startTestServer('sqlite');
     city = await seedTestCity(server);
-    camera = new SimulatedCamera({ ffmpeg: FFMPEG, label: '第一中学食堂 后厨', timeZone: 'Asia/Shanghai' });
-    await camera.start();
-    const venue = await server.database.db
-      .selectFrom('venues')
-      .selectAll()
-      .where('id', '=', city.venues.school)
-      .executeTakeFirstOrThrow();
-    publicCode = venue.public_code;
-    const channel = await insertChannel(server.database, venue, {
-      area: 'cooking',
-      name: '热菜灶台',
-      source: { kind: 'http', url: camera.url },
-      public: true,
-      hours: [{ from: '00:00', to: '24:00' }],
-      record: true,
-    });
-    await server.app.video.engine.syncRecorded();
+    const started = await startKitchenCamera(server, city.venues.school, '第一中学食堂 后厨');
+    camera = started.camera;
+    publicCode = started.publicCode;
+    const { channel } = started;
     channelId = channel.id;
     browser = await launchChromium();
   }, 480_000);

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startKitchenCamera } from '../../packages/server/src/testing/kitchen-camera.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
 import { insertChannel } from '../../packages/server/src/video/channel-store.js';
-import { SimulatedCamera } from '../../packages/server/src/video/simulated-camera.js';
 
 export interface VenueCamera {
   readonly channelId: string;
@@ -40,22 +40,8 @@ export async function spareChannel(server: TestServer, venueId: string): Promise
 
 export async function seedVenueCamera(server: TestServer, venueId: string): Promise<VenueCamera> {
   const { ffmpeg } = server.config.video;
-  const camera = new SimulatedCamera({ ffmpeg, label: 'A 后厨', timeZone: 'Asia/Shanghai' });
-  await camera.start();
   // Nothing to stop at the end: the camera holds no process open, and its encoder ends with the server's pull.
-  const venue = await server.database.db
-    .selectFrom('venues')
-    .selectAll()
-    .where('id', '=', venueId)
-    .executeTakeFirstOrThrow();
-  const channel = await insertChannel(server.database, venue, {
-    area: 'cooking',
-    name: '热菜灶台',
-    source: { kind: 'http', url: camera.url },
-    public: true,
-    hours: [{ from: '00:00', to: '24:00' }],
-    record: true,
-  });
+  const { channel } = await startKitchenCamera(server, venueId, 'A 后厨');
   const start = Math.floor(Date.now() / 1000) - 30;
   const hour = new Date(start * 1000).toISOString().slice(0, 13).replace(/[-T]/g, '');
   const segment = `${start}_000000_1000000.ts`;
@@ -81,7 +67,6 @@ export async function seedVenueCamera(server: TestServer, venueId: string): Prom
     join(dir, segment),
   ]);
   if (made.status !== 0) throw new Error(`ffmpeg could not make a segment: ${made.stderr.toString()}`);
-  await server.app.video.engine.syncRecorded();
   const { tokens } = server.app.video;
   const expires = Math.floor(Date.now() / 1000) + 3600;
   return {

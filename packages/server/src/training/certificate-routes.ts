@@ -14,7 +14,7 @@ import {
   TrainingSettingsSchema,
   VenueTrainingSchema,
 } from '@brightkitchen/sdk/training';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { type RawBuilder, sql } from 'kysely';
 import * as v from 'valibot';
 import { audit } from '../audit/store.js';
@@ -82,6 +82,18 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
   const { database } = app.ctx;
   const { db } = database;
 
+  /** The certificate of the path, if the principal may read it; NOT_FOUND otherwise. */
+  async function certificateOf(request: FastifyRequest<{ Params: { certificateId: string } }>, principal: Principal) {
+    const row = await db
+      .selectFrom('training_certificates')
+      .selectAll()
+      .where('id', '=', request.params.certificateId)
+      .where(await certificateScope(app, principal))
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
+  }
+
   async function certificateTimeZone(venueId: string): Promise<string> {
     const venue = await db.selectFrom('venues').select('time_zone').where('id', '=', venueId).executeTakeFirst();
     return venue?.time_zone ?? 'Asia/Shanghai';
@@ -127,15 +139,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const principal = requireUser(request);
-      const scope = await certificateScope(app, principal);
-      const row = await db
-        .selectFrom('training_certificates')
-        .selectAll()
-        .where('id', '=', request.params.certificateId)
-        .where(scope)
-        .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND');
+      const row = await certificateOf(request, requireUser(request));
       return toCertificate(row, localDay(new Date(), await certificateTimeZone(row.venue_id)));
     },
   );
@@ -156,14 +160,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const principal = requireRole(request, ['regulator', 'admin']);
       const { reason } = parseOrThrow(CertificateRevokeInputSchema, request.body);
-      const scope = await certificateScope(app, principal);
-      const row = await db
-        .selectFrom('training_certificates')
-        .selectAll()
-        .where('id', '=', request.params.certificateId)
-        .where(scope)
-        .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND');
+      const row = await certificateOf(request, principal);
       // Revoking again keeps the first revocation's time.
       const revokedAt = row.revoked_at ?? new Date().toISOString();
       if (!row.revoked_at) {

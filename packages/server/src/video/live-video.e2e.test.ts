@@ -8,9 +8,9 @@ import type { CameraChannel, PublicVenueProfile } from '@brightkitchen/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegAvailable } from '../demo/demo-camera.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
+import { startKitchenCamera } from '../testing/kitchen-camera.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { insertChannel } from './channel-store.js';
-import { SimulatedCamera } from './simulated-camera.js';
+import type { SimulatedCamera } from './simulated-camera.js';
 
 const FFMPEG = process.env.BK_FFMPEG ?? 'ffmpeg';
 
@@ -50,25 +50,11 @@ describe.skipIf(!ffmpegAvailable(FFMPEG))('live kitchen (real ffmpeg)', () => {
   beforeAll(async () => {
     server = await startTestServer('sqlite', { BK_VIDEO_MAX_VIEWERS: '3', BK_FFMPEG: FFMPEG });
     city = await seedTestCity(server);
-    camera = new SimulatedCamera({ ffmpeg: FFMPEG, label: '测试食堂', timeZone: 'Asia/Shanghai' });
-    await camera.start();
-    const venue = await server.database.db
-      .selectFrom('venues')
-      .selectAll()
-      .where('id', '=', city.venues.school)
-      .executeTakeFirstOrThrow();
-    publicCode = venue.public_code;
-    // The simulated camera is on loopback, which the API refuses as a source (see the attack below): stored as the
-    // demo stores its camera.
-    const stored = await insertChannel(server.database, venue, {
-      area: 'cooking',
-      name: '热菜灶台',
-      source: { kind: 'http', url: camera.url },
-      public: true,
-      hours: [{ from: '00:00', to: '24:00' }],
-      record: true,
-    });
-    await server.app.video.engine.syncRecorded();
+    // The simulated camera is on loopback, which the API refuses as a source (see the attack below).
+    const started = await startKitchenCamera(server, city.venues.school, '测试食堂');
+    camera = started.camera;
+    publicCode = started.publicCode;
+    const stored = started.channel;
     channel = (await cameras()).find((c) => c.id === stored.id) as CameraChannel;
   }, 60_000);
 
