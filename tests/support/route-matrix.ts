@@ -7,6 +7,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { issueAccessToken } from '../../packages/server/src/auth/access-token.js';
 import type { FakeWechat } from '../../packages/server/src/testing/fake-wechat.js';
 import { TEST_PASSWORD } from '../../packages/server/src/testing/fixtures.js';
+import { inspectionBody } from '../../packages/server/src/testing/inspection-answers.js';
 import { purchase } from '../../packages/server/src/testing/ledger-records.js';
 import { liveSmsCode } from '../../packages/server/src/testing/sms-codes.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
@@ -222,10 +223,17 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /v1/complaints': { allow: [...CONSUMERS, ...OPERATORS_AND_REGULATORS] },
   'GET /v1/complaints/{complaintId}/photos/{n}': { allow: ['consumerA', ...A_OVERSIGHT] },
   'POST /v1/venues/{venueId}/ledger-photos': {
-    allow: A_MEMBERS,
+    allow: A_OVERSIGHT,
     call: () => ({ body: { contentType: 'image/png', dataBase64: pngBase64(64 + Math.floor(Math.random() * 64)) } }),
   },
   'GET /v1/venues/{venueId}/ledger-photos/{ref}': { allow: A_OVERSIGHT },
+  'GET /v1/venues/{venueId}/checklist': { allow: A_OVERSIGHT },
+  'GET /v1/venues/{venueId}/inspections': { allow: A_OVERSIGHT },
+  'GET /v1/inspections/{inspectionId}': { allow: A_OVERSIGHT },
+  'POST /v1/venues/{venueId}/inspections': {
+    allow: ['regulatorA'],
+    call: ({ city }) => ({ body: inspectionBody(city.a.photoRef, { failing: ['1.4'] }) }),
+  },
   'GET /v1/alerts': { allow: OPERATORS_AND_REGULATORS },
   'POST /v1/alerts/{alertId}/ack': { allow: A_MEMBERS, call: () => ({ body: {} }) },
   'POST /v1/alerts/{alertId}/resolve': {
@@ -469,6 +477,7 @@ export function pathValues(city: TwoVenueCity): Record<string, string> {
     publicCode: a.publicCode,
     regionId: a.regionId,
     ref: a.photoRef,
+    inspectionId: a.inspectionId,
     recordId: a.ledgerEntryId,
     rootSeq: 'latest',
     courseId: a.courseId,

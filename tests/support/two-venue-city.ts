@@ -9,6 +9,7 @@ import type { Alert, Complaint, Notice, Venue } from '@brightkitchen/sdk';
 import { addMembership, createUser } from '../../packages/server/src/accounts/index.js';
 import { issueAccessToken } from '../../packages/server/src/auth/access-token.js';
 import { seedTestCity, type TestAccount, type TestCity } from '../../packages/server/src/testing/fixtures.js';
+import { inspectionBody } from '../../packages/server/src/testing/inspection-answers.js';
 import { morningCheck } from '../../packages/server/src/testing/ledger-records.js';
 import type { TestServer } from '../../packages/server/src/testing/test-server.js';
 import { paperKey } from '../../packages/server/src/training/testing.js';
@@ -35,6 +36,8 @@ export interface VenueA {
   readonly deviceId: string;
   /** A ledger photo stored for A (`sha256:…`). */
   readonly photoRef: string;
+  /** An inspection of A by its regulator. */
+  readonly inspectionId: string;
   /** Training: a course of A's district (published by its regulator) and one of its lessons. */
   readonly courseId: string;
   readonly lessonId: string;
@@ -129,6 +132,11 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     body: { contentType: 'image/png', dataBase64: pngBase64(96) },
   });
   expectStatus('ledger photo', photo.status, 201);
+  const inspection = await server.request<{ inspection: { id: string } }>(`/v1/venues/${venueId}/inspections`, {
+    token: city.regulator.token,
+    body: inspectionBody(photo.body.ref, { failing: ['2.5'] }),
+  });
+  expectStatus('inspection', inspection.status, 201);
   // A published root holding A's chain head, for the open inclusion-proof route.
   const root = await server.request('/v1/ledger-roots', { method: 'POST', token: city.admin.token });
   expectStatus('ledger root', root.status, 201);
@@ -147,6 +155,7 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     ledgerEntryId: ledger.body.record.id,
     deviceId: device.body.device.id,
     photoRef: photo.body.ref,
+    inspectionId: inspection.body.inspection.id,
     ...training,
     camera,
   };
@@ -158,6 +167,7 @@ export async function seedTwoVenueCity(server: TestServer): Promise<TwoVenueCity
     a.alertId,
     a.ledgerEntryId,
     a.deviceId,
+    a.inspectionId,
     city.manager.user.id,
     city.staffer.user.id,
     venue.body.licence.number,

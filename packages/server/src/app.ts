@@ -34,6 +34,8 @@ import { registerRequestIdHeader, requestIdOf } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { importRoutes } from './imports/routes.js';
 import { ingestRoutes } from './ingest/routes.js';
+import { inspectionRoutes } from './inspections/routes.js';
+import { registerGradesJob } from './jobs/grades-job.js';
 import { registerLedgerRootJob } from './jobs/ledger-root-job.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
 import { registerRiskRefitJob } from './jobs/risk-refit-job.js';
@@ -133,6 +135,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   registerRetentionJob(app);
   registerLedgerRootJob(app);
   registerRiskRefitJob(app);
+  registerGradesJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   // Camera channels to HLS with ffmpeg: recorded ones from start, public ones while watched; stopped on close.
@@ -159,6 +162,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(ledgerRoutes);
       await api.register(ratingRoutes);
       await api.register(noticeRoutes);
+      await api.register(inspectionRoutes);
       await api.register(complaintRoutes);
       await api.register(ledgerPhotoRoutes);
       await api.register(ledgerRootRoutes);

@@ -11,6 +11,7 @@ import { type CamerasClient, createCamerasClient } from './resources/cameras.js'
 import { type ComplaintsClient, createComplaintsClient } from './resources/complaints.js';
 import type { ResourceContext } from './resources/context.js';
 import { createDevicesClient, type DevicesClient } from './resources/devices.js';
+import { createInspectionsClient, type InspectionsClient } from './resources/inspections.js';
 import { createLedgersClient, type LedgersClient } from './resources/ledgers.js';
 import { createNoticesClient, type NoticesClient } from './resources/notices.js';
 import { createOpenDataClient, type OpenDataClient } from './resources/open-data.js';
@@ -69,6 +70,7 @@ export interface BrightKitchenClient {
   readonly ledgers: LedgersClient;
   readonly ratings: RatingsClient;
   readonly notices: NoticesClient;
+  readonly inspections: InspectionsClient;
   readonly complaints: ComplaintsClient;
   readonly alerts: AlertsClient;
   readonly cameras: CamerasClient;
@@ -134,6 +136,7 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     ledgers: createLedgersClient(context, newId),
     ratings: createRatingsClient(context),
     notices: createNoticesClient(context),
+    inspections: createInspectionsClient(context),
     complaints: createComplaintsClient(context),
     alerts: createAlertsClient(context),
     cameras: createCamerasClient(context),

@@ -47,6 +47,7 @@ export type { AuthClient } from './resources/auth.js';
 export type { CamerasClient } from './resources/cameras.js';
 export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
 export type { DeviceScheduleOptions, DevicesClient, GatewaysClient } from './resources/devices.js';
+export type { InspectionsClient } from './resources/inspections.js';
 export type {
   LedgerBatchResult,
   LedgerCheck,

@@ -279,6 +279,40 @@ export const API_ERRORS = {
     message: { zh: '排名日期不合法', en: 'The ranking date is invalid' },
     meaning: 'A risk query whose `asOf` is later than tomorrow (a ranking uses only data before its date).',
   },
+  INSPECTION_SIGNATURE_REQUIRED: {
+    status: 422,
+    message: { zh: '检查记录须有检查人员签名', en: 'The inspection record needs the inspector’s signature' },
+    meaning:
+      'An inspection was sent without `inspectorSignature`, or the manager’s countersignature was neither signed nor declined.',
+  },
+  INSPECTION_ITEM_UNKNOWN: {
+    status: 422,
+    message: {
+      zh: '检查项目不在本地区的检查表中，或重复填写',
+      en: 'An item is not on the region’s checklist, or was answered twice',
+    },
+    meaning:
+      'An inspection answered a code that is not on the checklist in force (`details.unknown`) or the same code twice (`details.duplicates`).',
+  },
+  INSPECTION_NOTHING_CHECKED: {
+    status: 422,
+    message: {
+      zh: '至少须检查一项（不适用项不计）',
+      en: 'At least one item must be checked (not applicable does not count)',
+    },
+    meaning: 'Every answer of an inspection was `not_applicable`: there is nothing to grade.',
+  },
+  INSPECTION_DATE_INVALID: {
+    status: 422,
+    message: { zh: '检查日期不能晚于今天', en: 'The inspection date cannot be after today' },
+    meaning: 'An inspection dated after today in the venue’s time zone.',
+  },
+  INSPECTION_PHOTO_MISSING: {
+    status: 422,
+    message: { zh: '照片或签名尚未上传', en: 'A photo or signature has not been uploaded' },
+    meaning:
+      'A signature or photo ref of an inspection is not in the venue’s photo store (`details.refs`); upload it first.',
+  },
   LIVE_URL_INVALID: {
     status: 403,
     message: { zh: '直播链接无效', en: 'This video link is not valid' },

@@ -4,10 +4,12 @@
  * The shape is the rules' own `RuleProfile`: the compiler checks the schema's output against it, a test that the
  * national profile passes through whole.
  */
+
 import * as v from 'valibot';
 import { VENUE_KINDS } from '../domain/enums.js';
 import { PURCHASE_CATEGORIES } from '../domain/ledger-vocab.js';
 import { keyedObject } from '../domain/primitives.js';
+import { CHECKLIST_CODES } from '../rules/inspection/national-checklist.js';
 import type { RuleProfile, RuleProfileOverride, SensorLocationKind } from '../rules/profile.js';
 
 const SENSOR_LOCATION_KINDS = [
@@ -70,6 +72,7 @@ export const RuleProfileSchema = v.object({
     recordingRetentionDays: v.pipe(v.number(), v.minValue(7)),
     outageAlertMinutes: v.pipe(v.number(), v.minValue(0.1)),
   }),
+  inspection: v.object({ keyItems: list(CHECKLIST_CODES), omittedItems: list(CHECKLIST_CODES) }),
 }) satisfies v.GenericSchema<unknown, RuleProfile>;
 
 /**

@@ -36,6 +36,15 @@ export {
   ShowHoursSchema,
   SignedStreamSchema,
 } from './camera.js';
+export type { Checklist, ChecklistArea, ChecklistItem } from './checklist.js';
+export {
+  CHECKLIST_AREA_LABELS,
+  CHECKLIST_AREAS,
+  CHECKLIST_CODE,
+  CHECKLIST_FULL_SCORE,
+  ChecklistItemSchema,
+  ChecklistSchema,
+} from './checklist.js';
 export type {
   Complaint,
   ComplaintInput,
@@ -95,6 +104,27 @@ export type { AnnualGradeResult, DynamicGrade, Grade } from './grade.js';
 export { AnnualGradeResultSchema, DynamicGradeSchema, GradeSchema } from './grade.js';
 export type { Inspection, InspectionInput, InspectionItem } from './inspection.js';
 export { InspectionInputSchema, InspectionItemSchema, InspectionSchema } from './inspection.js';
+export type {
+  Countersign,
+  InspectionAnswer,
+  InspectionRecord,
+  InspectionRecorded,
+  InspectionRecordInput,
+  InspectionRecordPage,
+  InspectionResult,
+  InspectionType,
+} from './inspection-record.js';
+export {
+  CountersignSchema,
+  INSPECTION_ITEM_PHOTOS_MAX,
+  INSPECTION_RESULTS,
+  INSPECTION_TYPES,
+  InspectionAnswerSchema,
+  InspectionRecordedSchema,
+  InspectionRecordInputSchema,
+  InspectionRecordPageSchema,
+  InspectionRecordSchema,
+} from './inspection-record.js';
 export type {
   ChainAnchor,
   ChainVerification,

@@ -64,6 +64,15 @@ export {
   NO_GRADE_REASON_MESSAGES,
   NO_GRADE_REASONS,
 } from './grading/index.js';
+// The inspection checklist (监督检查表) and how answers are scored
+export {
+  CHECKLIST_CODES,
+  checklistFor,
+  NATIONAL_CHECKLIST,
+  NATIONAL_KEY_ITEMS,
+  type ScoredAnswers,
+  scoreAnswers,
+} from './inspection/index.js';
 // Ledger validation
 export type { LedgerIssue } from './ledger/context.js';
 export { ledgerRecordDay } from './ledger/record-day.js';
@@ -74,6 +83,7 @@ export { isStaffUnfit, ledgerAlerts, validateLedger } from './ledger/validate.js
 export type {
   DeepPartial,
   HeatDisinfectionLimit,
+  InspectionRuleNumbers,
   LedgerRuleNumbers,
   ResolveProfileOptions,
   RuleProfile,

@@ -6,6 +6,7 @@
 import { VENUE_KINDS } from '../domain/enums.js';
 import { PURCHASE_CATEGORIES } from '../domain/ledger-vocab.js';
 import type { ParseResult } from '../domain/result.js';
+import { CHECKLIST_CODES } from './inspection/national-checklist.js';
 import { NATIONAL_PROFILE, type RuleProfile, type RuleProfileOverride, resolveProfile } from './profile.js';
 
 type Issue = { readonly code: string; readonly path: string; readonly message: { zh: string; en: string } };
@@ -23,7 +24,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function check(value: unknown, base: unknown, path: string, out: Issue[]): void {
   const at = path || '(root)';
   if (Array.isArray(base)) {
-    const kind = typeof base[0];
+    // An empty default list (nothing omitted) is a list of words.
+    const kind = base.length === 0 ? 'string' : typeof base[0];
     if (!Array.isArray(value) || value.some((v) => typeof v !== kind)) {
       out.push(issue(at, `应为${kind === 'number' ? '数字' : '文本'}列表`, `must be a list of ${kind}s`));
     } else if (kind === 'string' && value.some((v) => !wordsOf(path).includes(v as string))) {
@@ -55,6 +57,8 @@ const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   requiredVenueKinds: VENUE_KINDS,
   venueKinds: VENUE_KINDS,
   quarantineCategories: PURCHASE_CATEGORIES,
+  keyItems: CHECKLIST_CODES,
+  omittedItems: CHECKLIST_CODES,
 };
 function wordsOf(path: string): readonly string[] {
   return VOCABULARY[path.split('.').pop() ?? ''] ?? [];

@@ -5,6 +5,7 @@
  */
 import type { LocationKind, VenueKind } from '../domain/enums.js';
 import type { PurchaseCategory } from '../domain/ledger-vocab.js';
+import { NATIONAL_KEY_ITEMS } from './inspection/national-checklist.js';
 
 /** An allowed temperature range; a missing bound is open. */
 export interface TemperatureRange {
@@ -94,12 +95,21 @@ export interface VideoRuleNumbers {
   readonly outageAlertMinutes: number;
 }
 
-/** Every number the rules use, for ledgers, sensors and video: national, or with regional changes. */
+/** How a region adjusts the national inspection checklist (`checklistFor`). */
+export interface InspectionRuleNumbers {
+  /** The items treated as key items (关键项), by code. */
+  readonly keyItems: readonly string[];
+  /** National items the region does not inspect, by code. */
+  readonly omittedItems: readonly string[];
+}
+
+/** Every number the rules use, for ledgers, sensors, video and inspections: national, or with regional changes. */
 export interface RuleProfile {
   readonly name: string;
   readonly ledger: LedgerRuleNumbers;
   readonly sensors: SensorRuleNumbers;
   readonly video: VideoRuleNumbers;
+  readonly inspection: InspectionRuleNumbers;
 }
 
 /** A partial profile: any nested part may be left out; arrays are replaced whole. */
@@ -158,6 +168,7 @@ export const NATIONAL_PROFILE: RuleProfile = deepFreeze({
     silenceTimeoutMinutes: 30,
   },
   video: { recordingRetentionDays: 7, outageAlertMinutes: 5 },
+  inspection: { keyItems: NATIONAL_KEY_ITEMS, omittedItems: [] },
 });
 
 /** Options of {@link resolveProfile}. */

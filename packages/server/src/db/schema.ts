@@ -266,6 +266,30 @@ export interface InspectionsTable {
   result: string | null;
   /** `recorded` here, or `imported` from a bureau's register. */
   source: string;
+  /** Recorded on the phone (migration 072; absent for seeded and imported history): the SDK's answers (JSON). */
+  answers?: string | null;
+  inspector_id?: string | null;
+  /** The inspector's signature: a `sha256:` ref in the venue's photo store. */
+  inspector_signature?: string | null;
+  /** The SDK's `Countersign` (JSON). */
+  countersign?: string | null;
+  remark?: string | null;
+}
+
+/** Each venue's grades as last computed (migration 072; `refreshGrades`). */
+export interface VenueGradesTable {
+  venue_id: string;
+  /** `GradeFace`; null when never inspected. */
+  dynamic_face: string | null;
+  dynamic_score: number | null;
+  inspected_on: string | null;
+  /** `NoGradeReason[]` (JSON). */
+  no_grade_reasons: string;
+  /** `AnnualGrade`; null without an inspection in the past 12 months. */
+  annual_grade: string | null;
+  annual_average: number | null;
+  annual_year: number | null;
+  computed_at: string;
 }
 
 /** A registered device (see migration 010-devices). `data` is the SDK Device plus its ingestion config (JSON). */
@@ -633,6 +657,7 @@ export interface DB {
   alerts: AlertsTable;
   notification_log: NotificationLogTable;
   inspections: InspectionsTable;
+  venue_grades: VenueGradesTable;
   devices: DevicesTable;
   device_status: DeviceStatusTable;
   readings: ReadingsTable;

@@ -16,6 +16,10 @@ const TAGS = [
   { name: 'ledgers', description: 'Daily ledgers (电子台账): hash-chained, idempotent writes; photos.' },
   { name: 'ratings', description: 'Consumer smiley ratings (笑脸评价).' },
   { name: 'notices', description: 'Notices (告知书) to a venue’s operator and their answers.' },
+  {
+    name: 'inspections',
+    description: 'On-site inspections (监督检查): the checklist, records with signatures, the grades they give.',
+  },
   { name: 'complaints', description: 'Consumer complaints with location and photos.' },
   { name: 'alerts', description: 'Alerts of sensors, cameras, schedules and ledger rules: acknowledge, resolve.' },
   { name: 'public', description: 'What anyone sees behind a venue’s QR code.' },

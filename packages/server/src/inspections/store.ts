@@ -70,7 +70,7 @@ export async function inspectionsForGrading(
   const since = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
   const rows = await db
     .selectFrom('inspections')
-    .select(['id', 'venue_id', 'date', 'score', 'items'])
+    .select(['id', 'venue_id', 'date', 'score', 'items', 'created_at'])
     .where('venue_id', 'in', [...venueIds])
     .where('date', '>', since)
     .execute();
@@ -81,7 +81,7 @@ export async function inspectionsForGrading(
       continue;
     }
     const list = out.get(row.venue_id) ?? [];
-    list.push({ date: row.date, score: Number(row.score), items: items.value });
+    list.push({ date: row.date, recordedAt: row.created_at, score: Number(row.score), items: items.value });
     out.set(row.venue_id, list);
   }
   return out;

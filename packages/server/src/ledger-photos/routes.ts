@@ -14,7 +14,7 @@ import {
 } from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
-import { authorizeVenue, MEMBER_OR_REGULATOR, MEMBERS } from '../auth/index.js';
+import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
 import { nodeSha256Hex } from '../crypto/index.js';
 import { AppError } from '../errors/index.js';
 import { decodePhoto, precheckPhoto, sendImage } from '../photos/photo-upload.js';
@@ -43,7 +43,8 @@ export const ledgerPhotoRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'uploadLedgerPhoto',
-        summary: 'Store a photo for the venue’s ledgers; answers its reference sha256:<hex> (201 new, 200 known)',
+        summary:
+          'Store a photo for the venue’s records (ledgers, inspections, rectifications); answers its reference sha256:<hex> (201 new, 200 known)',
         security: BEARER,
         params: jsonSchema(VenueParamsSchema),
         body: jsonSchema(LedgerPhotoUploadSchema),
@@ -53,7 +54,8 @@ export const ledgerPhotoRoutes: FastifyPluginAsync = async (app) => {
       validatorCompiler: passThrough,
     },
     async (request, reply) => {
-      const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, MEMBERS);
+      // Members for ledgers; the region's regulators for an inspection's photos and signatures.
+      const { principal, venue } = await authorizeVenue(app, request, request.params.venueId, MEMBER_OR_REGULATOR);
       precheckPhoto(request.body, LEDGER_PHOTO_MAX_BYTES, 'photo');
       const photo = decodePhoto(parseOrThrow(LedgerPhotoUploadSchema, request.body), LEDGER_PHOTO_MAX_BYTES, 'photo');
       const sha256 = nodeSha256Hex(photo.bytes);

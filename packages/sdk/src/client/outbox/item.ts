@@ -4,7 +4,16 @@ import type { BrightKitchenErrorJSON } from '../errors/bright-kitchen-error.js';
  * The writes that go through the outbox: people's records, and machines' traffic — `device` (an edge
  * gateway's relayed or normalized device events) and `violation` (a partner's AI violations).
  */
-export const OUTBOX_KINDS = ['ledger', 'ledger-photo', 'rating', 'notice', 'complaint', 'device', 'violation'] as const;
+export const OUTBOX_KINDS = [
+  'ledger',
+  'ledger-photo',
+  'rating',
+  'notice',
+  'complaint',
+  'inspection',
+  'device',
+  'violation',
+] as const;
 /** One of {@link OUTBOX_KINDS}: what a queued write creates. */
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

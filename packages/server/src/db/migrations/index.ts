@@ -25,6 +25,7 @@ import { thresholdDue } from './058-threshold-due.js';
 import { oneRunningDisinfection } from './059-one-running-disinfection.js';
 import { cameraChannels } from './070-camera-channels.js';
 import { ratingsByDay } from './071-ratings-by-day.js';
+import { inspectionRecords } from './072-inspection-records.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -56,5 +57,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   oneRunningDisinfection,
   cameraChannels,
   ratingsByDay,
+  inspectionRecords,
 ];
 export type { AppMigration } from './migration.js';
