@@ -49,13 +49,16 @@ export async function venueChecklist(ctx: AppContext, venue: VenuesTable): Promi
  * is refused with its own code, not a generic validation failure.
  */
 export function precheckSignatures(body: unknown): void {
-  const { inspectorSignature, countersign } = (body ?? {}) as Record<string, unknown>;
-  if (typeof inspectorSignature !== 'string' || inspectorSignature === '' || countersign === undefined) {
-    throw new AppError('INSPECTION_SIGNATURE_REQUIRED', {
-      missing:
-        typeof inspectorSignature !== 'string' || inspectorSignature === '' ? 'inspectorSignature' : 'countersign',
-    });
-  }
+  // Not a filled-in record at all: the schema's answer (VALIDATION_FAILED, field by field) says more.
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !('answers' in body)) return;
+  const { inspectorSignature, countersign } = body as Record<string, unknown>;
+  const missing =
+    inspectorSignature === undefined || inspectorSignature === ''
+      ? 'inspectorSignature'
+      : countersign === undefined
+        ? 'countersign'
+        : null;
+  if (missing) throw new AppError('INSPECTION_SIGNATURE_REQUIRED', { missing });
 }
 
 function imageRefs(input: InspectionRecordInput): string[] {
