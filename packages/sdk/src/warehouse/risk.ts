@@ -112,7 +112,13 @@ export const InspectionPlanSchema = v.object({
       regionId: IdSchema,
       name: v.string(),
       slots: v.number(),
-      venues: v.array(RiskVenueSchema),
+      venues: v.array(
+        v.object({
+          ...RiskVenueSchema.entries,
+          /** The venue's latest inspection since the plan's week began (local day), null while still to do. */
+          inspectedOn: v.nullable(DaySchema),
+        }),
+      ),
     }),
   ),
   sampling: v.array(SamplingSuggestionSchema),

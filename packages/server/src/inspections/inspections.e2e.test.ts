@@ -1,14 +1,8 @@
 import type { Checklist, InspectionRecord, InspectionRecorded, PublicVenueProfile } from '@brightkitchen/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
-import { inspectionBody } from '../testing/inspection-answers.js';
+import { inspectionBody, signaturePng } from '../testing/inspection-answers.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
-
-/** A tiny valid PNG (8-byte signature, then anything): a drawn signature as the phone uploads it. */
-function png(seed: string): string {
-  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(seed)]);
-  return bytes.toString('base64');
-}
 
 describe.each(DATABASES)('inspections on the phone (%s)', (kind) => {
   let server: TestServer;
@@ -21,7 +15,7 @@ describe.each(DATABASES)('inspections on the phone (%s)', (kind) => {
     city = await seedTestCity(server);
     const upload = await server.request<{ ref: string }>(`/v1/venues/${city.venues.school}/ledger-photos`, {
       token: city.regulator.token,
-      body: { contentType: 'image/png', dataBase64: png('inspector signature') },
+      body: signaturePng('inspector signature'),
     });
     expect(upload.status).toBe(201);
     signature = upload.body.ref;
@@ -93,7 +87,7 @@ describe.each(DATABASES)('inspections on the phone (%s)', (kind) => {
   it('keeps the record for the venue’s manager with both signatures, and from nobody else', async () => {
     const managerSignature = await server.request<{ ref: string }>(`/v1/venues/${city.venues.school}/ledger-photos`, {
       token: city.regulator.token,
-      body: { contentType: 'image/png', dataBase64: png('manager signature') },
+      body: signaturePng('manager signature'),
     });
     const sent = await record(inspectionBody(signature, { managerSignature: managerSignature.body.ref }));
     expect(sent.status).toBe(201);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, newPublicCode, nowIso } from '../db/index.js';
 import { inspectionRow } from '../inspections/index.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
+import { inspectionBody, signaturePng } from '../testing/inspection-answers.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 import { venueRow } from '../venues/venue-store.js';
 import { addDays } from '../warehouse/range.js';
@@ -166,6 +167,22 @@ describe.each(DATABASES)('the risk ranking on %s', (kind) => {
     expect(body.districts).toHaveLength(1);
     expect(body.districts[0]?.venues.map((v) => v.rank)).toEqual([1, 2, 3]);
     expect(body.districts[0]?.slots).toBe(3);
+
+    // The inspector works through it: the venue inspected today is marked done.
+    const top = body.districts[0]?.venues[0];
+    if (!top) throw new Error('no venue planned');
+    const signature = await server.request<{ ref: string }>(`/v1/venues/${top.venueId}/ledger-photos`, {
+      token: city.regulator.token,
+      body: signaturePng(top.venueId),
+    });
+    const inspected = await server.request(`/v1/venues/${top.venueId}/inspections`, {
+      token: city.regulator.token,
+      body: inspectionBody(signature.body.ref, { date: today }),
+    });
+    expect(inspected.status).toBe(201);
+    const after = await get<InspectionPlan>(`/v1/risk/plan?regionId=${city.regions.east}&inspectors=1&capacity=3`);
+    const marked = after.body.districts[0]?.venues.find((v) => v.venueId === top.venueId);
+    expect(marked?.inspectedOn).toBe(today);
   });
 
   it('refuses a ranking from the future, another district’s, and a malformed date', async () => {

@@ -24,7 +24,7 @@ import { venueDirectory, venuesIn } from '../warehouse/directory.js';
 import { addDays } from '../warehouse/range.js';
 import { regionSet } from '../warehouse/scope.js';
 import { refit, storedModel } from './model.js';
-import { DEFAULT_CAPACITY, DEFAULT_INSPECTORS, inspectionPlan } from './plan.js';
+import { DEFAULT_CAPACITY, DEFAULT_INSPECTORS, inspectionPlan, withInspections } from './plan.js';
 import { forgetRankings, modelFor, type Ranking, ranking, scopeKey } from './ranking.js';
 
 const RegionQuerySchema = v.object({ regionId: v.optional(IdParam) });
@@ -195,7 +195,10 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
       const inspectors = Number(request.query.inspectors ?? DEFAULT_INSPECTORS);
       const capacity = Number(request.query.capacity ?? DEFAULT_CAPACITY);
       const { regionNames } = await venueDirectory(database, request.log);
-      return inspectionPlan(ranked, regionNames, addDays(ranked.asOf, -1), inspectors, capacity);
+      return withInspections(
+        database,
+        inspectionPlan(ranked, regionNames, addDays(ranked.asOf, -1), inspectors, capacity),
+      );
     },
   );
 };

@@ -26,3 +26,9 @@ export function inspectionBody(signatureRef: string, options: InspectionBodyOpti
       : { kind: 'declined', reason: '负责人不在现场' },
   };
 }
+
+/** A drawn signature as the phone uploads it: PNG magic bytes, then `seed` (different seeds, different refs). */
+export function signaturePng(seed: string): { contentType: 'image/png'; dataBase64: string } {
+  const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return { contentType: 'image/png', dataBase64: Buffer.concat([magic, Buffer.from(seed)]).toString('base64') };
+}
