@@ -1,6 +1,6 @@
 /**
  * The national default checklist, after the structure of the catering supervision checklist (餐饮服务食品安全监督
- * 检查表): 27 items in 8 areas, 8 of them key. Every item is worth the full 10 points when it conforms.
+ * 检查表): 29 items in 8 areas, 7 of them key. Every item is worth the full 10 points when it conforms.
  */
 import { CHECKLIST_FULL_SCORE, type ChecklistArea, type ChecklistItem } from '../../domain/checklist.js';
 
