@@ -39,6 +39,7 @@ import { registerGradesJob } from './jobs/grades-job.js';
 import { registerLedgerRootJob } from './jobs/ledger-root-job.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
 import { registerRiskRefitJob } from './jobs/risk-refit-job.js';
+import { registerRectificationOverdueJob } from './jobs/rectification-overdue-job.js';
 import { ledgerPhotoRoutes } from './ledger-photos/routes.js';
 import { ledgerRootRoutes } from './ledger-roots/routes.js';
 import { checkpointEarlierPurges } from './ledgers/index.js';
@@ -54,11 +55,13 @@ import { openDataRoutes } from './open-data/routes.js';
 import { publicProfileInvalidation } from './public-venues/invalidation.js';
 import { publicVenueRoutes } from './public-venues/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
+import { rectificationRoutes } from './rectifications/routes.js';
 import { regionRoutes } from './regions/routes.js';
 import { forgetRankings, onRankingsForgotten } from './risk/ranking.js';
 import { riskRoutes } from './risk/routes.js';
 import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
+import { samplingRoutes } from './sampling/routes.js';
 import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
 import { cameraRoutes } from './video/channel-routes.js';
@@ -136,6 +139,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
   registerLedgerRootJob(app);
   registerRiskRefitJob(app);
   registerGradesJob(app);
+  registerRectificationOverdueJob(app);
   // MQTT broker, ingestion, alert engine and escalation: started on ready, stopped on close.
   registerDevicesRuntime(app, options.clock ? { clock: options.clock } : {});
   // Camera channels to HLS with ffmpeg: recorded ones from start, public ones while watched; stopped on close.
@@ -163,6 +167,8 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(ratingRoutes);
       await api.register(noticeRoutes);
       await api.register(inspectionRoutes);
+      await api.register(rectificationRoutes);
+      await api.register(samplingRoutes);
       await api.register(complaintRoutes);
       await api.register(ledgerPhotoRoutes);
       await api.register(ledgerRootRoutes);

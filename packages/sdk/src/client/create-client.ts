@@ -17,7 +17,9 @@ import { createNoticesClient, type NoticesClient } from './resources/notices.js'
 import { createOpenDataClient, type OpenDataClient } from './resources/open-data.js';
 import { createPublicVenuesClient, type PublicVenuesClient } from './resources/public-venues.js';
 import { createRatingsClient, type RatingsClient } from './resources/ratings.js';
+import { createRectificationsClient, type RectificationsClient } from './resources/rectifications.js';
 import { createRegionsClient, type RegionsClient } from './resources/regions.js';
+import { createSamplingClient, type SamplingClient } from './resources/sampling.js';
 import { createVenuesClient, type VenuesClient } from './resources/venues.js';
 import { createSessionStore, type Session } from './session.js';
 import { defaultHashing, type Hashing } from './signing.js';
@@ -70,6 +72,8 @@ export interface BrightKitchenClient {
   readonly ledgers: LedgersClient;
   readonly ratings: RatingsClient;
   readonly notices: NoticesClient;
+  readonly rectifications: RectificationsClient;
+  readonly sampling: SamplingClient;
   readonly inspections: InspectionsClient;
   readonly complaints: ComplaintsClient;
   readonly alerts: AlertsClient;
@@ -136,6 +140,8 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     ledgers: createLedgersClient(context, newId),
     ratings: createRatingsClient(context),
     notices: createNoticesClient(context),
+    rectifications: createRectificationsClient(context),
+    sampling: createSamplingClient(context),
     inspections: createInspectionsClient(context),
     complaints: createComplaintsClient(context),
     alerts: createAlertsClient(context),

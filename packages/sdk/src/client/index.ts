@@ -62,7 +62,9 @@ export type { NoticeListQuery, NoticesClient } from './resources/notices.js';
 export type { OpenDataClient, OpenGradesQuery } from './resources/open-data.js';
 export type { PublicVenuesClient } from './resources/public-venues.js';
 export type { RatingsClient } from './resources/ratings.js';
+export type { RectificationListQuery, RectificationsClient } from './resources/rectifications.js';
 export type { RegionRuleProfile, RegionsClient } from './resources/regions.js';
+export type { SamplingClient, SamplingTaskListQuery } from './resources/sampling.js';
 export type { MembersClient, StaffClient, StaffOnDay, VenueListQuery, VenuesClient } from './resources/venues.js';
 export type { Session, TokenAnswer } from './session.js';
 export {

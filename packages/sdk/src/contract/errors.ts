@@ -148,6 +148,20 @@ export const API_ERRORS = {
     message: ALERT_RULE_MESSAGES.ALERT_INVALID_TRANSITION,
     meaning: 'Acknowledging or resolving an alert in a state that does not allow it.',
   },
+  RECTIFICATION_NOT_OPEN: {
+    status: 409,
+    message: {
+      zh: '整改通知当前状态不允许此操作',
+      en: 'The rectification notice is not in a state that allows this',
+    },
+    meaning:
+      'Answering a rectification notice that is not open, reviewing one that has no answer waiting, or planning a re-inspection of a closed one (`details.state`).',
+  },
+  SAMPLING_RESULT_EXISTS: {
+    status: 409,
+    message: { zh: '该抽检任务已录入结果', en: 'This sampling task already has its result' },
+    meaning: 'Recording a second result for a sampling task.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: { zh: '请求内容过大', en: 'The request body is too large' },
@@ -167,6 +181,48 @@ export const API_ERRORS = {
     status: 422,
     message: ALERT_RULE_MESSAGES.ALERT_CORRECTIVE_ACTION_REQUIRED,
     meaning: 'Resolving an alert without a corrective action.',
+  },
+  RECTIFICATION_DEADLINE_PAST: {
+    status: 422,
+    message: { zh: '整改期限不能早于今天', en: 'The deadline cannot be before today' },
+    meaning:
+      "A rectification notice, a sampling task or a re-inspection dated before today on the venue's clock (`details.today`).",
+  },
+  RECTIFICATION_SOURCE_INVALID: {
+    status: 422,
+    message: {
+      zh: '整改来源不存在或不属于该单位',
+      en: 'The source of the notice does not exist or is not of this venue',
+    },
+    meaning:
+      'A rectification notice whose source (inspection, alert, notice, sampling task) is missing, unknown or of another venue.',
+  },
+  RECTIFICATION_PHOTO_MISSING: {
+    status: 422,
+    message: { zh: '照片尚未上传', en: 'A photo has not been uploaded' },
+    meaning:
+      "A photo ref of a rectification answer or a lab report that is not in the venue's photo store (`details.refs`); upload it first.",
+  },
+  RECTIFICATION_REMARK_REQUIRED: {
+    status: 422,
+    message: { zh: '退回整改请写明原因', en: 'A rejection needs a remark' },
+    meaning: 'Rejecting a rectification answer without a remark.',
+  },
+  SAMPLING_INSPECTOR_INVALID: {
+    status: 422,
+    message: {
+      zh: '抽检人员须为该辖区的监管人员',
+      en: "The inspector must be a regulator of the venue's region",
+    },
+    meaning: "A sampling task assigned to a user who is not a regulator of the venue's region.",
+  },
+  SAMPLING_RESULT_INCONSISTENT: {
+    status: 422,
+    message: {
+      zh: '结论与检测项目不一致',
+      en: 'The outcome does not match the items tested',
+    },
+    meaning: 'A sampling result marked pass with an item that failed, or fail with none failed.',
   },
   DEVICE_UNKNOWN_VENDOR: {
     status: 422,

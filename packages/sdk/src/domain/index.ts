@@ -194,8 +194,59 @@ export {
 } from './rating.js';
 export type { Reading } from './reading.js';
 export { MetricSchema, ReadingSchema } from './reading.js';
+export type {
+  Rectification,
+  RectificationInput,
+  RectificationPage,
+  RectificationReinspectionInput,
+  RectificationResponse,
+  RectificationResponseInput,
+  RectificationReview,
+  RectificationReviewInput,
+  RectificationSource,
+  RectificationSourceKind,
+  RectificationState,
+} from './rectification.js';
+export {
+  RECTIFICATION_OVERDUE,
+  RECTIFICATION_PHOTOS_MAX,
+  RECTIFICATION_SOURCE_KINDS,
+  RECTIFICATION_SOURCE_LABELS,
+  RECTIFICATION_STATE_LABELS,
+  RECTIFICATION_STATES,
+  RectificationInputSchema,
+  RectificationPageSchema,
+  RectificationReinspectionInputSchema,
+  RectificationResponseInputSchema,
+  RectificationResponseSchema,
+  RectificationReviewInputSchema,
+  RectificationReviewSchema,
+  RectificationSchema,
+  RectificationSourceSchema,
+  rectificationOverdue,
+} from './rectification.js';
 export type { Region, RegionInput } from './region.js';
 export { RegionInputSchema, RegionSchema } from './region.js';
+export type {
+  SamplingItem,
+  SamplingResultInput,
+  SamplingSourceKind,
+  SamplingTask,
+  SamplingTaskInput,
+  SamplingTaskPage,
+  SamplingTaskState,
+} from './sampling.js';
+export {
+  SAMPLING_DEFAULT_OBLIGATION,
+  SAMPLING_SOURCE_KINDS,
+  SAMPLING_STATE_LABELS,
+  SAMPLING_TASK_STATES,
+  SamplingItemSchema,
+  SamplingResultInputSchema,
+  SamplingTaskInputSchema,
+  SamplingTaskPageSchema,
+  SamplingTaskSchema,
+} from './sampling.js';
 export type { Staff, StaffCertificate, StaffInput, StaffPatch } from './staff.js';
 export {
   hasLeft,

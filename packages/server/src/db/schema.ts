@@ -176,6 +176,37 @@ export interface NoticesTable {
   created_at: string;
 }
 
+/** A rectification notice (migration 073): the SDK's `Rectification` (without `overdue`) in `data`. */
+export interface RectificationsTable {
+  id: string;
+  venue_id: string;
+  /** `RectificationState`. */
+  state: string;
+  /** The local day (venue's zone) by which it must be accepted. */
+  deadline: string;
+  source_kind: string;
+  source_id: string | null;
+  reinspect_on: string | null;
+  issued_by: string;
+  data: string;
+  created_at: string;
+  /** Set once, with the overdue alert. */
+  escalated_at: string | null;
+  escalation_alert_id: string | null;
+}
+
+/** A sampling task (migration 074): the SDK's `SamplingTask` in `data`. */
+export interface SamplingTasksTable {
+  id: string;
+  venue_id: string;
+  inspector_id: string;
+  /** `SamplingTaskState`. */
+  state: string;
+  created_by: string;
+  data: string;
+  created_at: string;
+}
+
 export interface ComplaintsTable {
   id: string;
   venue_id: string;
@@ -650,6 +681,8 @@ export interface DB {
   ledger_records: LedgerRecordsTable;
   ratings: RatingsTable;
   notices: NoticesTable;
+  rectifications: RectificationsTable;
+  sampling_tasks: SamplingTasksTable;
   complaints: ComplaintsTable;
   complaint_photos: ComplaintPhotosTable;
   ledger_photos: LedgerPhotosTable;

@@ -20,6 +20,11 @@ const TAGS = [
     name: 'inspections',
     description: 'On-site inspections (监督检查): the checklist, records with signatures, the grades they give.',
   },
+  {
+    name: 'rectifications',
+    description: 'Rectification notices (责令整改) with deadlines: answers with photos, review, overdue escalation.',
+  },
+  { name: 'sampling', description: 'Sampling tasks (抽检): assigned to an inspector, the lab result, incidents.' },
   { name: 'complaints', description: 'Consumer complaints with location and photos.' },
   { name: 'alerts', description: 'Alerts of sensors, cameras, schedules and ledger rules: acknowledge, resolve.' },
   { name: 'public', description: 'What anyone sees behind a venue’s QR code.' },

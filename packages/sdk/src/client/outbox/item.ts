@@ -11,6 +11,7 @@ export const OUTBOX_KINDS = [
   'notice',
   'complaint',
   'inspection',
+  'rectification-response',
   'device',
   'violation',
 ] as const;

@@ -26,6 +26,8 @@ import { oneRunningDisinfection } from './059-one-running-disinfection.js';
 import { cameraChannels } from './070-camera-channels.js';
 import { ratingsByDay } from './071-ratings-by-day.js';
 import { inspectionRecords } from './072-inspection-records.js';
+import { rectifications } from './073-rectifications.js';
+import { samplingTasks } from './074-sampling-tasks.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -58,5 +60,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   cameraChannels,
   ratingsByDay,
   inspectionRecords,
+  rectifications,
+  samplingTasks,
 ];
 export type { AppMigration } from './migration.js';
