@@ -92,6 +92,37 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`
 /** A mainland mobile number no other call uses. */
 const uniquePhone = () => `13${randomInt(100_000_000, 1_000_000_000)}`;
 
+/** A local day `days` from now in Asia/Shanghai (UTC+8). */
+const daysAhead = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const rectificationBody = () => ({
+  source: { kind: 'other' },
+  obligation: '食品安全法 第五十五条',
+  findings: '生熟食品混放。',
+  requirement: '生熟分开存放。',
+  deadline: daysAhead(5),
+});
+const samplingBody = (inspectorId: string) => ({
+  foods: ['凉拌菜'],
+  reason: '本周计划建议抽检',
+  source: { kind: 'plan' },
+  deadline: daysAhead(3),
+  inspectorId,
+});
+/** A new open notice of venue A (answered by its staff when `answered`): each call acts on a fresh one. */
+async function freshRectification({ server, city }: Ctx, answered = false): Promise<Record<string, string>> {
+  const res = await server.request<{ id: string }>(`/v1/venues/${city.a.venueId}/rectifications`, {
+    token: city.regulator.token,
+    body: rectificationBody(),
+  });
+  if (answered) {
+    await server.request(`/v1/rectifications/${res.body.id}/responses`, {
+      token: city.staffer.token,
+      body: { text: '已整改。', photos: [city.a.photoRef] },
+    });
+  }
+  return { rectificationId: res.body.id };
+}
+
 /** Keyed by `METHOD /path` as the OpenAPI document names them. */
 export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /v1/auth/login': {
@@ -233,6 +264,51 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /v1/venues/{venueId}/inspections': {
     allow: ['regulatorA'],
     call: ({ city }) => ({ body: inspectionBody(city.a.photoRef, { failing: ['1.4'] }) }),
+  },
+  // Rectification notices: A's regulator opens and reviews, A's people answer; B's side never sees A's.
+  'POST /v1/venues/{venueId}/rectifications': {
+    allow: ['regulatorA'],
+    call: () => ({ body: rectificationBody() }),
+  },
+  'GET /v1/rectifications': { allow: OPERATORS_AND_REGULATORS },
+  'GET /v1/rectifications/{rectificationId}': { allow: A_OVERSIGHT, params: (ctx) => freshRectification(ctx) },
+  'POST /v1/rectifications/{rectificationId}/responses': {
+    allow: A_STAFF,
+    call: ({ city }) => ({ body: { text: '已整改，附照片。', photos: [city.a.photoRef] } }),
+    params: (ctx) => freshRectification(ctx),
+  },
+  'POST /v1/rectifications/{rectificationId}/review': {
+    allow: ['regulatorA'],
+    call: () => ({ body: { decision: 'reject', remark: '照片不清楚，请重拍。' } }),
+    params: (ctx) => freshRectification(ctx, true),
+  },
+  'POST /v1/rectifications/{rectificationId}/reinspection': {
+    allow: ['regulatorA'],
+    call: () => ({ body: { day: daysAhead(7) } }),
+    params: (ctx) => freshRectification(ctx),
+  },
+  // Sampling: A's regulator assigns and records; operators see their own venue's once a result is in.
+  'POST /v1/venues/{venueId}/sampling-tasks': {
+    allow: ['regulatorA'],
+    call: ({ city }) => ({ body: samplingBody(city.regulator.user.id) }),
+  },
+  'GET /v1/sampling-tasks': { allow: OPERATORS_AND_REGULATORS },
+  'POST /v1/sampling-tasks/{taskId}/result': {
+    allow: ['regulatorA'],
+    call: () => ({
+      body: {
+        outcome: 'pass',
+        testedOn: daysAhead(0),
+        items: [{ name: '菌落总数', value: '100 CFU/g', limit: '1×10⁵ CFU/g', verdict: 'pass' }],
+      },
+    }),
+    params: async ({ server, city }) => {
+      const res = await server.request<{ id: string }>(`/v1/venues/${city.a.venueId}/sampling-tasks`, {
+        token: city.regulator.token,
+        body: samplingBody(city.regulator.user.id),
+      });
+      return { taskId: res.body.id };
+    },
   },
   'GET /v1/alerts': { allow: OPERATORS_AND_REGULATORS },
   'POST /v1/alerts/{alertId}/ack': { allow: A_MEMBERS, call: () => ({ body: {} }) },
