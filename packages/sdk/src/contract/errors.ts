@@ -222,7 +222,7 @@ export const API_ERRORS = {
       zh: '结论与检测项目不一致',
       en: 'The outcome does not match the items tested',
     },
-    meaning: 'A sampling result marked pass with an item that failed, or fail with none failed.',
+    meaning: 'A sampling result marked pass with an item that failed, fail with none failed, or dated after today.',
   },
   DEVICE_UNKNOWN_VENDOR: {
     status: 422,
