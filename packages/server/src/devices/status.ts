@@ -1,6 +1,7 @@
 /**
  * Live device status kept in memory (online, last seen, last value per metric, conversion failures
- * per reason) and written with each readings batch; read back by GET /v1/devices/{id}.
+ * per reason) and written with each readings batch; read back by GET /v1/devices/{id}. Instances sharing a
+ * database each add their own failures to the stored counts at every flush, and a read merges the stored status.
  */
 import { type AdapterRejection, type DeviceStatus, DeviceStatusSchema, type LastReading } from '@brightkitchen/sdk';
 import type { Kysely } from 'kysely';
@@ -51,9 +52,17 @@ export function statusOf(row: DeviceStatusTable | undefined, log: CorruptValueLo
   };
 }
 
+/** Conversion failures counted here since the last flush (shared mode: the flush adds them to the stored counts). */
+interface FailureDelta {
+  readonly failures: Record<string, number>;
+  count: number;
+  last: DeviceStatus['lastFailure'];
+}
+
 export class DeviceStatusBook {
   private readonly live = new Map<string, DeviceStatus>();
   private readonly dirty = new Set<string>();
+  private readonly pendingFailures = new Map<string, FailureDelta>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -122,6 +131,12 @@ export class DeviceStatusBook {
       s.failures[rejection.code] = (s.failures[rejection.code] ?? 0) + 1;
       s.failureCount += 1;
       s.lastFailure = { at, code: rejection.code, ...(rejection.details ? { details: rejection.details } : {}) };
+      if (!this.shared) return;
+      const delta = this.pendingFailures.get(deviceId) ?? { failures: {}, count: 0, last: null };
+      delta.failures[rejection.code] = (delta.failures[rejection.code] ?? 0) + 1;
+      delta.count += 1;
+      delta.last = s.lastFailure;
+      this.pendingFailures.set(deviceId, delta);
     });
   }
 
@@ -144,7 +159,16 @@ export class DeviceStatusBook {
       const mine = status.readings[key];
       if (!mine || mine.time < reading.time) status.readings[key] = reading;
     }
-    return status;
+    // Failures are counted by every instance and added up at each flush: the stored sum plus what is not flushed.
+    const delta = this.pendingFailures.get(deviceId);
+    const failures = { ...stored.failures };
+    for (const [code, n] of Object.entries(delta?.failures ?? {})) failures[code] = (failures[code] ?? 0) + n;
+    return {
+      ...status,
+      failures,
+      failureCount: stored.failureCount + (delta?.count ?? 0),
+      lastFailure: delta?.last ?? stored.lastFailure,
+    };
   }
 
   /** Rows to upsert for what changed since the last call. */
@@ -154,18 +178,23 @@ export class DeviceStatusBook {
     for (const id of this.dirty) {
       const s = this.live.get(id);
       if (!s) continue;
+      // Shared: only this instance's new failures, which the upsert adds to the stored ones (never overwrites).
+      const failed = this.shared
+        ? (this.pendingFailures.get(id) ?? { failures: {}, count: 0, last: null })
+        : { failures: s.failures, count: s.failureCount, last: s.lastFailure };
       rows.push({
         device_id: id,
         online: s.online === null ? null : s.online ? 1 : 0,
         last_seen_at: s.lastSeenAt,
         readings: toJson(s.readings),
-        failures: toJson(s.failures),
-        failure_count: s.failureCount,
-        last_failure: s.lastFailure ? toJson(s.lastFailure) : null,
+        failures: toJson(failed.failures),
+        failure_count: failed.count,
+        last_failure: failed.last ? toJson(failed.last) : null,
         updated_at: now,
       });
     }
     this.dirty.clear();
+    this.pendingFailures.clear();
     return rows;
   }
 }

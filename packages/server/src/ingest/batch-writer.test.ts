@@ -54,9 +54,11 @@ describe.each(WRITERS)('ingestion batch writer on $kind, $via', ({ kind, via }) 
       statuses: [status('dev_a', 1), status('dev_b', 0)],
       thresholds: [{ device_id: 'dev_a', metric: 'temperature', state: '{"phase":"normal"}', updated_at: 'x' }],
     });
+    // SQLite (one instance) stores each device's totals; PostgreSQL (instances sharing it) adds each flush's new
+    // failures to the stored ones: 1 then 2 more.
     await write({
       readings: [],
-      statuses: [status('dev_a', 3)],
+      statuses: [status('dev_a', kind === 'postgres' ? 2 : 3)],
       thresholds: [{ device_id: 'dev_a', metric: 'temperature', state: '{"phase":"alarm"}', updated_at: 'y' }],
     });
 
@@ -76,6 +78,7 @@ describe.each(WRITERS)('ingestion batch writer on $kind, $via', ({ kind, via }) 
       ['dev_a', 3, 1],
       ['dev_b', 0, 1],
     ]);
+    expect(JSON.parse(statuses[0]?.failures ?? '')).toEqual({ PAYLOAD_INVALID: 3 });
     const states = await database.db.selectFrom('threshold_states').selectAll().execute();
     expect(states.map((s) => [s.device_id, s.state, s.updated_at])).toEqual([['dev_a', '{"phase":"alarm"}', 'y']]);
   });

@@ -3,7 +3,8 @@
  * transaction, without building a query per row:
  * - SQLite: prepared statements kept per connection — readings in multi-row INSERTs of
  *   `READINGS_PER_STATEMENT` rows, run synchronously under Kysely's connection lock;
- * - PostgreSQL: one statement per table whatever the batch size (`unnest` of column arrays).
+ * - PostgreSQL: one statement per table whatever the batch size (`unnest` of column arrays); a device's failure
+ *   counts are this instance's new ones, added to the stored counts (instances share the database).
  */
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
@@ -29,8 +30,15 @@ async function writePostgres(database: Database, batch: IngestBatch): Promise<vo
           ${column(s, 'last_seen_at')}::text[], ${column(s, 'readings')}::text[], ${column(s, 'failures')}::text[],
           ${column(s, 'failure_count')}::int[], ${column(s, 'last_failure')}::text[], ${column(s, 'updated_at')}::text[])
         on conflict (device_id) do update set online = excluded.online, last_seen_at = excluded.last_seen_at,
-          readings = excluded.readings, failures = excluded.failures, failure_count = excluded.failure_count,
-          last_failure = excluded.last_failure, updated_at = excluded.updated_at`.execute(trx);
+          readings = excluded.readings,
+          failures = (select coalesce(jsonb_object_agg(code, total), '{}'::jsonb)::text from (
+            select key as code, sum(value::int) as total from (
+              select * from jsonb_each_text(device_status.failures::jsonb)
+              union all select * from jsonb_each_text(excluded.failures::jsonb)) as counted
+            group by key) as summed),
+          failure_count = device_status.failure_count + excluded.failure_count,
+          last_failure = coalesce(excluded.last_failure, device_status.last_failure),
+          updated_at = excluded.updated_at`.execute(trx);
     }
     if (t.length > 0) {
       await sql`insert into threshold_states (device_id, metric, state, updated_at)
