@@ -17,6 +17,7 @@ import { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
 import { markSeedingBegun, markSeedingDone } from './interrupted-seed.js';
 import { planLedgers } from './ledgers.js';
 import { createRandom } from './random.js';
+import { seedDemoRectification } from './rectifications.js';
 import { seedDemoTraining } from './training.js';
 import { planStaff, planVenues, shiftDay } from './venues.js';
 
@@ -274,6 +275,13 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     await insertAll(trx, 'alert_snapshots', snapshots);
     await insertAll(trx, 'inspections', inspections);
     await markSeedingDone(trx);
+  });
+  // The demo canteen's open rectification notice (责令整改), due in a few days.
+  await seedDemoRectification(database, {
+    venueId: school.id,
+    timeZone: school.timeZone,
+    regulatorId: regulatorByRegion.get(homeRegionId) as string,
+    now,
   });
   const alertCount = await db
     .selectFrom('alerts')
