@@ -23,10 +23,18 @@ const refusal = (_: unknown, context: { ttl: number }) =>
 /** Registers the plugin on the root (no global limit); call before `limitRoutes`. */
 export async function registerRateLimits(app: FastifyInstance): Promise<void> {
   const { database } = app.ctx;
+  // Public routes count in batches across instances (see database-rate-store.ts); logins and SMS exactly.
+  const store = database.dialect === 'postgres' ? databaseRateStore(database, { batched: new Set(['public']) }) : null;
+  if (store) {
+    app.addHook('onClose', async () => {
+      store.close();
+      await store.flush();
+    });
+  }
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: refusal,
-    ...(database.dialect === 'postgres' ? { store: databaseRateStore(database) } : {}),
+    ...(store ? { store } : {}),
   });
 }
 
