@@ -22,6 +22,7 @@ export default defineAppConfig({
         'staff/index',
         'staff-edit/index',
         'devices/index',
+        'rectification/index',
       ],
     },
     // Staff training (courses, exams, certificates) and the public certificate check: `training/`.

@@ -8,6 +8,7 @@ import { type CurrentVenue, setCurrentVenue } from '../../lib/operator-venue';
 import { TrainingReminder } from '../../training/reminder';
 import { operatorClient } from '../client';
 import { OutboxPanel } from '../outbox-panel';
+import { RectificationsDue } from '../rectification/due-card';
 import { requireOperator } from '../require-login';
 
 type Counts = Partial<Record<LedgerKind, { done: number; expected?: number }>>;
@@ -75,6 +76,7 @@ export default function TodayPage() {
         ) : null}
       </View>
 
+      <RectificationsDue venueId={venue.id} />
       <TrainingReminder venueId={venue.id} />
 
       <View className="grid">
