@@ -10,7 +10,9 @@ import { ImportPage } from './pages/import';
 import { LoginPage } from './pages/login';
 import { OverviewPage } from './pages/overview';
 import { RatingsPage } from './pages/ratings';
+import { RectificationsPage } from './pages/rectifications';
 import { RiskPage } from './pages/risk';
+import { SamplingPage } from './pages/sampling';
 import { TrainingPage } from './pages/training';
 import { VenuePage } from './pages/venue';
 import { go, useRoute } from './router';
@@ -28,6 +30,8 @@ const NAV = [
   ['map', '电子地图'],
   ['devices', '设备'],
   ['complaints', '投诉与告知'],
+  ['rectifications', '整改通知'],
+  ['sampling', '抽检任务'],
   ['ratings', '满意度'],
   ['training', '培训考核'],
   ['import', '登记表导入'],
@@ -35,7 +39,7 @@ const NAV = [
 
 export function App() {
   const [, refresh] = useState(0);
-  const [page = 'overview', id = ''] = useRoute();
+  const [page = 'overview', id = '', ...rest] = useRoute();
   if (!signedIn()) return <LoginPage onSignedIn={() => refresh((n) => n + 1)} />;
   return (
     <div className="shell">
@@ -66,6 +70,10 @@ export function App() {
             <AlertsPage />
           ) : page === 'devices' ? (
             <DevicesPage />
+          ) : page === 'rectifications' ? (
+            <RectificationsPage route={id ? [id, ...rest] : []} />
+          ) : page === 'sampling' ? (
+            <SamplingPage />
           ) : page === 'complaints' ? (
             <ComplaintsPage />
           ) : page === 'ratings' ? (
