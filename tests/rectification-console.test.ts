@@ -137,6 +137,14 @@ describe('整改通知 and 抽检任务 in the console', () => {
     await page.getByRole('button', { name: '下达' }).click();
     await page.getByTestId('rectification-detail').waitFor({ timeout: 20_000 });
     await expect(page.getByTestId('rectification-detail').textContent()).resolves.toContain(deadline);
+    // A re-inspection planned from it shows in the regulator's 复查安排.
+    const visit = localDay(Date.now() + 8 * DAY_MS, 'Asia/Shanghai');
+    await page.getByLabel('安排复查').fill(visit);
+    await page.getByRole('button', { name: '保存复查日期' }).click();
+    await page.getByText(`复查日期${visit}`).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: '返回列表' }).click();
+    await page.getByTestId('reinspection-plan').getByText(visit).waitFor({ timeout: 20_000 });
+    await shot(page, '05-reinspection-plan');
     await page.close();
   }, 120_000);
 

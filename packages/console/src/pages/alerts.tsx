@@ -40,6 +40,9 @@ export function AlertsPage() {
                   <button type="button" onClick={() => go(`venue/${shown.venueId}`)}>
                     打开单位
                   </button>
+                  <button type="button" onClick={() => go(`rectifications/new/${shown.venueId}/alert/${shown.id}`)}>
+                    下达整改通知
+                  </button>
                 </div>
               </header>
               <AlertEvidence key={shown.id} alert={shown} />

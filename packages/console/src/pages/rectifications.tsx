@@ -31,7 +31,53 @@ export function RectificationsPage({ route }: { route: readonly string[] }) {
   const [first, venueId, sourceKind, sourceId] = route;
   if (first === 'new') return <OpenRectification venueId={venueId ?? ''} kind={sourceKind} sourceId={sourceId} />;
   if (first) return <RectificationDetail id={first} />;
-  return <RectificationList />;
+  return (
+    <>
+      <RectificationList />
+      <ReinspectionPlan />
+    </>
+  );
+}
+
+/** The re-inspections planned from notices not yet closed, soonest first: the regulator's visits to make. */
+function ReinspectionPlan() {
+  const [state] = useLoad(() => client.rectifications.list({ limit: 500 }));
+  return (
+    <section className="panel" data-testid="reinspection-plan">
+      <h2>复查安排</h2>
+      <Loaded state={state}>
+        {(page) => {
+          const planned = page.items
+            .filter((r) => r.reinspectOn && r.state !== 'closed')
+            .sort((x, y) => (x.reinspectOn ?? '').localeCompare(y.reinspectOn ?? ''));
+          return planned.length === 0 ? (
+            <p className="muted">暂无复查安排</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>复查日期</th>
+                  <th>单位</th>
+                  <th>依据</th>
+                  <th>整改期限</th>
+                </tr>
+              </thead>
+              <tbody>
+                {planned.map((r) => (
+                  <tr key={r.id} className="clickable" onClick={() => go(`rectifications/${r.id}`)}>
+                    <td>{r.reinspectOn}</td>
+                    <td>{r.venueName ?? r.venueId}</td>
+                    <td>{r.obligation}</td>
+                    <td>{r.deadline}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
 }
 
 function RectificationList() {

@@ -11,6 +11,7 @@ import { DataTable } from '../components/data-table';
 import { HlsVideo } from '../components/hls-video';
 import { useLoad } from '../components/use-load';
 import { errorText, time } from '../format';
+import { go } from '../router';
 import { Loaded } from './loaded';
 import { VenueRecords } from './venue-records';
 
@@ -32,7 +33,14 @@ export function VenuePage({ venueId }: { venueId: string }) {
       {([venue, risk, alerts, cameras]) => (
         <>
           <section className="panel">
-            <h2>{venue.name}</h2>
+            <header className="panel-head">
+              <h2>{venue.name}</h2>
+              <div className="panel-actions">
+                <button type="button" onClick={() => go(`rectifications/new/${venue.id}/other`)}>
+                  下达整改通知
+                </button>
+              </div>
+            </header>
             <dl className="archive">
               <dt>业态</dt>
               <dd>{VENUE_KIND_LABELS[venue.kind]?.zh ?? venue.kind}</dd>
