@@ -63,6 +63,8 @@ export class DeviceStatusBook {
   private readonly live = new Map<string, DeviceStatus>();
   private readonly dirty = new Set<string>();
   private readonly pendingFailures = new Map<string, FailureDelta>();
+  /** Shared: when this instance last saw a device connect or drop (a stored change after it is newer news). */
+  private readonly availabilityAt = new Map<string, string>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -123,6 +125,7 @@ export class DeviceStatusBook {
   availability(deviceId: string, online: boolean): void | Promise<void> {
     return this.with(deviceId, (s) => {
       s.online = online;
+      if (this.shared) this.availabilityAt.set(deviceId, nowIso());
     });
   }
 
@@ -153,8 +156,10 @@ export class DeviceStatusBook {
     const stored = statusOf(row, this.log);
     if (stored.lastSeenAt && (!status.lastSeenAt || status.lastSeenAt < stored.lastSeenAt)) {
       status.lastSeenAt = stored.lastSeenAt;
-      if (stored.online !== null) status.online = stored.online;
     }
+    // The device's connection may be held by another instance: its stored word counts unless ours is newer.
+    const ours = this.availabilityAt.get(deviceId);
+    if (stored.online !== null && (ours === undefined || ours < row.updated_at)) status.online = stored.online;
     for (const [key, reading] of Object.entries(stored.readings)) {
       const mine = status.readings[key];
       if (!mine || mine.time < reading.time) status.readings[key] = reading;

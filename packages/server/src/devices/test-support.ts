@@ -21,9 +21,18 @@ export interface DeviceTestServer extends TestServer {
   readonly mqttUrl: string;
 }
 
+/**
+ * The broker a suite gets unless it asks: embedded — but two instances (BK_TEST_CLUSTER=1 on PostgreSQL) share
+ * one external broker, as a cluster does (each embedded broker would be an island).
+ */
+function defaultBroker(kind: DialectKind): BrokerKind {
+  const cluster = kind === 'postgres' && process.env.BK_TEST_CLUSTER === '1' && process.env.BK_TEST_MQTT_URL;
+  return cluster ? 'external' : 'embedded';
+}
+
 export async function startDeviceServer(
   kind: DialectKind,
-  broker: BrokerKind = 'embedded',
+  broker: BrokerKind = defaultBroker(kind),
   env: Record<string, string> = {},
 ): Promise<DeviceTestServer> {
   const external = process.env.BK_TEST_MQTT_URL ?? '';
@@ -38,7 +47,7 @@ export async function startDeviceServer(
     ...env,
   });
   const clock = manualClock(Date.now());
-  server.app.devices.useClock(clock);
+  for (const instance of server.instances) instance.devices.useClock(clock);
   const mqttUrl = broker === 'external' ? external : (server.app.devices.endpoints()?.tcp ?? '');
   return { ...server, clock, broker, mqttUrl };
 }

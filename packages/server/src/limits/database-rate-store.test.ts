@@ -8,7 +8,7 @@ const MINUTE = 60_000;
 /** Counts one request of `address` and answers the count the limiter compares with its maximum. */
 function hit(store: FastifyRateLimitStore, address: string): Promise<number> {
   return new Promise((resolve, reject) =>
-    store.incr(address, (error, result) => (error || !result ? reject(error) : resolve(result.current)), MINUTE),
+    store.incr(address, (error, result) => (error || !result ? reject(error) : resolve(result.current)), MINUTE, 1000),
   );
 }
 
@@ -22,8 +22,8 @@ describe('the shared rate counters of a cluster (PostgreSQL)', () => {
   // Two stores on one database stand for two instances behind a balancer.
   const instances = () => {
     const ctors = [0, 1].map(() => databaseRateStore(server.database, { batched: new Set(['public']) }));
-    const stores = ctors.map((Store) => new Store().child({ groupId: 'public' } as never));
-    const logins = ctors.map((Store) => new Store().child({ groupId: 'login' } as never));
+    const stores = ctors.map((Store) => new Store({}).child({ groupId: 'public' } as never));
+    const logins = ctors.map((Store) => new Store({}).child({ groupId: 'login' } as never));
     return { ctors, stores, logins };
   };
 

@@ -35,6 +35,8 @@ export interface RequestOptions {
 
 export interface TestServer {
   readonly app: FastifyInstance;
+  /** Every instance: `app`, and its twin with BK_TEST_CLUSTER=1 (a suite driving a clock sets it on both). */
+  readonly instances: readonly FastifyInstance[];
   readonly baseUrl: string;
   readonly config: ServerConfig;
   readonly database: Database;
@@ -125,6 +127,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
     baseUrl,
     config,
     database: app.ctx.database,
+    instances: twin ? [app, twin] : [app],
     async request<T>(path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
