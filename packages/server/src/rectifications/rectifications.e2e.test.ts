@@ -230,6 +230,15 @@ describe.each(DATABASES)('rectification notices and sampling tasks (%s)', (kind)
       token: city.manager.token,
     });
     expect(read.body).toMatchObject({ escalationAlertId: overdue[0]?.id, escalatedAt: expect.any(String) });
+
+    // Answered late and accepted: the overdue alert is resolved with the notice.
+    const photo = await upload(city.staffer.token, 'fridge fixed');
+    await act(opened.body.id, 'responses', { text: '冷藏柜已维修。', photos: [photo] }, city.staffer.token);
+    expect((await act(opened.body.id, 'review', { decision: 'accept' }, city.regulator.token)).body.state).toBe(
+      'closed',
+    );
+    const after = await server.request<Page<Alert>>(`/v1/alerts?venueId=${school}`, { token: city.regulator.token });
+    expect(after.body.items.find((a) => a.id === overdue[0]?.id)?.state).toBe('resolved');
   });
 
   it('assigns a sampling task unannounced; a failure blocks the grade and opens a notice', async () => {

@@ -172,8 +172,8 @@ export const rectificationRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const input = parseOrThrow(RectificationReviewInputSchema, request.body);
       const row = await loadRectification(database, request.params.rectificationId);
-      await authorizeVenue(app, request, row.venue_id, ['regulator']);
-      return reviewRectification(database, row, input);
+      const { principal } = await authorizeVenue(app, request, row.venue_id, ['regulator']);
+      return reviewRectification(database, row, input, principal.userId);
     },
   );
 

@@ -201,11 +201,15 @@ export async function respondToRectification(
   return changeFrom(database, row, 'open', next, now);
 }
 
-/** The regulator accepts (closed) or rejects (open again, remark required) the answer waiting. */
+/**
+ * The regulator accepts (closed) or rejects (open again, remark required) the answer waiting. Accepting a notice
+ * that was escalated resolves its overdue alert: the matter is settled.
+ */
 export async function reviewRectification(
   database: Database,
   row: LoadedRow,
   input: RectificationReviewInput,
+  reviewerId: string,
   now: Date = new Date(),
 ): Promise<Rectification> {
   if (input.decision === 'reject' && !input.remark) throw new AppError('RECTIFICATION_REMARK_REQUIRED');
@@ -219,7 +223,21 @@ export async function reviewRectification(
     reviews: [...current.reviews, review],
     ...(input.decision === 'accept' ? { closedAt: at } : {}),
   };
-  return changeFrom(database, row, 'answered', next, now);
+  const reviewed = await changeFrom(database, row, 'answered', next, now);
+  if (input.decision === 'accept' && row.escalation_alert_id) {
+    await database.db
+      .updateTable('alerts')
+      .set({
+        state: 'resolved',
+        resolved_at: at,
+        resolved_by: reviewerId,
+        corrective_action: `整改已通过复核 / Rectification accepted (${row.id})`,
+      })
+      .where('id', '=', row.escalation_alert_id)
+      .where('state', '<>', 'resolved')
+      .execute();
+  }
+  return reviewed;
 }
 
 /** Plans (or moves) the re-inspection to a local day, today or later; a closed notice needs none. */
