@@ -162,6 +162,11 @@ export const API_ERRORS = {
     message: { zh: '该抽检任务已录入结果', en: 'This sampling task already has its result' },
     meaning: 'Recording a second result for a sampling task.',
   },
+  TIP_ALREADY_WITHDRAWN: {
+    status: 409,
+    message: { zh: '该贴士或预警已撤回', en: 'The tip or alert is already withdrawn' },
+    meaning: 'Withdrawing a tip or consumer alert that was withdrawn before (`details.withdrawnAt`).',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: { zh: '请求内容过大', en: 'The request body is too large' },
@@ -223,6 +228,24 @@ export const API_ERRORS = {
       en: 'The outcome does not match the items tested',
     },
     meaning: 'A sampling result marked pass with an item that failed, fail with none failed, or dated after today.',
+  },
+  TIP_VALIDITY_INVALID: {
+    status: 422,
+    message: {
+      zh: '有效期不合法：结束时间须晚于开始时间，且不超过 366 天',
+      en: 'The validity period is invalid: it must end after it starts and last at most 366 days',
+    },
+    meaning: 'A tip or consumer alert whose `validUntil` is not after `validFrom`, or more than 366 days after it.',
+  },
+  TIP_VALIDITY_PAST: {
+    status: 422,
+    message: { zh: '有效期已结束，无需发布', en: 'The validity period is already over' },
+    meaning: 'A tip or consumer alert whose `validUntil` is already past (`details.now`).',
+  },
+  DUTY_KINDS_INVALID: {
+    status: 422,
+    message: { zh: '适用业态重复', en: 'A venue kind is listed twice' },
+    meaning: 'A duty or procedure whose `kinds` names one venue kind more than once (`details.kinds`).',
   },
   DEVICE_UNKNOWN_VENDOR: {
     status: 422,

@@ -98,6 +98,29 @@ export {
   LastReadingSchema,
   ScheduledRunSchema,
 } from './device-status.js';
+export type {
+  Duty,
+  DutyCategory,
+  DutyCoverage,
+  DutyInput,
+  DutyPage,
+  DutyReceipts,
+  DutyUnreadVenue,
+  VenueDuties,
+  VenueDuty,
+} from './duty.js';
+export {
+  DUTY_CATEGORIES,
+  DUTY_CATEGORY_LABELS,
+  DutyCoverageSchema,
+  DutyInputSchema,
+  DutyPageSchema,
+  DutyReceiptsSchema,
+  DutySchema,
+  DutyUnreadVenueSchema,
+  VenueDutiesSchema,
+  VenueDutySchema,
+} from './duty.js';
 export type { Gateway, GatewayInput, GatewayRegistered } from './gateway.js';
 export { GatewayInputSchema, GatewayPageSchema, GatewayRegisteredSchema, GatewaySchema } from './gateway.js';
 export type { AnnualGradeResult, DynamicGrade, Grade } from './grade.js';
@@ -257,6 +280,37 @@ export {
   StaffPatchSchema,
   StaffSchema,
 } from './staff.js';
+export type {
+  PublicTip,
+  PublicTips,
+  Tip,
+  TipInput,
+  TipKind,
+  TipPage,
+  TipState,
+  TipSubscribeInput,
+  TipSubscription,
+  TipSubscriptions,
+  TipWithdrawInput,
+} from './tip.js';
+export {
+  PublicTipSchema,
+  PublicTipsSchema,
+  TIP_KIND_LABELS,
+  TIP_KINDS,
+  TIP_STATE_LABELS,
+  TIP_STATES,
+  TIP_SUBSCRIPTION_MAX,
+  TIP_VALIDITY_MAX_DAYS,
+  TipInputSchema,
+  TipPageSchema,
+  TipSchema,
+  TipSubscribeInputSchema,
+  TipSubscriptionSchema,
+  TipSubscriptionsSchema,
+  TipWithdrawInputSchema,
+  tipState,
+} from './tip.js';
 export type { Me, Member, MemberInput, Membership, PublicUser, VenueRole } from './user.js';
 export {
   MemberInputSchema,
