@@ -20,6 +20,8 @@ const OPERATOR_ONLY = [
 ];
 /** What only the training pages use (the subpackage and the SDK's `./training` entry): one lazy chunk. */
 const TRAINING_ONLY = [path.join(root, 'src', 'training'), path.join(sdkSrc, 'training')];
+/** What only the regulator pages use (the subpackage and the SDK's `./warehouse` entry, for the plan): one lazy chunk. */
+const REGULATOR_ONLY = [path.join(root, 'src', 'regulator'), path.join(sdkSrc, 'warehouse')];
 /** Our code any page may use. */
 const SHARED = [path.join(root, 'src', 'lib'), path.join(root, 'src', 'components'), sdkSrc];
 
@@ -51,6 +53,12 @@ const h5SplitChunks = {
       chunks: 'async' as const,
       test: (m: ChunkModule) => under(TRAINING_ONLY, m),
       priority: 40,
+    },
+    regulator: {
+      name: 'regulator',
+      chunks: 'async' as const,
+      test: (m: ChunkModule) => under(REGULATOR_ONLY, m),
+      priority: 35,
     },
     operator: {
       name: 'operator',
@@ -92,6 +100,7 @@ export default defineConfig<'webpack5'>(() => {
     alias: {
       '@brightkitchen/sdk/taro$': path.resolve(sdkSrc, 'taro/index.ts'),
       '@brightkitchen/sdk/training$': path.resolve(sdkSrc, 'training/index.ts'),
+      '@brightkitchen/sdk/warehouse$': path.resolve(sdkSrc, 'warehouse/index.ts'),
       '@brightkitchen/sdk$': path.resolve(sdkSrc, 'index.ts'),
     },
     framework: 'react',

@@ -30,6 +30,8 @@ export default defineAppConfig({
       root: 'training',
       pages: ['courses/index', 'course/index', 'exam/index', 'certificates/index', 'verify/index'],
     },
+    // Regulators on the phone: this week's plan, find a venue (name or QR), the on-site inspection: `regulator/`.
+    { root: 'regulator', pages: ['login/index', 'plan/index', 'find/index', 'inspect/index'] },
   ],
   tabBar: {
     // Text at 4.5:1 on white; the icons are drawn in the same two colours (scripts/tab-icons.mjs).

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Notice } from '../../components/states';
 import { errorText } from '../../lib/error-text';
 import { setCurrentVenue } from '../../lib/operator-venue';
+import { prefersConsole, REGULATOR_HOME, regulatorClient } from '../../lib/regulator-client';
 import { operatorClient } from '../client';
 
 export default function OperatorLogin() {
@@ -21,15 +22,17 @@ export default function OperatorLogin() {
     try {
       const client = operatorClient();
       await client.auth.login(login.trim(), password);
-      // Regulators and admins supervise from the console, not an operator's pages.
+      // Regulators and admins: not an operator's pages. On a desktop-wide browser the console; on a phone the
+      // regulator pages (this week's plan), signed in with the regulator's own client.
       const { user } = await client.request<Me>({ method: 'GET', path: '/v1/me' });
       if (user.role === 'regulator' || user.role === 'admin') {
         await client.auth.logout();
-        if (process.env.TARO_ENV === 'h5') {
+        if (prefersConsole()) {
           window.location.assign('/console/');
           return;
         }
-        setMessage('监管账号请在电脑浏览器中打开监管平台（/console/）');
+        await regulatorClient().auth.login(login.trim(), password);
+        await Taro.redirectTo({ url: REGULATOR_HOME });
         return;
       }
       const venues = await client.venues.list({ limit: 100 });

@@ -1,0 +1,3 @@
+/** The regulator subpackage's page addresses. */
+export const inspectUrl = (venueId: string, name: string) =>
+  `/regulator/inspect/index?venueId=${encodeURIComponent(venueId)}&name=${encodeURIComponent(name)}`;
