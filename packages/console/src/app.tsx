@@ -7,6 +7,7 @@ import { ComplaintsPage } from './pages/complaints';
 import { CompletionPage } from './pages/completion';
 import { DevicesPage } from './pages/devices';
 import { ImportPage } from './pages/import';
+import { InspectionsPage } from './pages/inspections';
 import { LoginPage } from './pages/login';
 import { OverviewPage } from './pages/overview';
 import { RatingsPage } from './pages/ratings';
@@ -30,6 +31,7 @@ const NAV = [
   ['map', '电子地图'],
   ['devices', '设备'],
   ['complaints', '投诉与告知'],
+  ['inspections', '检查记录'],
   ['rectifications', '整改通知'],
   ['sampling', '抽检任务'],
   ['ratings', '满意度'],
@@ -70,6 +72,8 @@ export function App() {
             <AlertsPage />
           ) : page === 'devices' ? (
             <DevicesPage />
+          ) : page === 'inspections' ? (
+            <InspectionsPage route={id ? [id, ...rest] : []} />
           ) : page === 'rectifications' ? (
             <RectificationsPage route={id ? [id, ...rest] : []} />
           ) : page === 'sampling' ? (

@@ -36,6 +36,9 @@ export function VenuePage({ venueId }: { venueId: string }) {
             <header className="panel-head">
               <h2>{venue.name}</h2>
               <div className="panel-actions">
+                <button type="button" onClick={() => go(`inspections/venue/${venue.id}`)}>
+                  检查记录
+                </button>
                 <button type="button" onClick={() => go(`rectifications/new/${venue.id}/other`)}>
                   下达整改通知
                 </button>
