@@ -23,6 +23,7 @@ import { LEDGER_ANCHORS_MIGRATION } from './db/migrations/039-ledger-anchors.js'
 import { loadAdapterModules } from './devices/adapter-modules.js';
 import type { Clock } from './devices/clock.js';
 import { deviceRoutes } from './devices/routes.js';
+import { dutyRoutes } from './duties/routes.js';
 import { registerDevicesRuntime } from './devices/runtime.js';
 import { openApiOptions } from './docs/openapi.js';
 import { docsRoutes } from './docs/routes.js';
@@ -62,6 +63,7 @@ import { riskRoutes } from './risk/routes.js';
 import { RegionProfiles } from './rule-profiles/region-profiles.js';
 import { ruleProfileRoutes } from './rule-profiles/routes.js';
 import { samplingRoutes } from './sampling/routes.js';
+import { tipRoutes } from './tips/routes.js';
 import { trainingRoutes } from './training/routes.js';
 import { venueRoutes } from './venues/routes.js';
 import { cameraRoutes } from './video/channel-routes.js';
@@ -169,6 +171,8 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(inspectionRoutes);
       await api.register(rectificationRoutes);
       await api.register(samplingRoutes);
+      await api.register(tipRoutes);
+      await api.register(dutyRoutes);
       await api.register(complaintRoutes);
       await api.register(ledgerPhotoRoutes);
       await api.register(ledgerRootRoutes);

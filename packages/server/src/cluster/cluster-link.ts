@@ -22,7 +22,9 @@ export type ClusterEvent =
   /** Something under `/venues/{venueId}` was written: its cached public profile is stale. */
   | { readonly kind: 'venue'; readonly venueId: string }
   /** Risk rankings were refitted or their policy changed: cached rankings are stale. */
-  | { readonly kind: 'rankings' };
+  | { readonly kind: 'rankings' }
+  /** A tip or consumer alert was written or withdrawn: cached public tips are stale. */
+  | { readonly kind: 'tips' };
 
 type Envelope = ClusterEvent & { readonly from: string };
 

@@ -94,7 +94,12 @@ export function loadConfig(
     appDir: resolve(s.BK_APP_DIR ?? siblingDir('miniprogram/dist-h5')),
     consoleDir: resolve(s.BK_CONSOLE_DIR ?? siblingDir('console/dist')),
     database,
-    wechat: { apiBase: s.BK_WECHAT_API_BASE, appId: s.BK_WECHAT_APPID ?? '', secret: s.BK_WECHAT_SECRET ?? '' },
+    wechat: {
+      apiBase: s.BK_WECHAT_API_BASE,
+      appId: s.BK_WECHAT_APPID ?? '',
+      secret: s.BK_WECHAT_SECRET ?? '',
+      tipTemplateId: s.BK_WECHAT_TIP_TEMPLATE_ID ?? '',
+    },
     sms: smsConfig(s),
     tokenSecret: s.BK_TOKEN_SECRET ?? readOrCreateTokenSecret(dataDir),
     ledgerSigningKey: s.BK_LEDGER_SIGNING_KEY ?? readOrCreateLedgerSigningKey(dataDir),

@@ -19,7 +19,13 @@ export interface ServerConfig {
   /** The regulators' console build served at `/console/` (BK_CONSOLE_DIR; default packages/console/dist). */
   readonly consoleDir: string;
   readonly database: DatabaseConfig;
-  readonly wechat: { readonly apiBase: string; readonly appId: string; readonly secret: string };
+  readonly wechat: {
+    readonly apiBase: string;
+    readonly appId: string;
+    readonly secret: string;
+    /** Subscribe-message template of consumer alerts (BK_WECHAT_TIP_TEMPLATE_ID; empty or absent: off). */
+    readonly tipTemplateId?: string;
+  };
   /** Who sends the H5 sign-in codes (BK_SMS_PROVIDER with its keys): Tencent Cloud SMS, or the server log (the demo). */
   readonly sms: SmsConfig;
   readonly tokenSecret: string;

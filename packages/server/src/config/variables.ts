@@ -311,6 +311,11 @@ export const SERVER_VARIABLES = {
     schema: text,
     accepts: 'a template id',
   },
+  BK_WECHAT_TIP_TEMPLATE_ID: {
+    description: 'WeChat subscribe-message template for consumer alerts (消费预警); off when empty.',
+    schema: text,
+    accepts: 'a template id',
+  },
   BK_SIMULATOR: {
     description: "`bk-server start` runs the demo venue's simulated kitchen (with the embedded broker).",
     schema: onOff,

@@ -195,6 +195,65 @@ export interface RectificationsTable {
   escalation_alert_id: string | null;
 }
 
+/** A tip or consumer alert of a region (migration 077). */
+export interface TipsTable {
+  id: string;
+  region_id: string;
+  /** `TipKind`. */
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  valid_from: string;
+  valid_until: string;
+  created_by: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  /** Set once, by whoever starts sending a consumer alert's subscribe messages. */
+  notify_claimed_at: string | null;
+}
+
+/** A consumer's opt-in to a region's consumer alerts (migration 077). */
+export interface TipSubscriptionsTable {
+  user_id: string;
+  region_id: string;
+  remaining: number;
+  updated_at: string;
+}
+
+/** One subscribe message of a consumer alert to one consumer (migration 077): `sending`, `delivered`, `failed`. */
+export interface TipDeliveriesTable {
+  tip_id: string;
+  user_id: string;
+  status: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A legal duty or operating procedure (migration 078): `kinds` is a JSON array of venue kinds. */
+export interface DutiesTable {
+  id: string;
+  region_id: string;
+  category: string;
+  kinds: string;
+  title: string;
+  body: string;
+  basis: string | null;
+  link: string | null;
+  published_by: string;
+  created_at: string;
+}
+
+/** A venue read a duty (migration 078). */
+export interface DutyReceiptsTable {
+  duty_id: string;
+  venue_id: string;
+  user_id: string;
+  read_at: string;
+}
+
 /** A sampling task (migration 074): the SDK's `SamplingTask` in `data`. */
 export interface SamplingTasksTable {
   id: string;
@@ -683,6 +742,11 @@ export interface DB {
   notices: NoticesTable;
   rectifications: RectificationsTable;
   sampling_tasks: SamplingTasksTable;
+  tips: TipsTable;
+  tip_subscriptions: TipSubscriptionsTable;
+  tip_deliveries: TipDeliveriesTable;
+  duties: DutiesTable;
+  duty_receipts: DutyReceiptsTable;
   complaints: ComplaintsTable;
   complaint_photos: ComplaintPhotosTable;
   ledger_photos: LedgerPhotosTable;

@@ -37,8 +37,8 @@ export interface TipsClient {
   subscriptions(): Promise<TipSubscriptions>;
   /** A consumer accepted one subscribe message for the region's consumer alerts. */
   subscribe(regionId: string): Promise<TipSubscription>;
-  /** A consumer stops receiving the region's consumer alerts. */
-  unsubscribe(regionId: string): Promise<void>;
+  /** A consumer stops receiving the region's consumer alerts (`remaining` 0). */
+  unsubscribe(regionId: string): Promise<TipSubscription>;
 }
 
 export function createTipsClient({ http }: ResourceContext): TipsClient {
@@ -49,6 +49,7 @@ export function createTipsClient({ http }: ResourceContext): TipsClient {
     inForce: (regionId) => http.call({ method: 'GET', path: '/v1/public/tips', query: { regionId } }),
     subscriptions: () => http.call({ method: 'GET', path: '/v1/me/tip-subscriptions' }),
     subscribe: (regionId) => http.call({ method: 'POST', path: '/v1/me/tip-subscriptions', body: { regionId } }),
-    unsubscribe: (regionId) => http.call({ method: 'DELETE', path: `/v1/me/tip-subscriptions/${seg(regionId)}` }),
+    unsubscribe: (regionId) =>
+      http.call({ method: 'POST', path: `/v1/me/tip-subscriptions/${seg(regionId)}/stop`, body: {} }),
   };
 }

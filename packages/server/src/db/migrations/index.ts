@@ -28,6 +28,8 @@ import { ratingsByDay } from './071-ratings-by-day.js';
 import { inspectionRecords } from './072-inspection-records.js';
 import { rectifications } from './073-rectifications.js';
 import { samplingTasks } from './074-sampling-tasks.js';
+import { tips } from './077-tips.js';
+import { duties } from './078-duties.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -62,5 +64,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   inspectionRecords,
   rectifications,
   samplingTasks,
+  tips,
+  duties,
 ];
 export type { AppMigration } from './migration.js';

@@ -1,0 +1,1 @@
+export { coverageOf, dutiesOfVenue, loadDuty, markRead, publishDuty, receiptsOf } from './service.js';
