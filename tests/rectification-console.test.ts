@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { localDay, type Me, type Rectification, type SamplingTask } from '@brightkitchen/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertRow } from '../packages/server/src/alerts/alert-book.js';
 import type { DemoAccount } from '../packages/server/src/demo/index.js';
 import { seedDemoCity } from '../packages/server/src/demo/index.js';
 import { openRectification } from '../packages/server/src/rectifications/index.js';
@@ -46,6 +47,25 @@ beforeAll(async () => {
   regulator = seeded.accounts.find((a) => a.role === 'regulator') as DemoAccount;
   const manager = seeded.accounts.find((a) => a.role === 'operator_manager') as DemoAccount;
   venueId = manager.venueId as string;
+  // Two fridge excursions two days ago: the week's plan suggests sampling the demo canteen's cold-chain food.
+  for (const [i, subject] of ['fridge-1', 'fridge-2'].entries()) {
+    await server.database.db
+      .insertInto('alerts')
+      .values({
+        ...alertRow({
+          venueId,
+          source: 'sensor',
+          type: 'SENSOR_TOO_WARM',
+          severity: 'warning',
+          subject,
+          message: { zh: '冷藏温度超限', en: 'Fridge too warm' },
+          openedAt: new Date(Date.now() - 2 * DAY_MS - i * 3_600_000).toISOString(),
+        }),
+        state: 'resolved',
+        resolved_at: new Date(Date.now() - 2 * DAY_MS + 3_600_000).toISOString(),
+      })
+      .execute();
+  }
   regulatorToken = await login(regulator);
   managerToken = await login(manager);
   browser = await launchChromium();
@@ -145,6 +165,30 @@ describe('整改通知 and 抽检任务 in the console', () => {
     await page.getByRole('button', { name: '返回列表' }).click();
     await page.getByTestId('reinspection-plan').getByText(visit).waitFor({ timeout: 20_000 });
     await shot(page, '05-reinspection-plan');
+    await page.close();
+  }, 120_000);
+
+  it('turns a suggestion of the week’s plan into a sampling task for an inspector of the region', async () => {
+    const plan = await server.request<{ sampling: { venueId: string; name: string }[] }>('/v1/risk/plan', {
+      token: regulatorToken,
+    });
+    const suggestion = plan.body.sampling[0];
+    expect(suggestion).toBeDefined();
+    const page = await context.newPage();
+    await page.goto(consoleUrl('#/sampling'));
+    const row = page.locator(`tr[data-suggestion-venue="${suggestion?.venueId}"]`).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: '安排抽检' }).click();
+    const form = page.getByTestId('sampling-assign-form');
+    await form.getByLabel('抽检人员').waitFor({ timeout: 20_000 });
+    await expect(form.getByLabel('抽检人员').locator('option').count()).resolves.toBeGreaterThan(0);
+    await shot(page, '06-sampling-assign');
+    await form.getByRole('button', { name: '下达抽检任务' }).click();
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    const tasks = await server.request<{ items: SamplingTask[] }>(`/v1/sampling-tasks?venueId=${suggestion?.venueId}`, {
+      token: regulatorToken,
+    });
+    expect(tasks.body.items[0]).toMatchObject({ state: 'assigned', source: { kind: 'plan' } });
     await page.close();
   }, 120_000);
 

@@ -123,6 +123,37 @@ async function freshRectification({ server, city }: Ctx, answered = false): Prom
   return { rectificationId: res.body.id };
 }
 
+/** A tip of venue A's district, in force for a month (a fresh one each call: a withdrawal needs a new one). */
+const tipBody = (regionId: string, kind: 'tip' | 'consumer_alert' = 'tip') => ({
+  regionId,
+  kind,
+  title: '谨防野生菌中毒',
+  body: '不采、不买、不吃来历不明的野生菌。',
+  validFrom: new Date(Date.now() - 3_600_000).toISOString(),
+  validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+});
+const dutyBody = (regionId: string) => ({
+  regionId,
+  category: 'legal_duty',
+  kinds: ['school_canteen'],
+  title: '每餐次留样不少于125克',
+  body: '每餐次的食品成品应当留样，每个品种不少于125克，冷藏存放48小时以上。',
+});
+async function freshTip({ server, city }: Ctx): Promise<Record<string, string>> {
+  const res = await server.request<{ id: string }>('/v1/tips', {
+    token: city.regulator.token,
+    body: tipBody(city.a.regionId),
+  });
+  return { tipId: res.body.id };
+}
+async function freshDuty({ server, city }: Ctx): Promise<Record<string, string>> {
+  const res = await server.request<{ id: string }>('/v1/duties', {
+    token: city.regulator.token,
+    body: dutyBody(city.a.regionId),
+  });
+  return { dutyId: res.body.id };
+}
+
 /** Keyed by `METHOD /path` as the OpenAPI document names them. */
 export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /v1/auth/login': {
@@ -293,6 +324,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     call: ({ city }) => ({ body: samplingBody(city.regulator.user.id) }),
   },
   'GET /v1/sampling-tasks': { allow: OPERATORS_AND_REGULATORS },
+  'GET /v1/venues/{venueId}/sampling-inspectors': { allow: ['regulatorA', 'admin'] },
   'POST /v1/sampling-tasks/{taskId}/result': {
     allow: ['regulatorA'],
     call: () => ({
@@ -309,6 +341,28 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       });
       return { taskId: res.body.id };
     },
+  },
+  // Tips and consumer alerts: A's regulator writes for A's district; the public reads those in force; consumers opt in.
+  'POST /v1/tips': { allow: ['regulatorA', 'admin'], call: ({ city }) => ({ body: tipBody(city.a.regionId) }) },
+  'GET /v1/tips': { allow: ['regulatorA', 'regulatorOther', 'admin'] },
+  'POST /v1/tips/{tipId}/withdraw': {
+    allow: ['regulatorA', 'admin'],
+    call: () => ({ body: { reason: '内容已更新' } }),
+    params: (ctx) => freshTip(ctx),
+  },
+  'GET /v1/public/tips': { allow: EVERYONE },
+  'GET /v1/me/tip-subscriptions': { allow: CONSUMERS },
+  'POST /v1/me/tip-subscriptions': { allow: CONSUMERS, call: ({ city }) => ({ body: { regionId: city.a.regionId } }) },
+  'POST /v1/me/tip-subscriptions/{regionId}/stop': { allow: CONSUMERS, call: () => ({ body: {} }) },
+  // Legal duties: A's regulator publishes and sees receipts; A's people read theirs; nobody else sees A's receipts.
+  'POST /v1/duties': { allow: ['regulatorA', 'admin'], call: ({ city }) => ({ body: dutyBody(city.a.regionId) }) },
+  'GET /v1/duties': { allow: ['regulatorA', 'regulatorOther', 'admin'] },
+  'GET /v1/duties/{dutyId}/receipts': { allow: ['regulatorA', 'admin'], params: (ctx) => freshDuty(ctx) },
+  'GET /v1/venues/{venueId}/duties': { allow: A_OVERSIGHT },
+  'POST /v1/venues/{venueId}/duties/{dutyId}/read': {
+    allow: A_STAFF,
+    call: () => ({ body: {} }),
+    params: (ctx) => freshDuty(ctx),
   },
   'GET /v1/alerts': { allow: OPERATORS_AND_REGULATORS },
   'POST /v1/alerts/{alertId}/ack': { allow: A_MEMBERS, call: () => ({ body: {} }) },

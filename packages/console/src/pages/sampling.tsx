@@ -40,26 +40,10 @@ export function SamplingPage() {
       ]),
     String(generation),
   );
-  const [message, setMessage] = useState('');
   const [recording, setRecording] = useState<SamplingTask | null>(null);
   const refresh = () => setGeneration((g) => g + 1);
 
-  async function assign(s: SamplingSuggestion, me: Me) {
-    setMessage('');
-    const input: SamplingTaskInput = {
-      foods: TARGET_FOODS[s.target].split(', '),
-      reason: s.reason.zh,
-      source: { kind: 'plan' },
-      deadline: dayAhead(7),
-      inspectorId: me.user.id,
-    };
-    try {
-      await client.sampling.create(s.venueId, input);
-      refresh();
-    } catch (error) {
-      setMessage(errorText(error));
-    }
-  }
+  const [assigning, setAssigning] = useState<SamplingSuggestion | null>(null);
 
   return (
     <Loaded state={state}>
@@ -90,7 +74,7 @@ export function SamplingPage() {
                           {assigned.has(s.venueId) ? (
                             <span className="muted">已安排</span>
                           ) : (
-                            <button type="button" onClick={() => assign(s, me)}>
+                            <button type="button" onClick={() => setAssigning(s)}>
                               安排抽检
                             </button>
                           )}
@@ -99,11 +83,6 @@ export function SamplingPage() {
                     ))}
                   </tbody>
                 </table>
-              ) : null}
-              {message ? (
-                <p className="notice-msg" role="alert">
-                  {message}
-                </p>
               ) : null}
             </section>
             <section className="panel">
@@ -151,6 +130,17 @@ export function SamplingPage() {
                 </table>
               )}
             </section>
+            {assigning ? (
+              <AssignForm
+                key={assigning.venueId}
+                suggestion={assigning}
+                me={me}
+                onDone={() => {
+                  setAssigning(null);
+                  refresh();
+                }}
+              />
+            ) : null}
             {recording ? (
               <ResultForm
                 task={recording}
@@ -164,6 +154,80 @@ export function SamplingPage() {
         );
       }}
     </Loaded>
+  );
+}
+
+/** A task from a suggestion: foods and reason prefilled, an inspector of the venue's region (the caller first). */
+function AssignForm({ suggestion, me, onDone }: { suggestion: SamplingSuggestion; me: Me; onDone: () => void }) {
+  const [inspectors] = useLoad(() => client.sampling.inspectors(suggestion.venueId), suggestion.venueId);
+  const [foods, setFoods] = useState(TARGET_FOODS[suggestion.target]);
+  const [reason, setReason] = useState(suggestion.reason.zh);
+  const [deadline, setDeadline] = useState(dayAhead(7));
+  const [inspectorId, setInspectorId] = useState(me.user.id);
+  const [message, setMessage] = useState('');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMessage('');
+    const input: SamplingTaskInput = {
+      foods: foods
+        .split(/[,，、]/)
+        .map((f) => f.trim())
+        .filter(Boolean),
+      reason: reason.trim(),
+      source: { kind: 'plan' },
+      deadline,
+      inspectorId,
+    };
+    try {
+      await client.sampling.create(suggestion.venueId, input);
+      onDone();
+    } catch (error) {
+      setMessage(errorText(error));
+    }
+  }
+
+  return (
+    <section className="panel" data-testid="sampling-assign-form">
+      <h2>{`安排抽检 · ${suggestion.name}`}</h2>
+      <Loaded state={inspectors}>
+        {(list) => (
+          <form className="form-grid" onSubmit={submit}>
+            <label htmlFor="s-foods">样品</label>
+            <input id="s-foods" value={foods} onChange={(e) => setFoods(e.target.value)} required />
+            <label htmlFor="s-reason">原因</label>
+            <input id="s-reason" value={reason} onChange={(e) => setReason(e.target.value)} required />
+            <label htmlFor="s-deadline">完成期限</label>
+            <input
+              id="s-deadline"
+              type="date"
+              value={deadline}
+              onChange={(e) => setDeadline(e.target.value)}
+              required
+            />
+            <label htmlFor="s-inspector">抽检人员</label>
+            <select id="s-inspector" value={inspectorId} onChange={(e) => setInspectorId(e.target.value)}>
+              {list.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <span />
+            <div className="panel-actions">
+              <button type="submit" className="primary">
+                下达抽检任务
+              </button>
+            </div>
+          </form>
+        )}
+      </Loaded>
+      {message ? (
+        <p className="notice-msg" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </section>
   );
 }
 

@@ -251,6 +251,8 @@ export {
 export type { Region, RegionInput } from './region.js';
 export { RegionInputSchema, RegionSchema } from './region.js';
 export type {
+  SamplingInspector,
+  SamplingInspectorList,
   SamplingItem,
   SamplingResultInput,
   SamplingSourceKind,
@@ -264,6 +266,8 @@ export {
   SAMPLING_SOURCE_KINDS,
   SAMPLING_STATE_LABELS,
   SAMPLING_TASK_STATES,
+  SamplingInspectorListSchema,
+  SamplingInspectorSchema,
   SamplingItemSchema,
   SamplingResultInputSchema,
   SamplingTaskInputSchema,

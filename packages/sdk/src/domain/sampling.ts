@@ -99,3 +99,13 @@ export type SamplingTask = v.InferOutput<typeof SamplingTaskSchema>;
 export const SamplingTaskPageSchema = pageSchema(SamplingTaskSchema);
 /** Type of {@link SamplingTaskPageSchema}. */
 export type SamplingTaskPage = v.InferOutput<typeof SamplingTaskPageSchema>;
+
+/** A regulator of the venue's region who can be assigned a sampling task. */
+export const SamplingInspectorSchema = v.object({ id: IdSchema, name: v.string() });
+/** Type of {@link SamplingInspectorSchema}. */
+export type SamplingInspector = v.InferOutput<typeof SamplingInspectorSchema>;
+
+/** `GET /v1/venues/{venueId}/sampling-inspectors`: the regulators of the venue's region, by name. */
+export const SamplingInspectorListSchema = v.object({ items: v.array(SamplingInspectorSchema) });
+/** Type of {@link SamplingInspectorListSchema}. */
+export type SamplingInspectorList = v.InferOutput<typeof SamplingInspectorListSchema>;

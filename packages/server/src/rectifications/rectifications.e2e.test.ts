@@ -256,6 +256,14 @@ describe.each(DATABASES)('rectification notices and sampling tasks (%s)', (kind)
       },
     });
     expect([wrongInspector.status, wrongInspector.body.code]).toEqual([422, 'SAMPLING_INSPECTOR_INVALID']);
+    const inspectors = await server.request<{ items: { id: string; name: string }[] }>(
+      `/v1/venues/${school}/sampling-inspectors`,
+      { token: city.regulator.token },
+    );
+    expect(inspectors.body.items.map((p) => p.id)).toEqual([city.regulator.user.id]);
+    expect(
+      (await server.request(`/v1/venues/${school}/sampling-inspectors`, { token: city.manager.token })).status,
+    ).toBe(403);
     const task = await server.request<Coded<SamplingTask>>(`/v1/venues/${school}/sampling-tasks`, {
       token: city.regulator.token,
       body: {

@@ -5,6 +5,7 @@
  */
 import {
   SAMPLING_TASK_STATES,
+  SamplingInspectorListSchema,
   SamplingResultInputSchema,
   SamplingTaskInputSchema,
   SamplingTaskPageSchema,
@@ -66,6 +67,33 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
         body: await createSamplingTask(database, venue, principal.userId, input),
       }));
       return sendWriteAnswer(reply, answer);
+    },
+  );
+
+  app.get<{ Params: { venueId: string } }>(
+    '/venues/:venueId/sampling-inspectors',
+    {
+      schema: {
+        tags: TAGS,
+        operationId: 'listSamplingInspectors',
+        summary: 'The regulators of the venue’s region, who may be assigned its sampling tasks',
+        security: BEARER,
+        params: jsonSchema(VenueParamsSchema),
+        response: { 200: jsonSchema(SamplingInspectorListSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { venue } = await authorizeVenue(app, request, request.params.venueId, ['regulator', 'admin']);
+      const rows = await db
+        .selectFrom('users')
+        .innerJoin('regulator_regions', 'regulator_regions.user_id', 'users.id')
+        .select(['users.id', 'users.display_name'])
+        .where('users.role', '=', 'regulator')
+        .where('users.disabled_at', 'is', null)
+        .where('regulator_regions.region_id', '=', venue.region_id)
+        .orderBy('users.display_name')
+        .execute();
+      return { items: rows.map((row) => ({ id: row.id, name: row.display_name })) };
     },
   );
 

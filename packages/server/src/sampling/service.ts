@@ -63,6 +63,7 @@ export async function createSamplingTask(
     .select(['users.id', 'users.display_name'])
     .where('users.id', '=', input.inspectorId)
     .where('users.role', '=', 'regulator')
+    .where('users.disabled_at', 'is', null)
     .where('regulator_regions.region_id', '=', venue.region_id)
     .executeTakeFirst();
   if (!inspector) throw new AppError('SAMPLING_INSPECTOR_INVALID', { inspectorId: input.inspectorId });
