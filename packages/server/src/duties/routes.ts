@@ -40,6 +40,7 @@ const ListQuerySchema = v.object({
 const ReceiptsQuerySchema = v.object({ limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/))) });
 const DutyParamsSchema = v.object({ dutyId: IdParam });
 const VenueDutyParamsSchema = v.object({ venueId: IdParam, dutyId: IdParam });
+const EmptyBodySchema = v.object({});
 
 async function assertOversees(app: FastifyInstance, request: FastifyRequest, regionId: string): Promise<string> {
   const principal = requireRole(request, REGULATORS);
@@ -158,6 +159,7 @@ export const dutyRoutes: FastifyPluginAsync = async (app) => {
         summary: 'The venue has read a duty (its people; the first read is kept)',
         security: BEARER,
         params: jsonSchema(VenueDutyParamsSchema),
+        body: jsonSchema(EmptyBodySchema),
         response: { 200: jsonSchema(VenueDutySchema), ...errorResponses },
       },
     },

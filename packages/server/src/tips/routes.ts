@@ -48,6 +48,7 @@ const ListQuerySchema = v.object({
 const PublicQuerySchema = v.object({ regionId: IdParam });
 const TipParamsSchema = v.object({ tipId: IdParam });
 const RegionParamsSchema = v.object({ regionId: IdParam });
+const EmptyBodySchema = v.object({});
 
 /** Throws FORBIDDEN unless the caller oversees the region (a regulator: its regions and those under them). */
 async function assertOversees(app: FastifyInstance, request: FastifyRequest, regionId: string): Promise<string> {
@@ -302,6 +303,7 @@ export const tipRoutes: FastifyPluginAsync = async (app) => {
         summary: 'A consumer stops receiving a region’s consumer alerts by WeChat',
         security: BEARER,
         params: jsonSchema(RegionParamsSchema),
+        body: jsonSchema(EmptyBodySchema),
         response: { 200: jsonSchema(TipSubscriptionSchema), ...errorResponses },
       },
     },
