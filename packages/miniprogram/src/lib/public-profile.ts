@@ -6,6 +6,7 @@
 import { errorFromResponse, NetworkError, type PublicVenueProfile } from '@brightkitchen/sdk';
 import { createTaroTransport, type TransportResponse } from '@brightkitchen/sdk/taro';
 import { endpoints, taro } from './taro-api';
+import { rememberTipsRegion } from './tips-region';
 
 /** Set by the inline script of `src/index.html` (h5). */
 interface EarlyRequest {
@@ -56,6 +57,9 @@ function parse(body: unknown): unknown {
 export async function fetchPublicProfile(code: string): Promise<PublicVenueProfile> {
   const res = await request(publicProfilePath(code));
   const body = parse(res.body);
-  if (res.status >= 200 && res.status < 300) return body as PublicVenueProfile;
+  if (res.status >= 200 && res.status < 300) {
+    rememberTipsRegion((body as PublicVenueProfile).regionId);
+    return body as PublicVenueProfile;
+  }
   throw errorFromResponse(res.status, body);
 }

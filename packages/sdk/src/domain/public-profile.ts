@@ -68,6 +68,8 @@ export const PublicVenueProfileSchema = v.object({
   /** The venue's id: what rating, notice and complaint calls address (`/v1/venues/{venueId}/…`). */
   venueId: IdSchema,
   publicCode: PublicCodeSchema,
+  /** The venue's region: the tips page reads the tips and consumer alerts in force there. */
+  regionId: v.optional(IdSchema),
   name: text(100),
   kind: v.picklist(VENUE_KINDS),
   licence: v.object({ status: v.picklist(LICENCE_STATUSES) }),

@@ -70,6 +70,7 @@ export async function buildPublicProfile(
   return {
     venueId: row.id,
     publicCode: row.public_code,
+    regionId: row.region_id,
     name: row.name,
     kind: row.kind as VenueKind,
     licence: { status: licenceStatus(venue.licence.expiresOn, today) },
