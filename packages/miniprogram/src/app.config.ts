@@ -23,6 +23,7 @@ export default defineAppConfig({
         'staff-edit/index',
         'devices/index',
         'rectification/index',
+        'duties/index',
       ],
     },
     // Staff training (courses, exams, certificates) and the public certificate check: `training/`.

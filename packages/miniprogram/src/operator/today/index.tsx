@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { type CurrentVenue, setCurrentVenue } from '../../lib/operator-venue';
 import { TrainingReminder } from '../../training/reminder';
 import { operatorClient } from '../client';
+import { UnreadDuties } from '../duties/unread-hint';
 import { OutboxPanel } from '../outbox-panel';
 import { RectificationsDue } from '../rectification/due-card';
 import { requireOperator } from '../require-login';
@@ -77,6 +78,7 @@ export default function TodayPage() {
       </View>
 
       <RectificationsDue venueId={venue.id} />
+      <UnreadDuties venueId={venue.id} />
       <TrainingReminder venueId={venue.id} />
 
       <View className="grid">

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '法定义务与操作规范' });
