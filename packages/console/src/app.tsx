@@ -6,6 +6,7 @@ import { AlertsPage } from './pages/alerts';
 import { ComplaintsPage } from './pages/complaints';
 import { CompletionPage } from './pages/completion';
 import { DevicesPage } from './pages/devices';
+import { DutiesPage } from './pages/duties';
 import { ImportPage } from './pages/import';
 import { InspectionsPage } from './pages/inspections';
 import { LoginPage } from './pages/login';
@@ -14,6 +15,7 @@ import { RatingsPage } from './pages/ratings';
 import { RectificationsPage } from './pages/rectifications';
 import { RiskPage } from './pages/risk';
 import { SamplingPage } from './pages/sampling';
+import { TipsPage } from './pages/tips';
 import { TrainingPage } from './pages/training';
 import { VenuePage } from './pages/venue';
 import { go, useRoute } from './router';
@@ -34,6 +36,8 @@ const NAV = [
   ['inspections', '检查记录'],
   ['rectifications', '整改通知'],
   ['sampling', '抽检任务'],
+  ['tips', '贴士与预警'],
+  ['duties', '法定义务'],
   ['ratings', '满意度'],
   ['training', '培训考核'],
   ['import', '登记表导入'],
@@ -78,6 +82,10 @@ export function App() {
             <RectificationsPage route={id ? [id, ...rest] : []} />
           ) : page === 'sampling' ? (
             <SamplingPage />
+          ) : page === 'tips' ? (
+            <TipsPage />
+          ) : page === 'duties' ? (
+            <DutiesPage />
           ) : page === 'complaints' ? (
             <ComplaintsPage />
           ) : page === 'ratings' ? (
