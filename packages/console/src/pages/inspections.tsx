@@ -140,7 +140,11 @@ function rowsOf(record: InspectionRecord, checklist: Checklist | null): Row[] {
     record.answers.length > 0
       ? record.answers
       : record.items.map((i) => ({ code: i.code, result: i.passed ? 'conform' : 'nonconform' }));
-  return answers.map((a) => {
+  // In the checklist's order (areas as an inspector walks the venue), whatever order the answers were given in.
+  const order = new Map((checklist?.items ?? []).map((i, n) => [i.code, n]));
+  const rank = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const sorted = [...answers].sort((a, b) => rank(a.code) - rank(b.code));
+  return sorted.map((a) => {
     const item = items.get(a.code);
     const onList = listed.get(a.code);
     return {

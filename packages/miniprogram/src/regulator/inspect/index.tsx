@@ -120,7 +120,13 @@ export default function InspectPage() {
       const client = regulatorClient();
       const saved = await saveInspection(client, venueId, {
         date: localDay(Date.now(), TIME_ZONE),
-        answers,
+        // In the checklist's order, whatever order the items were answered in.
+        answers: new Map(
+          items.flatMap((i) => {
+            const a = answers.get(i.code);
+            return a ? [[i.code, a] as const] : [];
+          }),
+        ),
         inspectorSignaturePng: inspectorSignature.dataBase64,
         countersign:
           managerMode === 'signed' && managerSignature
