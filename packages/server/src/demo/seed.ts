@@ -18,6 +18,7 @@ import { markSeedingBegun, markSeedingDone } from './interrupted-seed.js';
 import { planLedgers } from './ledgers.js';
 import { createRandom } from './random.js';
 import { seedDemoRectification } from './rectifications.js';
+import { seedDemoTips } from './tips.js';
 import { seedDemoTraining } from './training.js';
 import { planStaff, planVenues, shiftDay } from './venues.js';
 
@@ -280,6 +281,13 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   await seedDemoRectification(database, {
     venueId: school.id,
     timeZone: school.timeZone,
+    regulatorId: regulatorByRegion.get(homeRegionId) as string,
+    now,
+  });
+  // Tips, one consumer alert in force and duties for canteens (法定义务), from the home district's regulator.
+  await seedDemoTips(database, {
+    cityId,
+    districtId: homeRegionId,
     regulatorId: regulatorByRegion.get(homeRegionId) as string,
     now,
   });
