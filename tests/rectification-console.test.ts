@@ -144,9 +144,10 @@ describe('整改通知 and 抽检任务 in the console', () => {
     await page.close();
   }, 180_000);
 
-  it('opens a notice from a venue, and a past deadline is refused with its reason', async () => {
+  it('opens a notice from the venue page, and a past deadline is refused with its reason', async () => {
     const page = await context.newPage();
-    await page.goto(consoleUrl(`#/rectifications/new/${venueId}/other`));
+    await page.goto(consoleUrl(`#/venue/${venueId}`));
+    await page.getByRole('button', { name: '下达整改通知' }).click();
     await page.getByLabel('发现的问题').fill('冷藏柜温度 9 ℃。');
     await page.getByLabel('整改要求').fill('维修冷藏柜，温度保持 0–8 ℃。');
     await page.getByLabel('整改期限').fill(localDay(Date.now() - 2 * DAY_MS, 'Asia/Shanghai'));
@@ -165,6 +166,9 @@ describe('整改通知 and 抽检任务 in the console', () => {
     await page.getByRole('button', { name: '返回列表' }).click();
     await page.getByTestId('reinspection-plan').getByText(visit).waitFor({ timeout: 20_000 });
     await shot(page, '05-reinspection-plan');
+    // The venue's page lists it too.
+    await page.goto(consoleUrl(`#/venue/${venueId}`));
+    await page.getByTestId('venue-rectifications').getByText(`期限 ${deadline}`).waitFor({ timeout: 20_000 });
     await page.close();
   }, 120_000);
 

@@ -10,6 +10,7 @@ import { AlertEvidence } from '../components/alert-recording';
 import { DataTable } from '../components/data-table';
 import { HlsVideo } from '../components/hls-video';
 import { useLoad } from '../components/use-load';
+import { VenueRectifications } from '../components/venue-rectifications';
 import { errorText, time } from '../format';
 import { go } from '../router';
 import { Loaded } from './loaded';
@@ -93,6 +94,7 @@ export function VenuePage({ venueId }: { venueId: string }) {
               </div>
             ))}
           </section>
+          <VenueRectifications venueId={venue.id} />
           <VenueRecords venue={venue} />
         </>
       )}
