@@ -17,7 +17,7 @@ import {
   type NoGradeReason,
 } from '@brightkitchen/sdk';
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { named, PRESSABLE } from '../../components/a11y';
 import { GradeBadge } from '../../components/drawn-face';
@@ -134,6 +134,7 @@ export default function InspectPage() {
             : { kind: 'declined', reason: declineReason },
       });
       setSent({ s: 'queued' });
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
       const outcomes = await Promise.all([saved.record.settled, ...saved.images.map((q) => q.settled)]);
       const refused = outcomes.find((o) => o.state === 'failed');
       const record = outcomes[0];
@@ -204,7 +205,13 @@ export default function InspectPage() {
             </Button>
           </>
         ) : (
-          <SignaturePad label="检查人员签名" onDone={setInspectorSignature} />
+          <SignaturePad
+            label="检查人员签名"
+            onDone={(signature) => {
+              setInspectorSignature(signature);
+              setMessage('');
+            }}
+          />
         )}
       </View>
 
@@ -252,7 +259,13 @@ export default function InspectPage() {
                 </Button>
               </>
             ) : (
-              <SignaturePad label="负责人签名" onDone={setManagerSignature} />
+              <SignaturePad
+                label="负责人签名"
+                onDone={(signature) => {
+                  setManagerSignature(signature);
+                  setMessage('');
+                }}
+              />
             )}
           </>
         ) : (
@@ -330,7 +343,11 @@ function ItemRow({
           onInput={(e) => onRemark(e.detail.value)}
         />
       ) : null}
-      {answer ? (
+      {answer?.result === 'conform' && photos.length === 0 ? (
+        <Text className="link" {...PRESSABLE} aria-label={`${item.code} 添加照片`} onClick={onAddPhoto}>
+          ＋ 附照片
+        </Text>
+      ) : answer ? (
         <View className="photos">
           {photos.map((p, i) => (
             <Image
@@ -379,6 +396,9 @@ function SentView({ venueName, sent }: { readonly venueName: string; readonly se
           </>
         )}
       </View>
+      <Button className="btn btn-large" onClick={() => Taro.redirectTo({ url: '/regulator/plan/index' })}>
+        返回本周计划
+      </Button>
     </View>
   );
 }
