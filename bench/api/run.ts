@@ -164,6 +164,10 @@ try {
   const codes = (db.prepare('select public_code as c from venues').all() as { c: string }[]).map(
     (r) => `/v1/public/venues/${r.c}`,
   );
+  // Public tips: every region of the demo city (the districts carry their city's tips too).
+  const tipPaths = (db.prepare('select id from regions').all() as { id: string }[]).map(
+    (r) => `/v1/public/tips?regionId=${encodeURIComponent(r.id)}`,
+  );
   db.close();
   // Reference and profile alternate over ROUNDS rounds (hello, profile, hello, profile, …): machine noise
   // (other processes, CPU frequency) then hits both alike; the medians are compared.
@@ -175,16 +179,19 @@ try {
   );
   const refRuns: Measured[] = [];
   const profileRuns: Measured[] = [];
+  const tipsRuns: Measured[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
       refRuns.push(await load(`http://127.0.0.1:${helloPort}`, ['/hello']));
       profileRuns.push(await load(server.base, codes));
+      tipsRuns.push(await load(server.base, tipPaths));
     }
   } finally {
     await hello.stop();
   }
   const ref = medianOf(refRuns);
   const profile = medianOf(profileRuns);
+  const tips = medianOf(tipsRuns);
   const profileRows: Row[] = [
     {
       route: `bare Fastify hello-world (reference), median of ${ROUNDS}`,
@@ -201,6 +208,18 @@ try {
     {
       route: 'ratio of medians (goal ≥ 0.7, p99 ≤ 10 ms)',
       'req/s': (profile.rps / ref.rps).toFixed(2),
+      'p50 ms': '',
+      'p99 ms': '',
+    },
+    {
+      route: `public tips (GET /v1/public/tips), ${tipPaths.length} regions, median of ${ROUNDS}`,
+      'req/s': tips.rps.toFixed(0),
+      'p50 ms': tips.p50,
+      'p99 ms': tips.p99,
+    },
+    {
+      route: 'ratio of medians, tips (goal ≥ 0.8)',
+      'req/s': (tips.rps / ref.rps).toFixed(2),
       'p50 ms': '',
       'p99 ms': '',
     },

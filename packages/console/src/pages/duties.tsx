@@ -29,56 +29,68 @@ export function DutiesPage() {
     String(generation),
   );
   const [showing, setShowing] = useState<Duty | null>(null);
-  const refresh = () => setGeneration((g) => g + 1);
+  // Kept here: a reload unmounts the form, and what was done must still be said.
+  const [done, setDone] = useState('');
+  const refresh = (message = '') => {
+    setDone(message);
+    setGeneration((g) => g + 1);
+  };
   return (
-    <Loaded state={state}>
-      {([duties, regions]) => (
-        <>
-          <DutyForm regions={regions} onDone={refresh} />
-          <section className="panel" data-testid="duties-list">
-            <h2>已推送的法定义务与操作规范</h2>
-            {duties.items.length === 0 ? (
-              <p className="muted">暂无</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th>类别</th>
-                    <th>标题</th>
-                    <th>适用业态</th>
-                    <th>辖区</th>
-                    <th>发布时间</th>
-                    <th>已读</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {duties.items.map((d) => {
-                    const c = d.coverage ?? { venues: 0, read: 0 };
-                    return (
-                      <tr key={d.id} data-duty-id={d.id}>
-                        <td>{DUTY_CATEGORY_LABELS[d.category]}</td>
-                        <td>{d.title}</td>
-                        <td>{d.kinds.map((k) => VENUE_KIND_LABELS[k].zh).join('、')}</td>
-                        <td>{d.regionName}</td>
-                        <td>{time(d.publishedAt)}</td>
-                        <td data-testid="duty-coverage">{`${c.read}/${c.venues}（${pct(c.venues ? c.read / c.venues : null)}）未读 ${c.venues - c.read}`}</td>
-                        <td>
-                          <button type="button" onClick={() => setShowing(d)}>
-                            未读单位
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-          </section>
-          {showing ? <UnreadVenues key={`${showing.id}-${generation}`} duty={showing} /> : null}
-        </>
-      )}
-    </Loaded>
+    <>
+      {done ? (
+        <p className="notice-msg" role="status" data-testid="duty-done">
+          {done}
+        </p>
+      ) : null}
+      <Loaded state={state}>
+        {([duties, regions]) => (
+          <>
+            <DutyForm regions={regions} onDone={refresh} />
+            <section className="panel" data-testid="duties-list">
+              <h2>已推送的法定义务与操作规范</h2>
+              {duties.items.length === 0 ? (
+                <p className="muted">暂无</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>类别</th>
+                      <th>标题</th>
+                      <th>适用业态</th>
+                      <th>辖区</th>
+                      <th>发布时间</th>
+                      <th>已读</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {duties.items.map((d) => {
+                      const c = d.coverage ?? { venues: 0, read: 0 };
+                      return (
+                        <tr key={d.id} data-duty-id={d.id}>
+                          <td>{DUTY_CATEGORY_LABELS[d.category]}</td>
+                          <td>{d.title}</td>
+                          <td>{d.kinds.map((k) => VENUE_KIND_LABELS[k].zh).join('、')}</td>
+                          <td>{d.regionName}</td>
+                          <td>{time(d.publishedAt)}</td>
+                          <td data-testid="duty-coverage">{`${c.read}/${c.venues}（${pct(c.venues ? c.read / c.venues : null)}）未读 ${c.venues - c.read}`}</td>
+                          <td>
+                            <button type="button" onClick={() => setShowing(d)}>
+                              未读单位
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </section>
+            {showing ? <UnreadVenues key={`${showing.id}-${generation}`} duty={showing} /> : null}
+          </>
+        )}
+      </Loaded>
+    </>
   );
 }
 
@@ -125,7 +137,7 @@ function UnreadVenues({ duty }: { duty: Duty }) {
   );
 }
 
-function DutyForm({ regions, onDone }: { regions: readonly Region[]; onDone: () => void }) {
+function DutyForm({ regions, onDone }: { regions: readonly Region[]; onDone: (message: string) => void }) {
   const [regionId, setRegionId] = useState(chosenRegion() ?? regions[0]?.id ?? '');
   const [category, setCategory] = useState<DutyCategory>('legal_duty');
   const [kinds, setKinds] = useState<readonly VenueKind[]>(['school_canteen']);
@@ -149,11 +161,7 @@ function DutyForm({ regions, onDone }: { regions: readonly Region[]; onDone: () 
         body: body.trim(),
         ...(basis.trim() ? { basis: basis.trim() } : {}),
       });
-      setMessage(`已推送「${duty.title}」至 ${duty.coverage?.venues ?? 0} 家单位`);
-      setTitle('');
-      setBody('');
-      setBasis('');
-      onDone();
+      onDone(`已推送「${duty.title}」至 ${duty.coverage?.venues ?? 0} 家单位`);
     } catch (error) {
       setMessage(errorText(error));
     }

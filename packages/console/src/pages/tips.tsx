@@ -26,36 +26,51 @@ export function TipsPage() {
       ]),
     `${generation}-${all}`,
   );
-  const refresh = () => setGeneration((g) => g + 1);
+  // Kept here: a reload unmounts the form, and what was done must still be said.
+  const [done, setDone] = useState('');
+  const refresh = (message = '') => {
+    setDone(message);
+    setGeneration((g) => g + 1);
+  };
   return (
-    <Loaded state={state}>
-      {([tips, regions]) => (
-        <>
-          <TipForm regions={regions} onDone={refresh} />
-          <section className="panel" data-testid="tips-list">
-            <h2>{all ? '全部贴士与预警' : '生效中的贴士与预警'}</h2>
-            <div className="panel-actions">
-              <label>
-                <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-                显示未生效、已过期和已撤回的
-              </label>
-            </div>
-            {tips.items.length === 0 ? <p className="muted">暂无</p> : <TipTable tips={tips.items} onDone={refresh} />}
-          </section>
-        </>
-      )}
-    </Loaded>
+    <>
+      {done ? (
+        <p className="notice-msg" role="status" data-testid="tip-done">
+          {done}
+        </p>
+      ) : null}
+      <Loaded state={state}>
+        {([tips, regions]) => (
+          <>
+            <TipForm regions={regions} onDone={refresh} />
+            <section className="panel" data-testid="tips-list">
+              <h2>{all ? '全部贴士与预警' : '生效中的贴士与预警'}</h2>
+              <div className="panel-actions">
+                <label>
+                  <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+                  显示未生效、已过期和已撤回的
+                </label>
+              </div>
+              {tips.items.length === 0 ? (
+                <p className="muted">暂无</p>
+              ) : (
+                <TipTable tips={tips.items} onDone={refresh} />
+              )}
+            </section>
+          </>
+        )}
+      </Loaded>
+    </>
   );
 }
 
-function TipTable({ tips, onDone }: { tips: readonly Tip[]; onDone: () => void }) {
+function TipTable({ tips, onDone }: { tips: readonly Tip[]; onDone: (message: string) => void }) {
   const [message, setMessage] = useState('');
   async function withdraw(tip: Tip) {
     const reason = window.prompt(`撤回「${tip.title}」的原因（可不填）`) ?? undefined;
     try {
       await client.tips.withdraw(tip.id, reason ? { reason } : {});
-      setMessage(`已撤回「${tip.title}」`);
-      onDone();
+      onDone(`已撤回「${tip.title}」`);
     } catch (error) {
       setMessage(errorText(error));
     }
@@ -103,7 +118,7 @@ function TipTable({ tips, onDone }: { tips: readonly Tip[]; onDone: () => void }
   );
 }
 
-function TipForm({ regions, onDone }: { regions: readonly Region[]; onDone: () => void }) {
+function TipForm({ regions, onDone }: { regions: readonly Region[]; onDone: (message: string) => void }) {
   const [regionId, setRegionId] = useState(chosenRegion() ?? regions[0]?.id ?? '');
   const [kind, setKind] = useState<TipKind>('consumer_alert');
   const [title, setTitle] = useState('');
@@ -126,11 +141,7 @@ function TipForm({ regions, onDone }: { regions: readonly Region[]; onDone: () =
         validFrom: shanghaiInstant(from),
         validUntil: shanghaiInstant(until),
       });
-      setMessage(`已发布「${tip.title}」（${TIP_STATE_LABELS[tip.state]}）`);
-      setTitle('');
-      setBody('');
-      setLink('');
-      onDone();
+      onDone(`已发布「${tip.title}」（${TIP_STATE_LABELS[tip.state]}）`);
     } catch (error) {
       setMessage(errorText(error));
     }
