@@ -8,12 +8,15 @@ import {
   type Rectification,
   type SamplingTask,
 } from '@brightkitchen/sdk';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRow } from '../alerts/alert-book.js';
+import { registerRectificationOverdueJob } from '../jobs/rectification-overdue-job.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { inspectionBody, signaturePng } from '../testing/inspection-answers.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 import { escalateOverdue } from './escalation.js';
+import { openRectification } from './service.js';
 
 interface Page<T> {
   items: T[];
@@ -239,6 +242,30 @@ describe.each(DATABASES)('rectification notices and sampling tasks (%s)', (kind)
     );
     const after = await server.request<Page<Alert>>(`/v1/alerts?venueId=${school}`, { token: city.regulator.token });
     expect(after.body.items.find((a) => a.id === overdue[0]?.id)?.state).toBe('resolved');
+  });
+
+  it('raises the overdue alert from the periodic job as soon as an instance starts', async () => {
+    const overdue = await openRectification(server.database, {
+      venueId: city.venues.restaurant,
+      issuedBy: city.regulator.user.id,
+      now: new Date(Date.now() - 10 * DAY_MS),
+      input: { ...notice({}, dayAfter(-3)), source: { kind: 'other' } },
+    });
+    // Another instance's job on the same database: it runs once when ready; closing waits for that run.
+    const instance = Fastify({ logger: false });
+    instance.decorate('ctx', server.app.ctx);
+    instance.decorate('devices', server.app.devices);
+    registerRectificationOverdueJob(instance);
+    await instance.ready();
+    await instance.close();
+    const alerts = await server.request<Page<Alert>>(`/v1/alerts?venueId=${city.venues.restaurant}`, {
+      token: city.regulator.token,
+    });
+    expect(
+      alerts.body.items.filter((a) => a.type === RECTIFICATION_OVERDUE && a.message.zh.includes(overdue.deadline)),
+    ).toHaveLength(1);
+    const listed = await list(city.otherManager.token, '?overdue=true');
+    expect(listed.body.items.map((r) => r.id)).toEqual([overdue.id]);
   });
 
   it('assigns a sampling task unannounced; a failure blocks the grade and opens a notice', async () => {
