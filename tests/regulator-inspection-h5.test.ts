@@ -171,6 +171,32 @@ describe('a regulator inspects on the phone (H5)', () => {
     await page.close();
   }, 240_000);
 
+  it('finds a venue by a part of its name, and by the code under its QR code', async () => {
+    const target = planVenues[1] as { venueId: string; name: string };
+    const venue = (await server.request<Venue>(`/v1/venues/${target.venueId}`, { token })).body;
+    const page = await phone.newPage();
+    await page.goto(app('regulator/plan/index'));
+    await page.getByText('查找单位 / 扫码').click();
+    const box = page.locator('input[aria-label="单位名称或二维码编号"]');
+    await box.waitFor({ timeout: 30_000 });
+    await box.fill(venue.name.slice(1, 5));
+    await page.getByText('查找', { exact: true }).click();
+    const found = page.getByTestId('found-venue').filter({ hasText: venue.name });
+    await found.waitFor({ timeout: 30_000 });
+    await shot(page, '05a-find');
+    await found.click();
+    await page.getByTestId('check-item').first().waitFor({ timeout: 45_000 });
+    await expect(page.getByTestId('inspect-venue').textContent()).resolves.toBe(venue.name);
+
+    await page.goto(app('regulator/find/index'));
+    await box.waitFor({ timeout: 30_000 });
+    await box.fill(`https://bk.example.cn/v/${venue.publicCode}`);
+    await page.getByText('查找', { exact: true }).click();
+    await page.getByTestId('check-item').first().waitFor({ timeout: 45_000 });
+    await expect(page.getByTestId('inspect-venue').textContent()).resolves.toBe(venue.name);
+    await page.close();
+  }, 120_000);
+
   it('offline: the inspection waits in the outbox, and is stored exactly once when the network is back', async () => {
     const target = planVenues.find((v) => v.venueId !== inspected?.venue.id) as { venueId: string; name: string };
     const before = (await inspections(target.venueId)).length;

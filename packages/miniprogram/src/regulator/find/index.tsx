@@ -1,6 +1,6 @@
 /**
  * Find a venue to inspect: by name (`GET /v1/venues?q=`, the venues of the regulator's regions), or by scanning the
- * QR code on its door (the code → the venue through the public profile route).
+ * QR code on its door or typing the code printed under it (the code → the venue through the public profile route).
  */
 import type { Venue } from '@brightkitchen/sdk';
 import { Button, Input, Text, View } from '@tarojs/components';
@@ -33,6 +33,14 @@ export default function FindPage() {
     setBusy(true);
     setMessage('');
     try {
+      // The code printed under the QR code (or the scanned link) opens the venue straight away; a name that only
+      // looks like a code (e.g. Latin letters) is searched as a name.
+      const code = publicCodeFrom(q);
+      const profile = code ? await fetchPublicProfile(code).catch(() => null) : null;
+      if (profile) {
+        await Taro.navigateTo({ url: inspectUrl(profile.venueId, profile.name) });
+        return;
+      }
       const page = await regulatorClient().venues.list({ q, limit: 30 });
       setFound(page.items);
     } catch (error) {
@@ -64,10 +72,10 @@ export default function FindPage() {
   return (
     <View className="page">
       <View className="card">
-        <Text className="field-label">单位名称</Text>
+        <Text className="field-label">单位名称或二维码编号</Text>
         <Input
           className="input"
-          {...named('单位名称')}
+          {...named('单位名称或二维码编号')}
           value={query}
           placeholder="输入名称中的字，例如：小学食堂"
           confirmType="search"
