@@ -224,6 +224,8 @@ describe('a regulator inspects on the phone (H5)', () => {
     await page.goto(app('regulator/plan/index'));
     await page.getByTestId('plan-venue').first().waitFor({ timeout: 45_000 });
     expect(await page.getByTestId('regulator-outbox').count()).toBe(0);
+    // The plan marks the venue inspected today.
+    await expect(page.locator(`[data-venue-id="${target.venueId}"]`).textContent()).resolves.toContain('已检查 ');
     const after = await inspections(target.venueId);
     expect(after).toHaveLength(before + 1);
     expect(after[0]?.countersign).toMatchObject({ kind: 'signed', name: '王经理' });
