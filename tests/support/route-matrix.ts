@@ -123,6 +123,50 @@ async function freshRectification({ server, city }: Ctx, answered = false): Prom
   return { rectificationId: res.body.id };
 }
 
+/** The month now, `YYYY-MM` (a list's period). */
+const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+/**
+ * A fresh draft of A's district with venue A on the red list, stored directly (a small city lists nobody), under
+ * its own scope name so each publication is the first of its kind.
+ */
+async function freshDraft({ server, city }: Ctx): Promise<Record<string, string>> {
+  const venue = await server.database.db
+    .selectFrom('venues')
+    .select(['name', 'public_code', 'kind'])
+    .where('id', '=', city.a.venueId)
+    .executeTakeFirstOrThrow();
+  const entry = {
+    venueId: city.a.venueId,
+    name: venue.name,
+    publicCode: venue.public_code,
+    kind: venue.kind,
+    regionId: city.a.regionId,
+    list: 'red',
+    score: 90,
+    face: 'excellent',
+    reasons: ['RED_EXCELLENT'],
+    factors: [],
+  };
+  const id = unique('lst');
+  const today = new Date().toISOString().slice(0, 10);
+  await server.database.db
+    .insertInto('list_sets')
+    .values({
+      id,
+      region_id: city.a.regionId,
+      period: thisMonth(),
+      scope_name: unique('scope'),
+      state: 'draft',
+      data: JSON.stringify({ from: today, to: today, venues: 1, red: [entry], black: [] }),
+      created_at: new Date().toISOString(),
+      computed_by: city.regulator.user.id,
+      published_at: null,
+      published_by: null,
+    })
+    .execute();
+  return { listId: id };
+}
+
 /** A tip of venue A's district, in force for a month (a fresh one each call: a withdrawal needs a new one). */
 const tipBody = (regionId: string, kind: 'tip' | 'consumer_alert' = 'tip') => ({
   regionId,
@@ -296,6 +340,20 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     allow: ['regulatorA'],
     call: ({ city }) => ({ body: inspectionBody(city.a.photoRef, { failing: ['1.4'] }) }),
   },
+  // Red/black lists: A's regulator drafts, reviews and publishes its district's; anyone reads published ones.
+  'POST /v1/lists/drafts': {
+    allow: ['regulatorA'],
+    call: ({ city }) => ({ body: { regionId: city.a.regionId, period: thisMonth() } }),
+  },
+  'GET /v1/lists': { allow: ['regulatorA', 'admin'] },
+  'GET /v1/lists/{listId}': { allow: ['regulatorA', 'admin'], params: (ctx) => freshDraft(ctx) },
+  'POST /v1/lists/{listId}/exclusions': {
+    allow: ['regulatorA'],
+    params: (ctx) => freshDraft(ctx),
+    call: ({ city }) => ({ body: { venueId: city.a.venueId, reason: '已核实为误报' } }),
+  },
+  'POST /v1/lists/{listId}/publish': { allow: ['regulatorA'], params: (ctx) => freshDraft(ctx) },
+  'GET /v1/public/lists': { allow: EVERYONE },
   // Rectification notices: A's regulator opens and reviews, A's people answer; B's side never sees A's.
   'POST /v1/venues/{venueId}/rectifications': {
     allow: ['regulatorA'],

@@ -36,6 +36,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { importRoutes } from './imports/routes.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { inspectionRoutes } from './inspections/routes.js';
+import { listRoutes } from './listings/routes.js';
 import { registerGradesJob } from './jobs/grades-job.js';
 import { registerLedgerRootJob } from './jobs/ledger-root-job.js';
 import { registerRetentionJob } from './jobs/retention-job.js';
@@ -169,6 +170,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
       await api.register(ratingRoutes);
       await api.register(noticeRoutes);
       await api.register(inspectionRoutes);
+      await api.register(listRoutes);
       await api.register(rectificationRoutes);
       await api.register(samplingRoutes);
       await api.register(tipRoutes);

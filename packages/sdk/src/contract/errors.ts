@@ -392,6 +392,27 @@ export const API_ERRORS = {
     meaning:
       'A signature or photo ref of an inspection is not in the venue’s photo store (`details.refs`); upload it first.',
   },
+  LIST_ALREADY_PUBLISHED: {
+    status: 409,
+    message: { zh: '该地区该期红黑榜已发布', en: 'Lists for this region and period are already published' },
+    meaning:
+      'A draft was published for a region and period (and scope) whose lists are already published; nothing changed.',
+  },
+  LIST_NOT_DRAFT: {
+    status: 409,
+    message: { zh: '红黑榜已发布，不能再修改', en: 'The lists are published and can no longer change' },
+    meaning: 'An exclusion or a second publication of lists already published.',
+  },
+  LIST_VENUE_NOT_LISTED: {
+    status: 422,
+    message: { zh: '该单位不在此榜单上', en: 'The venue is not on these lists' },
+    meaning: 'An exclusion named a venue that is on neither list of the draft (or is excluded already).',
+  },
+  LIST_SCOPE_INVALID: {
+    status: 422,
+    message: { zh: '榜单范围内的单位须属于该地区', en: 'Every venue of the scope must belong to the region' },
+    meaning: 'A draft whose scope names venues that do not exist or lie outside its region (`details.venueIds`).',
+  },
   LIVE_URL_INVALID: {
     status: 403,
     message: { zh: '直播链接无效', en: 'This video link is not valid' },

@@ -190,6 +190,8 @@ export {
   TimeZoneSchema,
   UrlSchema,
 } from './primitives.js';
+export type { PublicListEntry, PublicLists } from './public-lists.js';
+export { LIST_PERIOD, ListPeriodSchema, PublicListEntrySchema, PublicListsSchema } from './public-lists.js';
 export type {
   LedgerCompletion,
   LedgersToday,

@@ -3,6 +3,23 @@
  * apps that do not publish lists do not carry it.
  * @packageDocumentation
  */
+
+export { createListsClient, type ListsClient } from './client.js';
+export {
+  LIST_SCOPE_MAX_VENUES,
+  type ListDraftInput,
+  ListDraftInputSchema,
+  type ListEntry,
+  ListEntrySchema,
+  type ListExclusionInput,
+  ListExclusionInputSchema,
+  type ListSet,
+  type ListSetPage,
+  ListSetPageSchema,
+  ListSetSchema,
+  type ListSetSummary,
+  ListSetSummarySchema,
+} from './contract.js';
 export { LISTING_FACTORS, type ListingFactor, type ListingFactorName } from './factors.js';
 export type { ListingInput } from './input.js';
 export { DEFAULT_LISTING_POLICY, type ListingPolicy } from './policy.js';

@@ -24,7 +24,9 @@ export type ClusterEvent =
   /** Risk rankings were refitted or their policy changed: cached rankings are stale. */
   | { readonly kind: 'rankings' }
   /** A tip or consumer alert was written or withdrawn: cached public tips are stale. */
-  | { readonly kind: 'tips' };
+  | { readonly kind: 'tips' }
+  /** Red/black lists were published: every cached profile's `listStatus` may be stale. */
+  | { readonly kind: 'lists' };
 
 type Envelope = ClusterEvent & { readonly from: string };
 

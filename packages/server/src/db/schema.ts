@@ -366,6 +366,30 @@ export interface InspectionsTable {
   remark?: string | null;
 }
 
+/** A computed pair of red and black lists (migration 079); `data` holds the SDK's entries (JSON). */
+export interface ListSetsTable {
+  id: string;
+  region_id: string;
+  /** `YYYY-MM` or `YYYY-Qn`. */
+  period: string;
+  /** '' for the whole region. */
+  scope_name: string;
+  state: string;
+  data: string;
+  /** When the draft was computed. */
+  created_at: string;
+  computed_by: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** A venue on a published list. */
+export interface ListMembersTable {
+  list_id: string;
+  venue_id: string;
+  list: string;
+}
+
 /** Each venue's grades as last computed (migration 072; `refreshGrades`). */
 export interface VenueGradesTable {
   venue_id: string;
@@ -755,6 +779,8 @@ export interface DB {
   notification_log: NotificationLogTable;
   inspections: InspectionsTable;
   venue_grades: VenueGradesTable;
+  list_sets: ListSetsTable;
+  list_members: ListMembersTable;
   devices: DevicesTable;
   device_status: DeviceStatusTable;
   readings: ReadingsTable;

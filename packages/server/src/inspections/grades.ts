@@ -13,6 +13,13 @@ import { inspectionsForGrading } from './store.js';
 /** Venues graded and upserted per batch (9 columns: well under both databases' parameter limits). */
 const BATCH = 1000;
 
+/** Runs `read` over `ids` in slices of {@link BATCH} (SQLite takes at most 32,766 parameters a statement). */
+function inChunks<T>(ids: readonly string[], read: (ids: string[]) => Promise<T>): Promise<T[]> {
+  const reads: Promise<T>[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) reads.push(read(ids.slice(i, i + BATCH)));
+  return Promise.all(reads);
+}
+
 /** Options of {@link refreshGrades}. */
 export interface RefreshGradesOptions {
   /** Only these venues (default: every venue that is not archived). */
@@ -27,12 +34,10 @@ const silent: CorruptValueLog = () => undefined;
 export async function refreshGrades(database: Database, options: RefreshGradesOptions = {}): Promise<number> {
   const now = options.now ?? new Date();
   const log = options.log ?? silent;
-  let query = database.db.selectFrom('venues').select(['id', 'data', 'time_zone']).where('archived_at', 'is', null);
-  if (options.venueIds) {
-    if (options.venueIds.length === 0) return 0;
-    query = query.where('id', 'in', [...options.venueIds]);
-  }
-  const venues = await query.orderBy('id').execute();
+  const query = database.db.selectFrom('venues').select(['id', 'data', 'time_zone']).where('archived_at', 'is', null);
+  const venues = options.venueIds
+    ? (await inChunks(options.venueIds, (ids) => query.where('id', 'in', ids).execute())).flat()
+    : await query.orderBy('id').execute();
   let stored = 0;
   for (let start = 0; start < venues.length; start += BATCH) {
     const batch = venues.slice(start, start + BATCH);

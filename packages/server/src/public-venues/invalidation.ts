@@ -19,6 +19,7 @@ const plugin: FastifyPluginAsync = async (app) => {
   // Another instance sharing the database wrote under this venue: drop its profile here too.
   app.ctx.cluster.onEvent((event) => {
     if (event.kind === 'venue') cache.invalidateVenue(event.venueId);
+    if (event.kind === 'lists') cache.clear();
   });
   const invalidate: onSendHookHandler = (request, reply, payload, done) => {
     const venueId = (request.params as { venueId?: unknown } | undefined)?.venueId;

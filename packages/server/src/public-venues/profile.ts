@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import type { CorruptValueLog, Database, VenuesTable } from '../db/index.js';
 import { gradeOf, inspectionsForGrading } from '../inspections/index.js';
 import { ledgersToday } from '../ledgers/index.js';
+import { listStatusOf } from '../listings/store.js';
 import { ratingSummary } from '../ratings/service.js';
 import { toVenue } from '../venues/index.js';
 
@@ -61,11 +62,12 @@ export async function buildPublicProfile(
 ): Promise<PublicVenueProfile> {
   const venue = toVenue(row);
   const today = localDay(now, row.time_zone);
-  const [rating, ledgers, violations, inspections] = await Promise.all([
+  const [rating, ledgers, violations, inspections, listStatus] = await Promise.all([
     ratingSummary(database, row.id),
     ledgersToday(database, row, log, now),
     violationCounts(database, row.id, now),
     inspectionsForGrading(database, [row.id], today, log),
+    listStatusOf(database, row),
   ]);
   return {
     venueId: row.id,
@@ -75,8 +77,8 @@ export async function buildPublicProfile(
     kind: row.kind as VenueKind,
     licence: { status: licenceStatus(venue.licence.expiresOn, today) },
     grade: gradeOf(venue, inspections.get(row.id) ?? [], today),
-    // No red/black list has been published for the venue (the regulator's lists fill this in).
-    listStatus: null,
+    // Its place on the newest red/black lists published for its region (or one above it).
+    listStatus,
     rating,
     ledgersToday: ledgers,
     violations,

@@ -122,6 +122,26 @@ export async function completionReport(
   };
 }
 
+/** Each enrolled venue's ledger completion over the range (venues keeping paper ledgers are not in the map). */
+export async function venueCompletionRates(
+  database: Database,
+  venues: readonly DirectoryVenue[],
+  range: Pick<DayRange, 'from' | 'to' | 'days'>,
+): Promise<Map<string, number>> {
+  const [staff, counts] = await Promise.all([staffOnDuty(database, range.to), recordCounts(database, range)]);
+  const rates = new Map<string, number>();
+  for (const { venue, requirements } of enrolledRequirements(venues, staff)) {
+    const total = { expected: 0, done: 0 };
+    for (const day of range.days) {
+      const c = dayCompletion(requirements, counts.get(`${venue.id}|${day}`) ?? {});
+      total.expected += c.expected;
+      total.done += c.done;
+    }
+    rates.set(venue.id, ratio(total.done, total.expected));
+  }
+  return rates;
+}
+
 /** Today's gaps of every enrolled venue, least complete first (then by name). */
 export async function completionGaps(
   database: Database,

@@ -30,6 +30,7 @@ import { rectifications } from './073-rectifications.js';
 import { samplingTasks } from './074-sampling-tasks.js';
 import { tips } from './077-tips.js';
 import { duties } from './078-duties.js';
+import { listSets } from './079-list-sets.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -66,5 +67,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   samplingTasks,
   tips,
   duties,
+  listSets,
 ];
 export type { AppMigration } from './migration.js';
