@@ -16,6 +16,7 @@ import { type CityScale, cityDevices, cityLedgerDays, equipCity, type VenueRisk 
 import { DEMO_CITY, DEMO_DISTRICTS, type DemoDistrict } from './districts.js';
 import { markSeedingBegun, markSeedingDone } from './interrupted-seed.js';
 import { planLedgers } from './ledgers.js';
+import { seedDemoLists } from './lists.js';
 import { createRandom } from './random.js';
 import { seedDemoRectification } from './rectifications.js';
 import { seedDemoTips } from './tips.js';
@@ -291,6 +292,10 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     regulatorId: regulatorByRegion.get(homeRegionId) as string,
     now,
   });
+  // Last month's red and black lists for the city, published (consumers see them at once).
+  if (!options.city) {
+    await seedDemoLists(database, { cityId, regulatorId: regulatorByRegion.get(homeRegionId) as string, now });
+  }
   const alertCount = await db
     .selectFrom('alerts')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -20,7 +20,7 @@ import { newestFirst, pageOf } from '../paging/index.js';
 import { oversight } from '../regions/oversight.js';
 import { BEARER, errorResponses, IdParam, jsonSchema, PUBLIC, parseOrThrow, readLimit } from '../schemas/index.js';
 import { publicListsCacheOf } from './public-cache.js';
-import { computeDraft, excludeVenue, publishDraft } from './service.js';
+import { computeDraft, excludeVenue, forgetPublishedLists, publishDraft } from './service.js';
 import { listed, loadListSet, toListSet } from './store.js';
 
 const TAGS = ['lists'];
@@ -76,7 +76,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
       const input = parseOrThrow(ListDraftInputSchema, request.body);
       await assertOversees(app, principal, input.regionId);
       reply.status(201);
-      return computeDraft(app, principal, input);
+      return computeDraft(database, request.log, principal.userId, input);
     },
   );
 
@@ -146,7 +146,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { principal } = await ownSet(request, ['regulator']);
       const input = parseOrThrow(ListExclusionInputSchema, request.body);
-      return excludeVenue(database, request.params.listId, principal, input);
+      return excludeVenue(database, request.params.listId, principal.userId, input);
     },
   );
 
@@ -164,7 +164,9 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { principal } = await ownSet(request, ['regulator']);
-      return publishDraft(app, request.params.listId, principal);
+      const published = await publishDraft(database, request.params.listId, principal.userId);
+      forgetPublishedLists(app);
+      return published;
     },
   );
 

@@ -13,8 +13,7 @@ import {
   scoreListing,
 } from '@brightkitchen/sdk/listing';
 import type { FastifyInstance } from 'fastify';
-import type { Principal } from '../auth/principal.js';
-import { type Database, newId, toJson } from '../db/index.js';
+import { type CorruptValueLog, type Database, newId, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { refreshGrades } from '../inspections/index.js';
 import { profileCacheOf } from '../public-venues/profile-cache.js';
@@ -27,15 +26,15 @@ import { listed, loadListSet, type StoredListData, toListSet } from './store.js'
 
 /** Scores the venues of the draft's scope; stores and answers the draft. */
 export async function computeDraft(
-  app: FastifyInstance,
-  principal: Principal,
+  database: Database,
+  log: CorruptValueLog,
+  computedBy: string,
   input: ListDraftInput,
   now: Date = new Date(),
 ): Promise<ListSet> {
-  const { database } = app.ctx;
   const period = periodDays(input.period, localDay(now, DEFAULT_TIME_ZONE));
   const regions = await regionsUnder(database, [input.regionId]);
-  const directory = await venueDirectory(database, app.log);
+  const directory = await venueDirectory(database, log);
   let venues = venuesIn(directory, new Set(regions));
   if (input.scope) {
     const strangers = input.scope.venueIds.filter((id) => !regions.includes(directory.byId.get(id)?.regionId ?? ''));
@@ -43,7 +42,7 @@ export async function computeDraft(
     const wanted = new Set(input.scope.venueIds);
     venues = venues.filter((venue) => wanted.has(venue.id));
   }
-  await refreshGrades(database, { venueIds: venues.map((venue) => venue.id), now, log: app.log });
+  await refreshGrades(database, { venueIds: venues.map((venue) => venue.id), now, log });
   const inputs = await listingInputs(database, venues, regions, period, now);
   const codes = await publicCodes(database, regions);
   const red: ListEntry[] = [];
@@ -77,7 +76,7 @@ export async function computeDraft(
     state: 'draft',
     data: toJson(data),
     created_at: now.toISOString(),
-    computed_by: principal.userId,
+    computed_by: computedBy,
     published_at: null,
     published_by: null,
   };
@@ -98,7 +97,7 @@ async function publicCodes({ db }: Database, regions: readonly string[]): Promis
 export async function excludeVenue(
   database: Database,
   listId: string,
-  principal: Principal,
+  excludedBy: string,
   input: ListExclusionInput,
   now: Date = new Date(),
 ): Promise<ListSet> {
@@ -108,7 +107,7 @@ export async function excludeVenue(
   const mark = (entries: ListEntry[]) =>
     entries.map((entry) =>
       entry.venueId === input.venueId && entry.exclusion === undefined
-        ? { ...entry, exclusion: { reason: input.reason, by: principal.userId, at: now.toISOString() } }
+        ? { ...entry, exclusion: { reason: input.reason, by: excludedBy, at: now.toISOString() } }
         : entry,
     );
   const red = mark(set.red);
@@ -134,12 +133,11 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Publishes a draft: one published set per region, period and scope. */
 export async function publishDraft(
-  app: FastifyInstance,
+  database: Database,
   listId: string,
-  principal: Principal,
+  publishedBy: string,
   now: Date = new Date(),
 ): Promise<ListSet> {
-  const { database } = app.ctx;
   const row = await loadListSet(database, listId);
   if (row.state !== 'draft') throw new AppError('LIST_NOT_DRAFT');
   const set = toListSet(row);
@@ -152,7 +150,7 @@ export async function publishDraft(
     await database.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('list_sets')
-        .set({ state: 'published', published_at: now.toISOString(), published_by: principal.userId })
+        .set({ state: 'published', published_at: now.toISOString(), published_by: publishedBy })
         .where('id', '=', listId)
         .where('state', '=', 'draft')
         .executeTakeFirst();
@@ -168,12 +166,11 @@ export async function publishDraft(
     if (isUniqueViolation(error)) throw new AppError('LIST_ALREADY_PUBLISHED', { period: row.period });
     throw error;
   }
-  forgetProfiles(app);
   return toListSet(await loadListSet(database, listId));
 }
 
-/** Every venue's cached profile may show a new list status: drop them here and on the other instances. */
-function forgetProfiles(app: FastifyInstance): void {
+/** After a publication every venue's cached profile may show a new list status: dropped here and on the others. */
+export function forgetPublishedLists(app: FastifyInstance): void {
   profileCacheOf(app.ctx.database).clear();
   publicListsCacheOf(app.ctx.database).clear();
   app.ctx.cluster.publish({ kind: 'lists' });
