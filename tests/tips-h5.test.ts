@@ -99,7 +99,7 @@ describe('tips, consumer alerts and duties in the browser', () => {
       .toContain('暂停食用某批次散装卤肉');
     const cards = await consumer.getByTestId('consumer-alert').allTextContents();
     expect(cards).toHaveLength(2);
-    expect(cards[0]).toContain('有效期至');
+    expect(cards[0]).toContain('东昌府区 · 至 ');
     await shot(consumer, '02-consumer');
     await consumer.close();
   }, 240_000);

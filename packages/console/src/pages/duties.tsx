@@ -4,6 +4,7 @@
  * Every call through the SDK.
  */
 import {
+  createDutiesClient,
   DUTY_CATEGORIES,
   DUTY_CATEGORY_LABELS,
   type Duty,
@@ -15,6 +16,9 @@ import {
 } from '@brightkitchen/sdk';
 import { type FormEvent, useState } from 'react';
 import { chosenRegion, client } from '../api';
+
+const dutiesClient = createDutiesClient(client);
+
 import { useLoad } from '../components/use-load';
 import { errorText, pct, time } from '../format';
 import { Loaded } from './loaded';
@@ -25,7 +29,7 @@ export function DutiesPage() {
   const [generation, setGeneration] = useState(0);
   const regionId = chosenRegion();
   const [state] = useLoad(
-    () => Promise.all([client.duties.list({ limit: 100, ...(regionId ? { regionId } : {}) }), writableRegions()]),
+    () => Promise.all([dutiesClient.list({ limit: 100, ...(regionId ? { regionId } : {}) }), writableRegions()]),
     String(generation),
   );
   const [showing, setShowing] = useState<Duty | null>(null);
@@ -95,7 +99,7 @@ export function DutiesPage() {
 }
 
 function UnreadVenues({ duty }: { duty: Duty }) {
-  const [state] = useLoad(() => client.duties.receipts(duty.id, 500), duty.id);
+  const [state] = useLoad(() => dutiesClient.receipts(duty.id, 500), duty.id);
   return (
     <section className="panel" data-testid="duty-unread">
       <h2>{`「${duty.title}」未读单位`}</h2>
@@ -153,7 +157,7 @@ function DutyForm({ regions, onDone }: { regions: readonly Region[]; onDone: (me
     event.preventDefault();
     setMessage('');
     try {
-      const duty = await client.duties.publish({
+      const duty = await dutiesClient.publish({
         regionId,
         category,
         kinds: [...kinds],

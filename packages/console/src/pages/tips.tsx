@@ -3,9 +3,19 @@
  * Asia/Shanghai), see what is in force (or everything), and withdraw one. A consumer alert goes to the consumers who
  * opted in by WeChat; the table shows how many messages were delivered. Every call through the SDK.
  */
-import { type Region, TIP_KIND_LABELS, TIP_STATE_LABELS, type Tip, type TipKind } from '@brightkitchen/sdk';
+import {
+  createTipsClient,
+  type Region,
+  TIP_KIND_LABELS,
+  TIP_STATE_LABELS,
+  type Tip,
+  type TipKind,
+} from '@brightkitchen/sdk';
 import { type FormEvent, useState } from 'react';
 import { chosenRegion, client } from '../api';
+
+const tipsClient = createTipsClient(client);
+
 import { useLoad } from '../components/use-load';
 import { errorText, time } from '../format';
 import { Loaded } from './loaded';
@@ -21,7 +31,7 @@ export function TipsPage() {
   const [state] = useLoad(
     () =>
       Promise.all([
-        client.tips.list({ limit: 200, ...(regionId ? { regionId } : {}), ...(all ? {} : { state: 'in_force' }) }),
+        tipsClient.list({ limit: 200, ...(regionId ? { regionId } : {}), ...(all ? {} : { state: 'in_force' }) }),
         writableRegions(),
       ]),
     `${generation}-${all}`,
@@ -69,7 +79,7 @@ function TipTable({ tips, onDone }: { tips: readonly Tip[]; onDone: (message: st
   async function withdraw(tip: Tip) {
     const reason = window.prompt(`撤回「${tip.title}」的原因（可不填）`) ?? undefined;
     try {
-      await client.tips.withdraw(tip.id, reason ? { reason } : {});
+      await tipsClient.withdraw(tip.id, reason ? { reason } : {});
       onDone(`已撤回「${tip.title}」`);
     } catch (error) {
       setMessage(errorText(error));
@@ -132,7 +142,7 @@ function TipForm({ regions, onDone }: { regions: readonly Region[]; onDone: (mes
     event.preventDefault();
     setMessage('');
     try {
-      const tip = await client.tips.create({
+      const tip = await tipsClient.create({
         regionId,
         kind,
         title: title.trim(),

@@ -11,7 +11,6 @@ import { type CamerasClient, createCamerasClient } from './resources/cameras.js'
 import { type ComplaintsClient, createComplaintsClient } from './resources/complaints.js';
 import type { ResourceContext } from './resources/context.js';
 import { createDevicesClient, type DevicesClient } from './resources/devices.js';
-import { createDutiesClient, type DutiesClient } from './resources/duties.js';
 import { createInspectionsClient, type InspectionsClient } from './resources/inspections.js';
 import { createLedgersClient, type LedgersClient } from './resources/ledgers.js';
 import { createNoticesClient, type NoticesClient } from './resources/notices.js';
@@ -21,7 +20,6 @@ import { createRatingsClient, type RatingsClient } from './resources/ratings.js'
 import { createRectificationsClient, type RectificationsClient } from './resources/rectifications.js';
 import { createRegionsClient, type RegionsClient } from './resources/regions.js';
 import { createSamplingClient, type SamplingClient } from './resources/sampling.js';
-import { createTipsClient, type TipsClient } from './resources/tips.js';
 import { createVenuesClient, type VenuesClient } from './resources/venues.js';
 import { createSessionStore, type Session } from './session.js';
 import { defaultHashing, type Hashing } from './signing.js';
@@ -75,8 +73,6 @@ export interface BrightKitchenClient {
   readonly ratings: RatingsClient;
   readonly notices: NoticesClient;
   readonly rectifications: RectificationsClient;
-  readonly tips: TipsClient;
-  readonly duties: DutiesClient;
   readonly sampling: SamplingClient;
   readonly inspections: InspectionsClient;
   readonly complaints: ComplaintsClient;
@@ -145,8 +141,6 @@ export function createClient(options: ClientOptions): BrightKitchenClient {
     ratings: createRatingsClient(context),
     notices: createNoticesClient(context),
     rectifications: createRectificationsClient(context),
-    tips: createTipsClient(context),
-    duties: createDutiesClient(context),
     sampling: createSamplingClient(context),
     inspections: createInspectionsClient(context),
     complaints: createComplaintsClient(context),

@@ -47,7 +47,8 @@ export type { AuthClient } from './resources/auth.js';
 export type { CamerasClient } from './resources/cameras.js';
 export type { ComplaintListQuery, ComplaintsClient } from './resources/complaints.js';
 export type { DeviceScheduleOptions, DevicesClient, GatewaysClient } from './resources/devices.js';
-export type { DutiesClient, DutyListQuery } from './resources/duties.js';
+export type { DutiesClient, DutiesRequestingClient, DutyListQuery } from './resources/duties.js';
+export { createDutiesClient } from './resources/duties.js';
 export type { InspectionsClient } from './resources/inspections.js';
 export type {
   LedgerBatchResult,
@@ -66,7 +67,8 @@ export type { RatingsClient } from './resources/ratings.js';
 export type { RectificationListQuery, RectificationsClient } from './resources/rectifications.js';
 export type { RegionRuleProfile, RegionsClient } from './resources/regions.js';
 export type { SamplingClient, SamplingTaskListQuery } from './resources/sampling.js';
-export type { TipListQuery, TipsClient } from './resources/tips.js';
+export type { TipListQuery, TipsClient, TipsRequestingClient } from './resources/tips.js';
+export { createTipsClient } from './resources/tips.js';
 export type { MembersClient, StaffClient, StaffOnDay, VenueListQuery, VenuesClient } from './resources/venues.js';
 export type { Session, TokenAnswer } from './session.js';
 export {

@@ -3,7 +3,7 @@
  * open one to read it whole, then 「我已阅读」 records the venue's read receipt (the regulator sees who has not read
  * them). Read ones show who read them and when, in the venue's zone.
  */
-import { DUTY_CATEGORY_LABELS, type VenueDuty } from '@brightkitchen/sdk';
+import { createDutiesClient, DUTY_CATEGORY_LABELS, type VenueDuty } from '@brightkitchen/sdk';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
@@ -30,7 +30,7 @@ export default function DutiesPage() {
     const venue = await requireOperator();
     if (!venue) return;
     try {
-      const answer = await operatorClient().duties.forVenue(venue.id);
+      const answer = await createDutiesClient(operatorClient()).forVenue(venue.id);
       setState({ s: 'ready', venue, items: answer.items });
     } catch (error) {
       setState({ s: 'error', error });
@@ -48,7 +48,7 @@ export default function DutiesPage() {
     setBusy(true);
     setMessage('');
     try {
-      const read = await operatorClient().duties.markRead(venue.id, duty.id);
+      const read = await createDutiesClient(operatorClient()).markRead(venue.id, duty.id);
       setState({ s: 'ready', venue, items: items.map((d) => (d.id === read.id ? read : d)) });
       setMessage('已记录阅读，监管部门可看到本单位已阅');
     } catch (error) {

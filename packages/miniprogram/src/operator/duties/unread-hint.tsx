@@ -2,6 +2,7 @@
  * The today page's hint of legal duties and procedures not yet read at this venue: a count that opens the duties
  * page. Nothing when all are read or the list cannot be read (offline).
  */
+import { createDutiesClient } from '@brightkitchen/sdk';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
@@ -12,8 +13,8 @@ export function UnreadDuties({ venueId }: { venueId: string }) {
   const [unread, setUnread] = useState(0);
   const load = useCallback(
     () =>
-      operatorClient()
-        .duties.forVenue(venueId)
+      createDutiesClient(operatorClient())
+        .forVenue(venueId)
         .then((answer) => setUnread(answer.unread))
         .catch(() => setUnread(0)),
     [venueId],

@@ -4,7 +4,7 @@
  * reading, then the regulator's standing advice. Before any scan, the standing advice only, with a word on how to
  * see the local ones. In WeChat, a consumer may opt in to receive new consumer alerts as subscribe messages.
  */
-import type { PublicTip, PublicTips } from '@brightkitchen/sdk';
+import { formatLocalTime, type PublicTip, type PublicTips } from '@brightkitchen/sdk';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
@@ -12,7 +12,6 @@ import { GradeBadge } from '../../components/drawn-face';
 import { consumerClient } from '../../lib/client';
 import { tipsRegion } from '../../lib/tips-region';
 import { AlertSubscription } from './subscribe';
-import { validityText } from './tip-time';
 
 export const TIPS: readonly { title: string; body: string }[] = [
   { title: '看证照', body: '就餐前看门口公示的食品经营许可证是否在有效期内，扫码可查。' },
@@ -53,12 +52,12 @@ function TipCard({ tip }: { tip: PublicTip }) {
   const alert = tip.kind === 'consumer_alert';
   return (
     <View className={`card ${alert ? 'card-warn' : ''}`} data-testid={alert ? 'consumer-alert' : 'region-tip'}>
-      <Text className="card-title">{alert ? `【消费预警】${tip.title}` : tip.title}</Text>
+      <Text className="card-title">{tip.title}</Text>
       <Text>{tip.body}</Text>
-      <Text className="muted">{`${tip.regionName}市场监管部门发布 · ${validityText(tip)}`}</Text>
+      <Text className="muted">{`${tip.regionName} · 至 ${formatLocalTime(tip.validUntil, { style: 'dateTime', timeZone: 'Asia/Shanghai' })}`}</Text>
       {tip.link ? (
         <Text className="muted" userSelect>
-          {`详情：${tip.link}`}
+          {tip.link}
         </Text>
       ) : null}
     </View>
@@ -76,7 +75,7 @@ export default function TipsPage() {
     }
     setState((s) => (s.regionId === regionId ? s : { regionId, tips: stored(regionId), offline: false }));
     consumerClient()
-      .tips.inForce(regionId)
+      .request<PublicTips>({ method: 'GET', path: '/v1/public/tips', query: { regionId } })
       .then((tips) => {
         setState({ regionId, tips, offline: false });
         Taro.setStorageSync(storageKey(regionId), JSON.stringify(tips));
@@ -90,16 +89,8 @@ export default function TipsPage() {
 
   return (
     <View className="page">
-      {state.regionId === null ? (
-        <Text className="muted" data-testid="tips-no-region">
-          扫描餐厅的二维码后，这里会显示当地市场监管部门发布的消费预警和安全贴士。
-        </Text>
-      ) : null}
-      {state.offline ? (
-        <Text className="muted" data-testid="tips-offline">
-          {state.tips ? '网络不可用，显示的是上次获取的内容。' : '网络不可用，暂时无法获取当地的消费预警。'}
-        </Text>
-      ) : null}
+      {state.regionId === null ? <Text className="muted">扫码后显示当地消费预警</Text> : null}
+      {state.offline ? <Text className="muted">{state.tips ? '离线，显示上次内容' : '离线，暂无当地预警'}</Text> : null}
 
       {alerts.length > 0 ? (
         <View data-testid="consumer-alerts">
@@ -111,8 +102,8 @@ export default function TipsPage() {
       ) : null}
       {state.regionId ? <AlertSubscription regionId={state.regionId} /> : null}
       {tips.length > 0 ? (
-        <View data-testid="region-tips">
-          <Text className="section-title">当地安全贴士</Text>
+        <View>
+          <Text className="section-title">当地贴士</Text>
           {tips.map((tip) => (
             <TipCard key={tip.id} tip={tip} />
           ))}

@@ -1,7 +1,7 @@
 import type { Duty, DutyInput, DutyReceipts, VenueDuties, VenueDuty } from '../../domain/duty.js';
+import type { HttpRequest } from '../http.js';
 import { seg } from '../query.js';
 import type { Page, PageQuery } from '../wire-types.js';
-import type { ResourceContext } from './context.js';
 
 export interface DutyListQuery extends PageQuery {
   readonly regionId?: string;
@@ -23,7 +23,17 @@ export interface DutiesClient {
   markRead(venueId: string, dutyId: string): Promise<VenueDuty>;
 }
 
-export function createDutiesClient({ http }: ResourceContext): DutiesClient {
+/** Any client that sends a request through its session: the `BrightKitchenClient` from `createClient`. */
+export interface DutiesRequestingClient {
+  request<T>(request: HttpRequest): Promise<T>;
+}
+
+/**
+ * Built over a client (`createDutiesClient(client)`), not part of `createClient`'s facade: apps that do not use it
+ * (the consumer's main package) do not carry it.
+ */
+export function createDutiesClient(client: DutiesRequestingClient): DutiesClient {
+  const http = { call: <T>(request: HttpRequest) => client.request<T>(request) };
   return {
     publish: (input) => http.call({ method: 'POST', path: '/v1/duties', body: input }),
     list: (query) => http.call({ method: 'GET', path: '/v1/duties', ...(query ? { query: { ...query } } : {}) }),

@@ -8,9 +8,9 @@ import type {
   TipSubscriptions,
   TipWithdrawInput,
 } from '../../domain/tip.js';
+import type { HttpRequest } from '../http.js';
 import { seg } from '../query.js';
 import type { Page, PageQuery } from '../wire-types.js';
-import type { ResourceContext } from './context.js';
 
 export interface TipListQuery extends PageQuery {
   readonly regionId?: string;
@@ -41,7 +41,17 @@ export interface TipsClient {
   unsubscribe(regionId: string): Promise<TipSubscription>;
 }
 
-export function createTipsClient({ http }: ResourceContext): TipsClient {
+/** Any client that sends a request through its session: the `BrightKitchenClient` from `createClient`. */
+export interface TipsRequestingClient {
+  request<T>(request: HttpRequest): Promise<T>;
+}
+
+/**
+ * Built over a client (`createTipsClient(client)`), not part of `createClient`'s facade: apps that do not use it
+ * (the consumer's main package) do not carry it.
+ */
+export function createTipsClient(client: TipsRequestingClient): TipsClient {
+  const http = { call: <T>(request: HttpRequest) => client.request<T>(request) };
   return {
     create: (input) => http.call({ method: 'POST', path: '/v1/tips', body: input }),
     list: (query) => http.call({ method: 'GET', path: '/v1/tips', ...(query ? { query: { ...query } } : {}) }),
