@@ -354,6 +354,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   'POST /v1/lists/{listId}/publish': { allow: ['regulatorA'], params: (ctx) => freshDraft(ctx) },
   'GET /v1/public/lists': { allow: EVERYONE },
+  'GET /v1/open/lists': { allow: EVERYONE },
   // Rectification notices: A's regulator opens and reviews, A's people answer; B's side never sees A's.
   'POST /v1/venues/{venueId}/rectifications': {
     allow: ['regulatorA'],

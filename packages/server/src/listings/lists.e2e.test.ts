@@ -103,6 +103,8 @@ describe.each(DATABASES)('red and black lists on %s', (kind) => {
     expect(lists.red[0]?.reasons[0]?.zh).toContain('红榜');
     expect(JSON.stringify(lists)).not.toContain(city.venues.restaurant);
     expect(await statusOf(red?.publicCode ?? '')).toBe('red');
+    // The same lists as open data, for partners (a delivery platform shows the badge).
+    expect((await server.request<PublicLists>(`/v1/open/lists?regionId=${city.regions.east}`)).body).toEqual(lists);
     expect(await statusOf(black?.publicCode ?? '')).toBeNull();
 
     const history = await server.request<ListSetPage>(`/v1/lists?regionId=${city.regions.east}`, {

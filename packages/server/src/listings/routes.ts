@@ -2,7 +2,8 @@
  * Red and black lists (红黑榜): `POST /v1/lists/drafts` (a regulator of the region computes a draft),
  * `GET /v1/lists` and `GET /v1/lists/{listId}` (its regulators; admins all), `POST /v1/lists/{listId}/exclusions`
  * (a venue taken off with a reason), `POST /v1/lists/{listId}/publish` (once per region, period and scope), and
- * the public `GET /v1/public/lists?regionId=` (no login; cached, see public-cache.ts).
+ * the public `GET /v1/public/lists?regionId=` and the same as open data, `GET /v1/open/lists` (no login; cached, see
+ * public-cache.ts).
  */
 import { ListPeriodSchema, PublicListsSchema } from '@brightkitchen/sdk';
 import {
@@ -18,7 +19,16 @@ import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/index.js';
 import { newestFirst, pageOf } from '../paging/index.js';
 import { oversight } from '../regions/oversight.js';
-import { BEARER, errorResponses, IdParam, jsonSchema, PUBLIC, parseOrThrow, readLimit } from '../schemas/index.js';
+import {
+  BEARER,
+  errorResponses,
+  IdParam,
+  jsonSchema,
+  PUBLIC,
+  PUBLIC_OR_PARTNER,
+  parseOrThrow,
+  readLimit,
+} from '../schemas/index.js';
 import { publicListsCacheOf } from './public-cache.js';
 import { computeDraft, excludeVenue, forgetPublishedLists, publishDraft } from './service.js';
 import { listed, loadListSet, toListSet } from './store.js';
@@ -170,39 +180,45 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Querystring: v.InferOutput<typeof PublicQuerySchema> }>(
-    '/public/lists',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['public'],
-        operationId: 'getPublicLists',
-        summary: 'The latest red and black lists published for a region or the nearest region above it (no login)',
-        security: PUBLIC,
-        querystring: jsonSchema(PublicQuerySchema),
-        response: { 200: jsonSchema(PublicListsSchema), ...errorResponses },
+  // The same answer for consumers (`/public/lists`) and as open data for partners (`/open/lists`, also signed).
+  for (const [path, operationId, security] of [
+    ['/public/lists', 'getPublicLists', PUBLIC],
+    ['/open/lists', 'listOpenLists', PUBLIC_OR_PARTNER],
+  ] as const) {
+    app.get<{ Querystring: v.InferOutput<typeof PublicQuerySchema> }>(
+      path,
+      {
+        config: { public: true },
+        schema: {
+          tags: [path === '/open/lists' ? 'open data' : 'public'],
+          operationId,
+          summary: 'The latest red and black lists published for a region or the nearest region above it (no login)',
+          security,
+          querystring: jsonSchema(PublicQuerySchema),
+          response: { 200: jsonSchema(PublicListsSchema), ...errorResponses },
+        },
       },
-    },
-    // Not async: a cache hit is answered synchronously.
-    (request, reply) => {
-      const { regionId } = request.query;
-      const now = Date.now();
-      reply.headers({ 'cache-control': 'public, max-age=60', 'content-type': 'application/json; charset=utf-8' });
-      const cached = cache.get(regionId, now);
-      if (cached !== undefined) {
-        reply.send(cached);
-        return;
-      }
-      return database.db
-        .selectFrom('regions')
-        .select('id')
-        .where('id', '=', regionId)
-        .executeTakeFirst()
-        .then(async (region) => {
-          if (!region) throw new AppError('REGION_NOT_FOUND', { regionId });
-          reply.send(await cache.load(regionId, now));
-          return reply;
-        });
-    },
-  );
+      // Not async: a cache hit is answered synchronously.
+      (request, reply) => {
+        const { regionId } = request.query;
+        const now = Date.now();
+        reply.headers({ 'cache-control': 'public, max-age=60', 'content-type': 'application/json; charset=utf-8' });
+        const cached = cache.get(regionId, now);
+        if (cached !== undefined) {
+          reply.send(cached);
+          return;
+        }
+        return database.db
+          .selectFrom('regions')
+          .select('id')
+          .where('id', '=', regionId)
+          .executeTakeFirst()
+          .then(async (region) => {
+            if (!region) throw new AppError('REGION_NOT_FOUND', { regionId });
+            reply.send(await cache.load(regionId, now));
+            return reply;
+          });
+      },
+    );
+  }
 };
