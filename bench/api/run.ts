@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:api` — the platform's HTTP figures, each against a reference measured in the same run:
  *  1. QR profile (GET /v1/public/venues/{code}, codes rotated over every demo venue) vs a bare Fastify
- *     hello-world, both 50 connections from autocannon; the ratio of requests/s and the p99.
+ *     hello-world, both 50 connections from autocannon; the ratio of requests/s and the p99. The public tips and
+ *     red/black lists of every demo region beside it.
  *  2. Ledger writes: validated, hash-chained writes/s through the SDK's batch call, on SQLite and PostgreSQL.
  *  3. `bk-server start` to the first answered request, on a first start (seeding) and with data present.
  * Needs `pnpm build` first (it runs the built server, as `pnpm start` does).
@@ -168,6 +169,8 @@ try {
   const tipPaths = (db.prepare('select id from regions').all() as { id: string }[]).map(
     (r) => `/v1/public/tips?regionId=${encodeURIComponent(r.id)}`,
   );
+  // Public red/black lists: the same regions (the districts fall back to the city's published lists).
+  const listPaths = tipPaths.map((path) => path.replace('/v1/public/tips', '/v1/public/lists'));
   db.close();
   // Reference and profile alternate over ROUNDS rounds (hello, profile, hello, profile, …): machine noise
   // (other processes, CPU frequency) then hits both alike; the medians are compared.
@@ -180,11 +183,13 @@ try {
   const refRuns: Measured[] = [];
   const profileRuns: Measured[] = [];
   const tipsRuns: Measured[] = [];
+  const listsRuns: Measured[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
       refRuns.push(await load(`http://127.0.0.1:${helloPort}`, ['/hello']));
       profileRuns.push(await load(server.base, codes));
       tipsRuns.push(await load(server.base, tipPaths));
+      listsRuns.push(await load(server.base, listPaths));
     }
   } finally {
     await hello.stop();
@@ -192,6 +197,7 @@ try {
   const ref = medianOf(refRuns);
   const profile = medianOf(profileRuns);
   const tips = medianOf(tipsRuns);
+  const lists = medianOf(listsRuns);
   const profileRows: Row[] = [
     {
       route: `bare Fastify hello-world (reference), median of ${ROUNDS}`,
@@ -220,6 +226,18 @@ try {
     {
       route: 'ratio of medians, tips (goal ≥ 0.8)',
       'req/s': (tips.rps / ref.rps).toFixed(2),
+      'p50 ms': '',
+      'p99 ms': '',
+    },
+    {
+      route: `public lists (GET /v1/public/lists), ${listPaths.length} regions, median of ${ROUNDS}`,
+      'req/s': lists.rps.toFixed(0),
+      'p50 ms': lists.p50,
+      'p99 ms': lists.p99,
+    },
+    {
+      route: 'ratio of medians, lists (goal ≥ 0.8)',
+      'req/s': (lists.rps / ref.rps).toFixed(2),
       'p50 ms': '',
       'p99 ms': '',
     },
