@@ -1,10 +1,12 @@
 import type { PublicTips, Tip, TipSubscription, TipSubscriptions } from '@brightkitchen/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../db/index.js';
+import { WechatSender } from '../notify/index.js';
 import { type FakeWechatApi, startFakeWechatApi } from '../notify/test-fakes.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 import { publicTipsCacheOf } from './public-cache.js';
+import { TipMessages } from './subscribe-messages.js';
 
 type Coded<T> = T & { code?: string; details?: Record<string, unknown> };
 const HOUR = 3_600_000;
@@ -237,5 +239,47 @@ describe.each(DATABASES)('tips and consumer alerts (%s)', (kind) => {
       body: { regionId: 'reg-nowhere' },
     });
     expect(unknown.body.code).toBe('REGION_NOT_FOUND');
+  });
+
+  it('sends an alert once when two instances sweep at the same time', async () => {
+    await server.request('/v1/me/tip-subscriptions', { token: city.consumer.token, body: { regionId: street } });
+    const id = newId('tip');
+    await server.database.db
+      .insertInto('tips')
+      .values({
+        id,
+        region_id: city.regions.east,
+        kind: 'consumer_alert',
+        title: '两个实例同时发送的预警',
+        body: '只应收到一次。',
+        link: null,
+        valid_from: at(-HOUR),
+        valid_until: at(HOUR),
+        created_by: city.regulator.user.id,
+        created_at: at(0),
+        withdrawn_at: null,
+        withdraw_reason: null,
+        notify_claimed_at: null,
+      })
+      .execute();
+    const instance = () =>
+      new TipMessages({
+        database: server.database,
+        sender: new WechatSender({
+          apiBase: wechat.baseUrl,
+          appId: 'wx-tips-app',
+          secret: 'wx-tips-secret',
+          templateId: 'TPL-TIP',
+          now: Date.now,
+        }),
+        log: () => {},
+      });
+    const before = wechat.sent.length;
+    const [a, b] = await Promise.all([instance().sweep(), instance().sweep()]);
+    expect(a + b).toBeLessThanOrEqual(1);
+    const forThis = () => wechat.sent.slice(before).filter((m) => String(m.body.page).endsWith(id));
+    await expect.poll(() => forThis().length, { timeout: 10_000 }).toBe(1);
+    const rows = await server.database.db.selectFrom('tip_deliveries').selectAll().where('tip_id', '=', id).execute();
+    expect(rows.map((r) => r.status)).toEqual(['delivered']);
   });
 });
