@@ -191,7 +191,13 @@ export {
   UrlSchema,
 } from './primitives.js';
 export type { PublicListEntry, PublicLists } from './public-lists.js';
-export { LIST_PERIOD, ListPeriodSchema, PublicListEntrySchema, PublicListsSchema } from './public-lists.js';
+export {
+  LIST_PERIOD,
+  ListPeriodSchema,
+  PUBLIC_LIST_MAX,
+  PublicListEntrySchema,
+  PublicListsSchema,
+} from './public-lists.js';
 export type {
   LedgerCompletion,
   LedgersToday,

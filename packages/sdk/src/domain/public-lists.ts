@@ -12,6 +12,9 @@ export const LIST_PERIOD = /^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/;
 /** A list's period, `YYYY-MM` or `YYYY-Qn`. */
 export const ListPeriodSchema = v.pipe(v.string(), v.regex(LIST_PERIOD));
 
+/** Venues of each list in the public answer, at most (the first ones: best red, worst black). */
+export const PUBLIC_LIST_MAX = 200;
+
 /** One venue on a published list, as the public sees it. */
 export const PublicListEntrySchema = v.object({
   name: v.string(),
@@ -39,8 +42,12 @@ export const PublicListsSchema = v.object({
   /** The days the lists' figures were read over. */
   from: v.nullable(DaySchema),
   to: v.nullable(DaySchema),
+  /** The red list, best first, and the black list, worst first: at most {@link PUBLIC_LIST_MAX} each. */
   red: v.array(PublicListEntrySchema),
   black: v.array(PublicListEntrySchema),
+  /** How many venues each list holds in all (a city's lists may be longer than a page shows). */
+  redCount: v.number(),
+  blackCount: v.number(),
 });
 /** The latest published lists of a region. Type of {@link PublicListsSchema}. */
 export type PublicLists = v.InferOutput<typeof PublicListsSchema>;

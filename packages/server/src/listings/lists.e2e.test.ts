@@ -98,7 +98,7 @@ describe.each(DATABASES)('red and black lists on %s', (kind) => {
     });
     expect(published.body.state).toBe('published');
     const lists = await publicLists(city.regions.east);
-    expect(lists).toMatchObject({ regionId: city.regions.east, period: thisMonth(), black: [] });
+    expect(lists).toMatchObject({ regionId: city.regions.east, period: thisMonth(), black: [], redCount: 1 });
     expect(lists.red.map((e) => e.name)).toEqual(['老街饭店']);
     expect(lists.red[0]?.reasons[0]?.zh).toContain('红榜');
     expect(JSON.stringify(lists)).not.toContain(city.venues.restaurant);

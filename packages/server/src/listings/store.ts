@@ -3,7 +3,7 @@
  * published members the public profile reads.
  */
 
-import type { ListKind, PublicLists } from '@brightkitchen/sdk';
+import { type ListKind, PUBLIC_LIST_MAX, type PublicLists } from '@brightkitchen/sdk';
 import { LISTING_REASON_MESSAGES, type ListEntry, type ListSet, ListSetSchema } from '@brightkitchen/sdk/listing';
 import * as v from 'valibot';
 import { type Database, type ListSetsTable, readJson, storedValue } from '../db/index.js';
@@ -66,6 +66,8 @@ const NONE: PublicLists = {
   to: null,
   red: [],
   black: [],
+  redCount: 0,
+  blackCount: 0,
 };
 
 /** `GET /v1/public/lists`: what consumers see — names, codes, faces, scores and reasons, nothing private. */
@@ -73,6 +75,8 @@ export async function publicLists(database: Database, regionId: string): Promise
   const row = await latestPublished(database, regionId);
   if (!row) return NONE;
   const set = toListSet(row);
+  const red = listed(set.red);
+  const black = listed(set.black);
   const show = (entry: ListEntry) => ({
     name: entry.name,
     publicCode: entry.publicCode,
@@ -89,8 +93,10 @@ export async function publicLists(database: Database, regionId: string): Promise
     publishedAt: set.publishedAt,
     from: set.from,
     to: set.to,
-    red: listed(set.red).map(show),
-    black: listed(set.black).map(show),
+    red: red.slice(0, PUBLIC_LIST_MAX).map(show),
+    black: black.slice(0, PUBLIC_LIST_MAX).map(show),
+    redCount: red.length,
+    blackCount: black.length,
   };
 }
 
