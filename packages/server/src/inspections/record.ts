@@ -33,6 +33,7 @@ import {
   type VenuesTable,
 } from '../db/index.js';
 import { AppError } from '../errors/index.js';
+import { missingPhotoRefs } from '../ledger-photos/stored.js';
 import { toVenue } from '../venues/index.js';
 import type { GradedVenue } from './grade.js';
 import { refreshGrades } from './grades.js';
@@ -68,19 +69,6 @@ function imageRefs(input: InspectionRecordInput): string[] {
   return [...new Set(refs)];
 }
 
-async function assertImagesStored({ db }: Database, venueId: string, refs: readonly string[]): Promise<void> {
-  const hashes = refs.map((ref) => ref.slice('sha256:'.length));
-  const stored = await db
-    .selectFrom('ledger_photos')
-    .select('sha256')
-    .where('venue_id', '=', venueId)
-    .where('sha256', 'in', hashes)
-    .execute();
-  const found = new Set(stored.map((row) => row.sha256));
-  const missing = refs.filter((ref) => !found.has(ref.slice('sha256:'.length)));
-  if (missing.length > 0) throw new AppError('INSPECTION_PHOTO_MISSING', { refs: missing });
-}
-
 /** Checks, stores and grades an inspection of `venue` by `inspector` (a regulator of its region). */
 export async function recordInspection(
   ctx: AppContext,
@@ -99,7 +87,8 @@ export async function recordInspection(
     throw new AppError('INSPECTION_ITEM_UNKNOWN', { unknown: scored.unknown, duplicates: scored.duplicates });
   }
   if (scored.items.length === 0) throw new AppError('INSPECTION_NOTHING_CHECKED');
-  await assertImagesStored(database, venue.id, imageRefs(input));
+  const missing = await missingPhotoRefs(database, venue.id, imageRefs(input));
+  if (missing.length > 0) throw new AppError('INSPECTION_PHOTO_MISSING', { refs: missing });
   const user = await database.db
     .selectFrom('users')
     .select('display_name')

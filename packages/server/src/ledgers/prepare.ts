@@ -17,6 +17,7 @@ import {
   validateLedger,
 } from '@brightkitchen/sdk';
 import { type CorruptValueLog, type Database, logCorrupt, readJson, type VenuesTable } from '../db/index.js';
+import { storedPhotoRefs } from '../ledger-photos/stored.js';
 import { trainingCertificateExpiries } from '../training/index.js';
 import { type CorrectionTarget, loadCorrectionTargets } from './corrections.js';
 
@@ -114,20 +115,7 @@ export async function loadRuleContext(
     }
   }
   const refs = [...new Set(inputs.flatMap(photoRefs))];
-  const storedPhotos = new Set<string>();
-  if (refs.length > 0) {
-    const rows = await db
-      .selectFrom('ledger_photos')
-      .select('sha256')
-      .where('venue_id', '=', venue.id)
-      .where(
-        'sha256',
-        'in',
-        refs.map((r) => r.slice('sha256:'.length)),
-      )
-      .execute();
-    for (const row of rows) storedPhotos.add(`sha256:${row.sha256}`);
-  }
+  const storedPhotos = await storedPhotoRefs(database, venue.id, refs);
   return {
     venueId: venue.id,
     venueKind: venue.kind as VenueKind,

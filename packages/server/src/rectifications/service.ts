@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import * as v from 'valibot';
 import { type Database, newId, type RectificationsTable, readJson, storedValue, toJson } from '../db/index.js';
 import { AppError } from '../errors/index.js';
+import { missingPhotoRefs } from '../ledger-photos/stored.js';
 
 const StoredRectificationSchema = v.omit(RectificationSchema, [
   'overdue',
@@ -89,20 +90,8 @@ async function assertSourceOfVenue({ db }: Database, venueId: string, input: Rec
 }
 
 /** Throws RECTIFICATION_PHOTO_MISSING unless every ref is in the venue's photo store. */
-export async function assertPhotosStored({ db }: Database, venueId: string, refs: readonly string[]): Promise<void> {
-  if (refs.length === 0) return;
-  const hashes = [...new Set(refs)].map((ref) => ref.slice('sha256:'.length));
-  const found = new Set(
-    (
-      await db
-        .selectFrom('ledger_photos')
-        .select('sha256')
-        .where('venue_id', '=', venueId)
-        .where('sha256', 'in', hashes)
-        .execute()
-    ).map((row) => row.sha256),
-  );
-  const missing = refs.filter((ref) => !found.has(ref.slice('sha256:'.length)));
+export async function assertPhotosStored(database: Database, venueId: string, refs: readonly string[]): Promise<void> {
+  const missing = await missingPhotoRefs(database, venueId, refs);
   if (missing.length > 0) throw new AppError('RECTIFICATION_PHOTO_MISSING', { refs: missing });
 }
 
