@@ -135,7 +135,9 @@ describe('整改通知 and 抽检任务 in the console', () => {
     await page.locator(`tr[data-rectification-id="${demo?.id}"]`).click();
     const image = page.getByTestId('rectification-response').locator('img').first();
     await image.waitFor({ timeout: 30_000 });
-    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     await shot(page, '02-answer');
     await page.getByRole('button', { name: '通过，销号' }).click();
     await expect.poll(() => page.getByTestId('rectification-state').textContent()).toBe('已销号');
