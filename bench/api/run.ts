@@ -184,12 +184,16 @@ try {
   const profileRuns: Measured[] = [];
   const tipsRuns: Measured[] = [];
   const listsRuns: Measured[] = [];
+  const sameBytesRuns: Measured[] = [];
+  // The lists answer is large (every listed venue with its reasons): also compared with Fastify sending as many bytes.
+  const listBytes = Buffer.byteLength(await (await fetch(`${server.base}${listPaths[0]}`)).text());
   try {
     for (let round = 0; round < ROUNDS; round++) {
       refRuns.push(await load(`http://127.0.0.1:${helloPort}`, ['/hello']));
       profileRuns.push(await load(server.base, codes));
       tipsRuns.push(await load(server.base, tipPaths));
       listsRuns.push(await load(server.base, listPaths));
+      sameBytesRuns.push(await load(`http://127.0.0.1:${helloPort}`, [`/bytes/${listBytes}`]));
     }
   } finally {
     await hello.stop();
@@ -198,6 +202,7 @@ try {
   const profile = medianOf(profileRuns);
   const tips = medianOf(tipsRuns);
   const lists = medianOf(listsRuns);
+  const sameBytes = medianOf(sameBytesRuns);
   const profileRows: Row[] = [
     {
       route: `bare Fastify hello-world (reference), median of ${ROUNDS}`,
@@ -238,6 +243,18 @@ try {
     {
       route: 'ratio of medians, lists (goal ≥ 0.8)',
       'req/s': (lists.rps / ref.rps).toFixed(2),
+      'p50 ms': '',
+      'p99 ms': '',
+    },
+    {
+      route: `bare Fastify sending the lists' ${listBytes} bytes (second reference), median of ${ROUNDS}`,
+      'req/s': sameBytes.rps.toFixed(0),
+      'p50 ms': sameBytes.p50,
+      'p99 ms': sameBytes.p99,
+    },
+    {
+      route: 'ratio of medians, lists / same bytes',
+      'req/s': (lists.rps / sameBytes.rps).toFixed(2),
       'p50 ms': '',
       'p99 ms': '',
     },
