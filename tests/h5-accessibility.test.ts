@@ -207,8 +207,8 @@ beforeAll(async () => {
     { name: 'login', path: 'pages/login/index', ready: '获取验证码' },
     { name: 'venue', path: `pages/venue/index?code=${code}`, ready: '今日台账' },
     { name: 'rate', path: `pages/rate/index?${venueQuery}`, ready: '请为三项分别选择表情' },
-    { name: 'notice', path: `pages/report/index?type=notice&${venueQuery}`, ready: '告知将直接发给商户' },
-    { name: 'complaint', path: `pages/report/index?type=complaint&${venueQuery}`, ready: '投诉将转给属地' },
+    { name: 'notice', path: `consumer/report/index?type=notice&${venueQuery}`, ready: '告知将直接发给商户' },
+    { name: 'complaint', path: `consumer/report/index?type=complaint&${venueQuery}`, ready: '投诉将转给属地' },
     { name: 'mine-signed-in', path: 'pages/mine/index', ready: '我的投诉', signedIn: true },
   ];
   browser = await launchChromium();

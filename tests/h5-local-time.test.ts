@@ -137,8 +137,8 @@ describe('times on the venue’s clock, on a phone set to UTC just after midnigh
       ['pages/login/index', '获取验证码'],
       [`pages/venue/index?code=${publicCode}`, '今日台账'],
       [`pages/rate/index?${query}`, '请为三项分别选择表情'],
-      [`pages/report/index?type=notice&${query}`, '告知将直接发给商户'],
-      [`pages/report/index?type=complaint&${query}`, '投诉将转给属地'],
+      [`consumer/report/index?type=notice&${query}`, '告知将直接发给商户'],
+      [`consumer/report/index?type=complaint&${query}`, '投诉将转给属地'],
     ] as const) {
       const { page, text } = await open(context, path, ready);
       for (const utc of UTC_READINGS) expect(text, path).not.toMatch(utc);

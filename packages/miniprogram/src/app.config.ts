@@ -4,12 +4,14 @@ export default defineAppConfig({
     'pages/scan/index',
     'pages/venue/index',
     'pages/rate/index',
-    'pages/report/index',
     'pages/tips/index',
     'pages/mine/index',
     'pages/login/index',
   ],
   subPackages: [
+    // Consumer pages beyond the first visit's (the main package is kept under 400 KB): the notice and complaint
+    // form, the red and black lists.
+    { root: 'consumer', pages: ['report/index', 'lists/index'] },
     {
       root: 'operator',
       pages: [

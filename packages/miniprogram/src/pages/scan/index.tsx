@@ -75,6 +75,9 @@ export default function ScanPage() {
         </Button>
       </View>
       <Notice text={message} />
+      <View className="link-row" {...PRESSABLE} onClick={() => Taro.navigateTo({ url: '/consumer/lists/index' })}>
+        <Text className="link">红黑榜：市场监管部门公布的放心餐厅与问题餐厅</Text>
+      </View>
       <View className="link-row" {...PRESSABLE} onClick={() => Taro.navigateTo({ url: '/operator/login/index' })}>
         <Text className="link">商户入口（食品安全员、从业人员）</Text>
       </View>

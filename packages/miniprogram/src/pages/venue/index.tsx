@@ -34,9 +34,10 @@ export default function VenuePage() {
   if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} home />;
   if (!state.data) return <Loading />;
   const p = state.data;
+  // `page`: a page's path (`pages/rate`; the report form is in the `consumer` subpackage).
   const go = async (page: string, extra = '') => {
     await Taro.navigateTo({
-      url: `/pages/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(p.venueId)}&name=${encodeURIComponent(p.name)}${extra}`,
+      url: `/${page}/index?code=${encodeURIComponent(code)}&venueId=${encodeURIComponent(p.venueId)}&name=${encodeURIComponent(p.name)}${extra}`,
     });
   };
 
@@ -98,13 +99,13 @@ export default function VenuePage() {
       </View>
 
       <View className="actions">
-        <Button className="btn btn-primary" onClick={() => go('rate')}>
+        <Button className="btn btn-primary" onClick={() => go('pages/rate')}>
           评价
         </Button>
-        <Button className="btn" onClick={() => go('report', '&type=notice')}>
+        <Button className="btn" onClick={() => go('consumer/report', '&type=notice')}>
           告知
         </Button>
-        <Button className="btn btn-warn" onClick={() => go('report', '&type=complaint')}>
+        <Button className="btn btn-warn" onClick={() => go('consumer/report', '&type=complaint')}>
           投诉
         </Button>
       </View>
