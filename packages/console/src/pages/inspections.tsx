@@ -23,6 +23,7 @@ import { DataTable } from '../components/data-table';
 import { useLoad } from '../components/use-load';
 import { num, time } from '../format';
 import { go } from '../router';
+import { NewInspection } from './inspection-new';
 import { Loaded } from './loaded';
 import './inspections.css';
 
@@ -45,6 +46,7 @@ const reasonText = (r: string) => NO_GRADE_REASON_MESSAGES[r as NoGradeReason]?.
 export function InspectionsPage({ route }: { route: readonly string[] }) {
   const [first = '', second = ''] = route;
   if (first === 'venue' && second) return <VenueInspections venueId={second} />;
+  if (first === 'new' && second) return <NewInspection venueId={second} />;
   if (first && second === 'print') return <PrintableRecord id={first} />;
   if (first) return <InspectionDetail id={first} />;
   return <FindVenue />;
@@ -89,6 +91,8 @@ function VenueInspections({ venueId }: { venueId: string }) {
         <>
           <p>
             <a href={`#/venue/${venue.id}`}>{`← ${venue.name} 单位档案`}</a>
+            {' · '}
+            <a href={`#/inspections/new/${venue.id}`}>新建检查记录</a>
           </p>
           <DataTable
             title={`${venue.name} · 检查记录（${page.items.length} 次）`}

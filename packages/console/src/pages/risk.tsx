@@ -108,8 +108,10 @@ export function RiskPage() {
               { title: '区内排名', value: (r) => r.venue.rank },
               { title: '单位', value: (r) => r.venue.name },
               { title: '风险分', value: (r) => r.venue.score.toFixed(2) },
+              { title: '检查', value: (r) => (r.venue.inspectedOn ? `已检查 ${r.venue.inspectedOn}` : '未检查') },
             ]}
           />
+          <PlanVisits venues={plan.districts.flatMap((d) => d.venues)} />
           <DataTable
             title="抽检建议"
             file="抽检建议"
@@ -123,5 +125,27 @@ export function RiskPage() {
         </>
       )}
     </Loaded>
+  );
+}
+
+/** 去检查: a link per planned venue to record its inspection; 已检查 {day} once it is inspected this week. */
+function PlanVisits({ venues }: { venues: readonly { venueId: string; name: string; inspectedOn: string | null }[] }) {
+  if (venues.length === 0) return null;
+  return (
+    <section className="panel" data-testid="plan-visits">
+      <h2>本周待检查</h2>
+      <ul>
+        {venues.map((v) => (
+          <li key={v.venueId}>
+            {v.name}{' '}
+            {v.inspectedOn ? (
+              <span className="muted">已检查 {v.inspectedOn}</span>
+            ) : (
+              <a href={`#/inspections/new/${v.venueId}`}>去检查</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

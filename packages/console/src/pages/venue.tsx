@@ -40,6 +40,9 @@ export function VenuePage({ venueId }: { venueId: string }) {
                 <button type="button" onClick={() => go(`inspections/venue/${venue.id}`)}>
                   检查记录
                 </button>
+                <button type="button" onClick={() => go(`inspections/new/${venue.id}`)}>
+                  新建检查记录
+                </button>
                 <button type="button" onClick={() => go(`rectifications/new/${venue.id}/other`)}>
                   下达整改通知
                 </button>
