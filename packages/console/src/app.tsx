@@ -9,6 +9,7 @@ import { DevicesPage } from './pages/devices';
 import { DutiesPage } from './pages/duties';
 import { ImportPage } from './pages/import';
 import { InspectionsPage } from './pages/inspections';
+import { ListsPage } from './pages/lists';
 import { LoginPage } from './pages/login';
 import { OverviewPage } from './pages/overview';
 import { RatingsPage } from './pages/ratings';
@@ -36,6 +37,7 @@ const NAV = [
   ['inspections', '检查记录'],
   ['rectifications', '整改通知'],
   ['sampling', '抽检任务'],
+  ['lists', '红黑榜'],
   ['tips', '贴士与预警'],
   ['duties', '法定义务'],
   ['ratings', '满意度'],
@@ -82,6 +84,8 @@ export function App() {
             <RectificationsPage route={id ? [id, ...rest] : []} />
           ) : page === 'sampling' ? (
             <SamplingPage />
+          ) : page === 'lists' ? (
+            <ListsPage route={id ? [id, ...rest] : []} />
           ) : page === 'tips' ? (
             <TipsPage />
           ) : page === 'duties' ? (
