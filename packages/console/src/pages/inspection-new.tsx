@@ -272,7 +272,6 @@ function Item({
       <input
         aria-label={`${item.code} 说明`}
         placeholder={answer.result === 'nonconform' ? '请说明不符合的情况（必填）' : '说明（可选）'}
-        required={answer.result === 'nonconform'}
         maxLength={500}
         value={answer.remark}
         onChange={(e) => set({ remark: e.target.value })}
