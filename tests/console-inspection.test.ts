@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../packages/server/src/demo/index.js';
 import { seedDemoCity } from '../packages/server/src/demo/index.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
-import { ensureConsoleBuild } from './support/console-app.js';
+import { consoleSignedIn, ensureConsoleBuild } from './support/console-app.js';
 import { launchChromium, shots } from './support/h5-app.js';
 
 let server: TestServer;
@@ -50,14 +50,7 @@ beforeAll(async () => {
   });
   token = login.body.accessToken;
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(consoleUrl());
-  await page.getByLabel('账号').fill(regulator.login ?? '');
-  await page.getByLabel('密码').fill(regulator.password ?? '');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('overview-figures').waitFor({ timeout: 30_000 });
-  await page.close();
+  context = await consoleSignedIn(browser, server.baseUrl, regulator);
 }, 600_000);
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoAccount, seedDemoCity } from '../packages/server/src/demo/index.js';
 import { inspectionBody, signaturePng } from '../packages/server/src/testing/inspection-answers.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.js';
-import { ensureConsoleBuild } from './support/console-app.js';
+import { consoleSignedIn, ensureConsoleBuild } from './support/console-app.js';
 import { launchChromium, shots } from './support/h5-app.js';
 
 let server: TestServer;
@@ -46,13 +46,7 @@ beforeAll(async () => {
   if (inspected.status !== 201) throw new Error(`inspection: ${inspected.status}`);
   canteen = manager.venueName ?? '';
   browser = await launchChromium();
-  const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await desk.newPage();
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.getByLabel('账号').fill(regulator.login ?? '');
-  await page.getByLabel('密码').fill(regulator.password ?? '');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('overview-figures').waitFor({ timeout: 30_000 });
+  page = await (await consoleSignedIn(browser, server.baseUrl, regulator)).newPage();
 });
 
 afterAll(async () => {
