@@ -85,9 +85,7 @@ describe('tips, consumer alerts and duties in the browser', () => {
     await console.getByLabel('标题').fill('暂停食用某批次散装卤肉');
     await console.getByLabel('内容').fill('抽检发现某批次散装卤肉菌落总数超标，请暂停购买和食用，已购买的请勿食用。');
     await console.getByRole('button', { name: '发布' }).click();
-    await expect(console.getByTestId('tip-done').textContent()).resolves.toContain(
-      '已发布「暂停食用某批次散装卤肉」',
-    );
+    await expect(console.getByTestId('tip-done').textContent()).resolves.toContain('已发布「暂停食用某批次散装卤肉」');
     await console.getByText('暂停食用某批次散装卤肉').first().waitFor();
     await shot(console, '01-console');
     await console.close();
