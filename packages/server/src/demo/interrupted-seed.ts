@@ -14,6 +14,16 @@ const MARK = 'demo-seed';
  * filled is named here, so a table the seeding starts to fill cannot be forgotten.
  */
 export const SEEDED_TABLES = [
+  // Written last (the mark is removed after them): last month's lists and the grades they refreshed, the demo canteen's notice,
+  // the tips and duties.
+  'list_members',
+  'list_sets',
+  'venue_grades',
+  'rectifications',
+  'tip_deliveries',
+  'tips',
+  'duty_receipts',
+  'duties',
   // Training: the demo's attempts and certificates, and the national default set (every start adds it again).
   'training_answers',
   'training_attempts',

@@ -267,7 +267,7 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   }));
   const inspections = inspectionRows(plans, today, random, shiftDay, risk?.of);
   await stopIfAsked();
-  // The last write: the city is complete once it commits (and no longer marked as being seeded).
+  // The city's activity, in one transaction.
   await db.transaction().execute(async (trx) => {
     await insertAll(trx, 'ratings', ratings);
     await insertAll(trx, 'notices', notices);
@@ -276,7 +276,6 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     await insertAll(trx, 'alerts', violations);
     await insertAll(trx, 'alert_snapshots', snapshots);
     await insertAll(trx, 'inspections', inspections);
-    await markSeedingDone(trx);
   });
   // The demo canteen's open rectification notice (责令整改), due in a few days.
   await seedDemoRectification(database, {
@@ -296,6 +295,8 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
   if (!options.city) {
     await seedDemoLists(database, { cityId, regulatorId: regulatorByRegion.get(homeRegionId) as string, now });
   }
+  // The last write: the city is complete (and no longer marked as being seeded) once its notices, tips and lists are.
+  await markSeedingDone(db);
   const alertCount = await db
     .selectFrom('alerts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
