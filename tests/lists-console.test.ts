@@ -3,9 +3,11 @@
  * computes this month's draft, sees each listed venue's factors, publishes it, and a second draft for the same
  * month is refused with the reason in Chinese. Screenshots: artifacts/screenshots/lists-console-*.png.
  */
+
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublicLists } from '@brightkitchen/sdk';
+import { monthPeriod } from '@brightkitchen/sdk/listing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoAccount, seedDemoCity } from '../packages/server/src/demo/index.js';
@@ -21,7 +23,7 @@ let regulator: DemoAccount;
 let canteen: string;
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `lists-console-${name}.png`), fullPage: true });
-const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const thisMonth = () => monthPeriod(new Date());
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monthPeriod } from '../../packages/sdk/src/listing/period.js';
 import { type Database, migrateToLatest, openDatabase } from '../../packages/server/src/db/index.js';
 import { refreshGrades } from '../../packages/server/src/inspections/index.js';
 import { computeDraft, publishDraft } from '../../packages/server/src/listings/service.js';
@@ -38,18 +39,13 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-const monthBefore = (now: Date) => {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-};
-
 async function measure(name: string, database: Database): Promise<Row> {
   await migrateToLatest(database);
   const { db } = database;
   const city = await db.selectFrom('regions').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
   const regulator = await db.selectFrom('users').select('id').where('role', '=', 'regulator').executeTakeFirstOrThrow();
   const now = new Date();
-  const period = monthBefore(now);
+  const period = monthPeriod(now, 1);
   const reference = await timed(async () => {
     await db.selectFrom('venues').select(['id', 'data']).execute();
     await db.selectFrom('inspections').select(['venue_id', 'date', 'score', 'items']).execute();

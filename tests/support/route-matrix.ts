@@ -3,7 +3,9 @@
  * `METHOD /path`), the callers allowed, and a valid request for them. The tenant-isolation matrix and
  * the bad-input suite both walk it; a route without an entry fails them.
  */
+
 import { randomBytes, randomInt } from 'node:crypto';
+import { monthPeriod } from '@brightkitchen/sdk/listing';
 import { issueAccessToken } from '../../packages/server/src/auth/access-token.js';
 import type { FakeWechat } from '../../packages/server/src/testing/fake-wechat.js';
 import { TEST_PASSWORD } from '../../packages/server/src/testing/fixtures.js';
@@ -124,7 +126,7 @@ async function freshRectification({ server, city }: Ctx, answered = false): Prom
 }
 
 /** The month now, `YYYY-MM` (a list's period). */
-const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const thisMonth = () => monthPeriod(new Date());
 /**
  * A fresh draft of A's district with venue A on the red list, stored directly (a small city lists nobody), under
  * its own scope name so each publication is the first of its kind.

@@ -10,6 +10,7 @@ import {
   LISTING_REASON_MESSAGES,
   type ListEntry,
   type ListSet,
+  monthPeriod,
 } from '@brightkitchen/sdk/listing';
 import { type FormEvent, useState } from 'react';
 import { chosenRegion, client } from '../api';
@@ -21,12 +22,6 @@ import { writableRegions } from './regions-in-reach';
 import './regulatory.css';
 
 const lists = createListsClient(client);
-
-/** Last month in Beijing time, `YYYY-MM`. */
-function lastMonth(): string {
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
 
 const FACTOR_NAMES: Record<(typeof LISTING_FACTORS)[number], string> = {
   dynamic_grade: '动态等级',
@@ -94,7 +89,7 @@ function ListsHome() {
 
 function DraftForm({ regions }: { regions: readonly Region[] }) {
   const [regionId, setRegionId] = useState(chosenRegion() ?? regions[0]?.id ?? '');
-  const [period, setPeriod] = useState(lastMonth);
+  const [period, setPeriod] = useState(() => monthPeriod(new Date(), 1));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   async function submit(event: FormEvent) {

@@ -3,15 +3,9 @@
  * formula from the seeded month and published by the home district's regulator — what a consumer sees on the
  * lists page and as a badge on a listed venue's page right after `pnpm start`.
  */
+import { monthPeriod } from '@brightkitchen/sdk/listing';
 import type { Database } from '../db/index.js';
 import { computeDraft, publishDraft } from '../listings/service.js';
-
-/** `YYYY-MM` of the month before `now`'s (in Beijing time). */
-function previousMonth(now: Date): string {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const month = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1));
-  return month.toISOString().slice(0, 7);
-}
 
 export async function seedDemoLists(
   database: Database,
@@ -21,7 +15,7 @@ export async function seedDemoLists(
     database,
     () => undefined,
     target.regulatorId,
-    { regionId: target.cityId, period: previousMonth(target.now) },
+    { regionId: target.cityId, period: monthPeriod(target.now, 1) },
     target.now,
   );
   const published = await publishDraft(database, draft.id, target.regulatorId, target.now);

@@ -1,5 +1,6 @@
 import type { PublicLists, PublicVenueProfile } from '@brightkitchen/sdk';
 import type { ListSet, ListSetPage } from '@brightkitchen/sdk/listing';
+import { monthPeriod } from '@brightkitchen/sdk/listing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { newId } from '../db/index.js';
@@ -7,7 +8,7 @@ import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { inspectionBody, signaturePng } from '../testing/inspection-answers.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
 
-const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const thisMonth = () => monthPeriod(new Date());
 
 describe.each(DATABASES)('red and black lists on %s', (kind) => {
   let server: TestServer;
