@@ -291,9 +291,13 @@ export async function seedDemoCity(database: Database, options: SeedOptions = {}
     regulatorId: regulatorByRegion.get(homeRegionId) as string,
     now,
   });
-  // Last month's red and black lists for the city, published (consumers see them at once).
+  // Last month's red and black lists of the home district, published by its regulator (who finds them in the console).
   if (!options.city) {
-    await seedDemoLists(database, { cityId, regulatorId: regulatorByRegion.get(homeRegionId) as string, now });
+    await seedDemoLists(database, {
+      regionId: homeRegionId,
+      regulatorId: regulatorByRegion.get(homeRegionId) as string,
+      now,
+    });
   }
   // The last write: the city is complete (and no longer marked as being seeded) once its notices, tips and lists are.
   await markSeedingDone(db);
