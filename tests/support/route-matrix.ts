@@ -169,6 +169,15 @@ async function freshDraft({ server, city }: Ctx): Promise<Record<string, string>
   return { listId: id };
 }
 
+/** A new sensor of venue A (a removal needs one each call). */
+async function freshDevice({ server, city }: Ctx): Promise<Record<string, string>> {
+  const res = await server.request<{ device: { id: string } }>(`/v1/venues/${city.a.venueId}/devices`, {
+    token: city.manager.token,
+    body: { kind: 'sensor', vendor: 'tasmota', locationKind: 'fridge', name: '冰柜', binding: { topic: unique('th') } },
+  });
+  return { deviceId: res.body.device.id };
+}
+
 /** A tip of venue A's district, in force for a month (a fresh one each call: a withdrawal needs a new one). */
 const tipBody = (regionId: string, kind: 'tip' | 'consumer_alert' = 'tip') => ({
   regionId,
@@ -451,6 +460,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   'GET /v1/venues/{venueId}/devices': { allow: A_OVERSIGHT },
   'GET /v1/devices/{deviceId}': { allow: A_OVERSIGHT },
+  'DELETE /v1/devices/{deviceId}': { allow: ['managerA', 'admin'], params: (ctx) => freshDevice(ctx) },
   'POST /v1/devices/{deviceId}/schedule': {
     allow: A_MEMBERS,
     call: () => ({ body: { runs: [{ time: '06:00', durationMin: 30 }] } }),

@@ -121,7 +121,7 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
     // A refit (or a policy change) on another instance: its rankings replace the ones cached here.
     if (event.kind === 'rankings') forgetRankings(database, true);
   });
-  onRankingsForgotten(database, () => cluster.publish({ kind: 'rankings' }));
+  onRankingsForgotten(database, () => void cluster.publish({ kind: 'rankings' }));
 
   // Keep the raw JSON text: partner signatures and idempotency compare exactly what was sent.
   const defaultJson = app.getDefaultJsonParser('error', 'error');

@@ -1,6 +1,6 @@
 /**
  * The audit log on the wire: security-relevant actions (logins, failed logins and lock-outs, membership
- * changes, device and gateway registration, rule-profile changes, ledger exports), as
+ * changes, device and gateway registration, device removal, rule-profile changes, ledger exports), as
  * `GET /v1/audit` lists them to admins (everything) and regulators (their regions' entries).
  */
 import * as v from 'valibot';
@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'login.locked',
   'membership.added',
   'device.registered',
+  'device.removed',
   'gateway.created',
   'rule_profile.changed',
   'ledgers.exported',

@@ -272,6 +272,11 @@ export const API_ERRORS = {
     message: { zh: '该主题或地址已绑定其他设备', en: 'This topic or address is already bound to another device' },
     meaning: 'Registering a device on a topic or address another device already uses.',
   },
+  DEVICE_REMOVED: {
+    status: 409,
+    message: { zh: '该设备已移除', en: 'This device has been removed' },
+    meaning: 'A command or schedule for a device its venue removed (its history stays readable).',
+  },
   DEVICE_CREDENTIALS_INVALID: {
     status: 401,
     message: { zh: '设备凭证无效', en: 'The device credentials are invalid' },

@@ -60,11 +60,16 @@ export const DeviceRegistrationSchema = v.object({
  */
 export type DeviceRegistration = v.InferOutput<typeof DeviceRegistrationSchema>;
 
-/** A device as the server answers it: with its violation mapping and when it was registered. */
+/** A device as the server answers it: with its violation mapping, when it was registered and, once removed, when. */
 export const RegisteredDeviceSchema = v.object({
   ...DeviceSchema.entries,
   violationMap: v.optional(DeviceViolationMapSchema),
   createdAt: v.optional(v.string()),
+  /**
+   * Set once the venue removed the device (`DELETE /v1/devices/{deviceId}`): its credentials no longer work, its
+   * messages are dropped, its binding is free for another device; its readings and alerts stay.
+   */
+  removedAt: v.optional(v.string()),
 });
 /**
  * A device as the server answers it: with its violation mapping and when it was registered. Type of {@link

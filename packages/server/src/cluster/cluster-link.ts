@@ -41,8 +41,11 @@ export interface ClusterLink {
   start(): Promise<void>;
   /** True while this instance holds the clock work's lock. */
   isLeader(): boolean;
-  /** Tells the other instances (never this one). */
-  publish(event: ClusterEvent): void;
+  /**
+   * Tells the other instances (never this one). Resolves once the notification is committed (or queued while the
+   * link is down; never rejects), so a write that awaits it answers only after every instance can learn of it.
+   */
+  publish(event: ClusterEvent): Promise<void>;
   onEvent(handler: (event: ClusterEvent) => void | Promise<void>): void;
   /** Leadership changed here (gained or lost). */
   onLeadership(handler: (leader: boolean) => void): void;
@@ -64,7 +67,7 @@ export function createClusterLink(database: DatabaseConfig, options: ClusterLink
       shared: false,
       async start() {},
       isLeader: () => true,
-      publish() {},
+      async publish() {},
       onEvent(handler) {
         handlers.push(handler);
       },
@@ -155,14 +158,15 @@ export function createClusterLink(database: DatabaseConfig, options: ClusterLink
       timer.unref();
     },
     isLeader: () => leader,
-    publish(event) {
+    async publish(event) {
       const payload = JSON.stringify({ ...event, from: instanceId });
       if (!client) {
         outbox.push(payload);
         return;
       }
-      client
+      await client
         .query('select pg_notify($1, $2)', [CLUSTER_CHANNEL, payload])
+        .then(() => undefined)
         .catch((error) => options.log('cluster: notify failed', error));
     },
     onEvent(handler) {

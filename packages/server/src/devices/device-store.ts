@@ -51,15 +51,21 @@ export async function registerDevice(
     createdAt: now,
   };
   const bindingKey = topic ?? address ?? id;
-  const taken = await database.db
-    .selectFrom('devices')
-    .select('id')
-    .where('vendor', '=', input.vendor)
-    .where('binding_key', '=', bindingKey)
-    .executeTakeFirst();
-  if (taken) throw new AppError('DEVICE_BINDING_TAKEN', { deviceId: taken.id });
+  const bindingTaken = async () => {
+    const taken = await database.db
+      .selectFrom('devices')
+      .select('id')
+      .where('vendor', '=', input.vendor)
+      .where('binding_key', '=', bindingKey)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    return taken ? new AppError('DEVICE_BINDING_TAKEN', { deviceId: taken.id }) : undefined;
+  };
+  const taken = await bindingTaken();
+  if (taken) throw taken;
   const secretHash = hashDeviceSecret(secret);
-  await database.db
+  // Two registrations of one binding at once: the unique index (080) stores one, the other is refused the same way.
+  const inserted = await database.db
     .insertInto('devices')
     .values({
       id,
@@ -75,14 +81,17 @@ export async function registerDevice(
       updated_at: now,
       disabled_at: null,
     })
-    .execute();
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1)
+    throw (await bindingTaken()) ?? new AppError('DEVICE_BINDING_TAKEN');
   return {
     secret,
     entry: { device, bindingKey, secretHash, locationKind: input.locationKind, venueId, disabled: false },
   };
 }
 
-/** The venue's devices, in registration order; a damaged stored device is logged and left out. */
+/** The venue's devices not removed, in registration order; a damaged stored device is logged and left out. */
 export async function listVenueDevices(
   database: Database,
   venueId: string,
@@ -92,6 +101,7 @@ export async function listVenueDevices(
     .selectFrom('devices')
     .select(['id', 'data'])
     .where('venue_id', '=', venueId)
+    .where('disabled_at', 'is', null)
     .orderBy('created_at')
     .orderBy('id')
     .execute();

@@ -9,6 +9,7 @@ export interface RegisteredDevice extends Device {
   /** Vendor rule → violation mapping (Hikvision AIOP rule ids/names, Frigate labels…). */
   readonly violationMap?: ViolationMap;
   readonly createdAt: string;
+  readonly removedAt?: string;
 }
 
 /** What the engine looks up on every message. */
@@ -30,6 +31,12 @@ const StoredDeviceSchema: v.GenericSchema<unknown, RegisteredDevice> = v.object(
 /** The stored device; throws `CorruptStoredValue` when its `data` is not one. */
 export function storedDevice(row: Pick<DevicesTable, 'id' | 'data'>): RegisteredDevice {
   return storedValue(readJson(StoredDeviceSchema, row.data, { table: 'devices', column: 'data', id: row.id }));
+}
+
+/** The device as routes answer it: with `removedAt` once its venue removed it. */
+export function answeredDevice(row: Pick<DevicesTable, 'id' | 'data' | 'disabled_at'>): RegisteredDevice {
+  const device = storedDevice(row);
+  return row.disabled_at === null ? device : { ...device, removedAt: row.disabled_at };
 }
 
 /** The directory's entry of a stored device; throws `CorruptStoredValue` when its `data` is damaged. */

@@ -1,6 +1,7 @@
 /**
  * The in-memory index of registered devices: by id (credentials, HTTP receivers) and by
- * vendor + binding key (MQTT topics). Loaded at start, updated on registration.
+ * vendor + binding key (MQTT topics). Loaded at start, updated on registration and removal. A removed device
+ * stays known by id (its history) and leaves its binding to the device registered on it since, if any.
  */
 import { type CorruptValueLog, type Database, readEach } from '../db/index.js';
 import { type DeviceEntry, deviceEntryOf } from './device.js';
@@ -17,7 +18,9 @@ export class DeviceDirectory {
 
   put(entry: DeviceEntry): void {
     this.byId.set(entry.device.id, entry);
-    this.byKey.set(`${entry.device.vendor}\u0000${entry.bindingKey}`, entry);
+    const key = `${entry.device.vendor}\u0000${entry.bindingKey}`;
+    const holder = this.byKey.get(key);
+    if (!entry.disabled || !holder || holder.device.id === entry.device.id) this.byKey.set(key, entry);
   }
 
   get(id: string): DeviceEntry | undefined {

@@ -1,10 +1,16 @@
 /**
  * The device registry: POST/GET /v1/venues/{venueId}/devices (manager or admin registers; members and
- * the region's regulator read), GET /v1/devices/{deviceId} (the device with its live status).
- * Registration answers the generated MQTT credentials once.
+ * the region's regulator read), GET /v1/devices/{deviceId} (the device with its live status), DELETE
+ * /v1/devices/{deviceId} (manager or admin removes it). Registration answers the generated MQTT credentials once.
  */
 
-import { DeviceDetailSchema, DevicePageSchema, DeviceRegisteredSchema, ScheduledRunSchema } from '@brightkitchen/sdk';
+import {
+  DeviceDetailSchema,
+  DevicePageSchema,
+  DeviceRegisteredSchema,
+  RegisteredDeviceSchema,
+  ScheduledRunSchema,
+} from '@brightkitchen/sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import * as v from 'valibot';
 import { audit } from '../audit/store.js';
@@ -12,7 +18,7 @@ import { authorizeVenue, MEMBER_OR_REGULATOR } from '../auth/index.js';
 import { readJson, storedValue } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { BEARER, errorResponses, jsonSchema, parseOrThrow, VenueParamsSchema } from '../schemas/index.js';
-import { storedDevice } from './device.js';
+import { answeredDevice, deviceEntryOf } from './device.js';
 import {
   DeviceParamsSchema,
   type DeviceRegistration,
@@ -110,7 +116,7 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
         .where('device_id', '=', row.id)
         .executeTakeFirst();
       return {
-        device: storedDevice(row),
+        device: answeredDevice(row),
         status: await app.devices.status.read(row.id),
         ...(schedule
           ? {
@@ -123,6 +129,53 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
             }
           : {}),
       };
+    },
+  );
+
+  app.delete<{ Params: { deviceId: string } }>(
+    '/devices/:deviceId',
+    {
+      schema: {
+        tags: ['devices'],
+        operationId: 'removeDevice',
+        summary: 'Remove a device: its credentials and messages are refused from now on, its history stays',
+        security: BEARER,
+        params: jsonSchema(DeviceParamsSchema),
+        response: { 200: jsonSchema(RegisteredDeviceSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const found = await database.db
+        .selectFrom('devices')
+        .select('venue_id')
+        .where('id', '=', request.params.deviceId)
+        .executeTakeFirst();
+      if (!found) throw new AppError('NOT_FOUND');
+      await authorizeVenue(app, request, found.venue_id, ['manager', 'admin']);
+      const at = new Date(app.devices.now()).toISOString();
+      // Its states and schedule go with it; the one request that marks it does the rest (a repeat answers the same).
+      const marked = await database.db.transaction().execute(async (trx) => {
+        const update = await trx
+          .updateTable('devices')
+          .set({ disabled_at: at, updated_at: at })
+          .where('id', '=', request.params.deviceId)
+          .where('disabled_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(update.numUpdatedRows) !== 1) return false;
+        await trx.deleteFrom('threshold_states').where('device_id', '=', request.params.deviceId).execute();
+        await trx.deleteFrom('device_schedules').where('device_id', '=', request.params.deviceId).execute();
+        return true;
+      });
+      const row = await database.db
+        .selectFrom('devices')
+        .selectAll()
+        .where('id', '=', request.params.deviceId)
+        .executeTakeFirstOrThrow();
+      if (marked) {
+        await app.devices.removed(deviceEntryOf(row));
+        await audit(database, request, { action: 'device.removed', venueId: row.venue_id, subject: row.id });
+      }
+      return answeredDevice(row);
     },
   );
 };

@@ -56,6 +56,11 @@ export interface DevicesRuntime {
    * external Mosquitto with dynamic security (BK_MQTT_DYNSEC) gets its credentials and topic ACL.
    */
   registered(entry: DeviceEntry, secret?: string): Promise<void>;
+  /**
+   * A device was removed (its row is marked, its threshold states and schedule deleted): it is forgotten here and on
+   * every instance, its connections end, the external broker revokes it, its open condition alerts are resolved.
+   */
+  removed(entry: DeviceEntry): Promise<void>;
   /** The external Mosquitto's dynamic security provisioning (BK_MQTT_DYNSEC=on), else undefined. */
   readonly dynamicSecurity: DynamicSecurity | undefined;
   /** Encodes a command with the device's adapter and publishes it; throws DEVICE_COMMAND_REJECTED. */
@@ -187,7 +192,13 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     await profiles.ensure(entry.venueId);
     thresholds.watch(entry, clock.now());
   };
-  // What another instance sharing the database changed: a device registered there is known here at once.
+  const forgotten = async (entry: DeviceEntry) => {
+    directory.put(entry);
+    thresholds.forget(entry.device.id);
+    bus?.disconnectDevice(entry.device.id);
+    await watchers.schedules.reload(entry.device.id);
+  };
+  // What another instance sharing the database changed: a device registered (or removed) there is known here at once.
   cluster.onEvent(async (event) => {
     switch (event.kind) {
       case 'device': {
@@ -196,7 +207,9 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
           .selectAll()
           .where('id', '=', event.deviceId)
           .executeTakeFirst();
-        if (row) await known(deviceEntryOf(row));
+        if (!row) return;
+        const entry = deviceEntryOf(row);
+        await (entry.disabled ? forgotten(entry) : known(entry));
         return;
       }
       case 'alert':
@@ -249,7 +262,21 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     async registered(entry, secret) {
       await known(entry);
       if (dynamicSecurity && secret) await dynamicSecurity.device(entry, secret);
-      cluster.publish({ kind: 'device', deviceId: entry.device.id });
+      await cluster.publish({ kind: 'device', deviceId: entry.device.id });
+    },
+    async removed(entry) {
+      await forgotten(entry);
+      await dynamicSecurity?.removeDevice(entry);
+      await cluster.publish({ kind: 'device', deviceId: entry.device.id });
+      // Its conditions (offline, out of range) end with it; a violation it caught stays for a person to handle.
+      const at = new Date(clock.now()).toISOString();
+      const open = await database.db
+        .selectFrom('alerts')
+        .select(['subject', 'type'])
+        .where('subject', '=', entry.device.id)
+        .where('state', '!=', 'resolved')
+        .execute();
+      for (const alert of open) if (alert.subject) await book.clear(alert.subject, alert.type, at);
     },
     async command(entry, command) {
       const adapter = adapterFor(entry.device.vendor);

@@ -31,6 +31,7 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
       const entry = app.devices.directory.get(request.params.deviceId);
       if (!entry) throw new AppError('NOT_FOUND');
       const { principal } = await authorizeVenue(app, request, entry.venueId, MEMBERS);
+      if (entry.disabled) throw new AppError('DEVICE_REMOVED');
       const input = parseOrThrow(DeviceScheduleInputSchema, request.body);
       const runs = input.runs.map((r) => ({
         time: r.time,
@@ -52,7 +53,7 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
         .execute();
       // From now on a run of this schedule that never draws power opens DISINFECTION_RUN_MISSED.
       app.devices.watchers.scheduleSet(entry.device.id, runs, app.devices.now());
-      app.ctx.cluster.publish({ kind: 'schedule', deviceId: entry.device.id });
+      await app.ctx.cluster.publish({ kind: 'schedule', deviceId: entry.device.id });
       return { deviceId: entry.device.id, runs, updatedAt: at, commands: messages };
     },
   );

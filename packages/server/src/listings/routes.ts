@@ -175,7 +175,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { principal } = await ownSet(request, ['regulator']);
       const published = await publishDraft(database, request.params.listId, principal.userId);
-      forgetPublishedLists(app);
+      await forgetPublishedLists(app);
       return published;
     },
   );

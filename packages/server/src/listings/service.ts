@@ -170,8 +170,8 @@ export async function publishDraft(
 }
 
 /** After a publication every venue's cached profile may show a new list status: dropped here and on the others. */
-export function forgetPublishedLists(app: FastifyInstance): void {
+export async function forgetPublishedLists(app: FastifyInstance): Promise<void> {
   profileCacheOf(app.ctx.database).clear();
   publicListsCacheOf(app.ctx.database).clear();
-  app.ctx.cluster.publish({ kind: 'lists' });
+  await app.ctx.cluster.publish({ kind: 'lists' });
 }

@@ -23,6 +23,11 @@ export interface MqttBus {
   /** Server-side subscription (shared subscription on an external broker). */
   subscribe(filters: readonly string[], onMessage: MessageHandler): Promise<void>;
   publish(topic: string, payload: string | Buffer, options?: PublishOptions): Promise<void>;
+  /**
+   * Ends the connections of a removed device (embedded broker; an external one is told by its own means: Mosquitto's
+   * dynamic security disconnects a deleted client, EMQX's hooks refuse it from then on).
+   */
+  disconnectDevice(deviceId: string): void;
   endpoints(): MqttEndpoints;
   /** Started and reachable: the embedded broker listening, or connected to the external one (readiness). */
   reachable(): boolean;

@@ -135,7 +135,16 @@ describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the 
     await expect(
       connectMqtt(plain, { username: access.body.username, password: city.manager.token }),
     ).rejects.toThrow();
-    await dynsec.removeDevice(lampB.id);
-    await expect(connectMqtt(plain, { username: lampB.id, password: lampB.password })).rejects.toThrow();
+  });
+
+  it('disconnects a removed device and refuses its secret from then on', async () => {
+    const lamp = await register(city.venues.school, city.manager.token);
+    const device = await connect(lamp.id, lamp.password);
+    const closed = new Promise((resolve) => device.once('close', () => resolve(undefined)));
+    const removed = await server.request(`/v1/devices/${lamp.id}`, { method: 'DELETE', token: city.manager.token });
+    expect(removed.status).toBe(200);
+    await closed;
+    expect(await server.app.devices.dynamicSecurity?.hasClient(lamp.id)).toBe(false);
+    await expect(connectMqtt(plain, { username: lamp.id, password: lamp.password })).rejects.toThrow();
   });
 });

@@ -34,7 +34,8 @@ export interface DynamicSecurity {
   start(): Promise<void>;
   /** A device registered now, with the secret its registration answered. */
   device(entry: DeviceEntry, secret: string): Promise<void>;
-  removeDevice(deviceId: string): Promise<void>;
+  /** A device removed: its client (disconnected by the plugin) and role go, and its venue's gateways lose its topics. */
+  removeDevice(entry: DeviceEntry): Promise<void>;
   /** A venue's edge gateway created now: it may relay the topics of the venue's devices (`devices`). */
   gateway(gatewayId: string, secret: string, venueId: string, devices: readonly DeviceEntry[]): Promise<void>;
   /** A user's realtime access: reads its venues' event topics until `expiresAtMs`. */
@@ -188,9 +189,12 @@ export function createDynamicSecurity(options: DynamicSecurityOptions): DynamicS
       await ensureClient(gatewayId, secret, rolename);
     },
 
-    async removeDevice(deviceId) {
-      await run([{ command: 'deleteClient', username: deviceId }]);
-      await run([{ command: 'deleteRole', rolename: deviceRole(deviceId) }]);
+    async removeDevice(entry) {
+      await run([{ command: 'deleteClient', username: entry.device.id }]);
+      await run([{ command: 'deleteRole', rolename: deviceRole(entry.device.id) }]);
+      await run(
+        deviceAcls(entry).map((acl) => ({ command: 'removeRoleACL', rolename: venueRole(entry.venueId), ...acl })),
+      );
     },
 
     async user(username, token, venueIds, expiresAtMs) {

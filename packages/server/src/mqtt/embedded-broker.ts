@@ -68,6 +68,7 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
   let wss: WebSocketServer | undefined;
   let tcpPort = 0;
   let wsPort = 0;
+  let disconnect: (deviceId: string) => void = () => {};
 
   return {
     kind: 'embedded',
@@ -108,13 +109,25 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
         }
         return packet;
       };
+      // Devices connected now, so a removed one's connection can be ended.
+      const devices = new Set<Client>();
+      disconnect = (deviceId) => {
+        for (const client of devices) {
+          const identity = identities.get(client);
+          if (identity?.kind === 'device' && identity.entry.device.id === deviceId) client.close();
+        }
+      };
       broker.on('clientReady', (client) => {
         const identity = identities.get(client);
-        if (identity?.kind === 'device') options.onConnection?.(identity.entry.device.id, true);
+        if (identity?.kind !== 'device') return;
+        devices.add(client);
+        options.onConnection?.(identity.entry.device.id, true);
       });
       broker.on('clientDisconnect', (client) => {
         const identity = identities.get(client);
-        if (identity?.kind === 'device') options.onConnection?.(identity.entry.device.id, false);
+        if (identity?.kind !== 'device') return;
+        devices.delete(client);
+        options.onConnection?.(identity.entry.device.id, false);
       });
       broker.on('clientError', (client, error) => options.log?.(`mqtt client ${client?.id ?? '?'}: ${error.message}`));
 
@@ -182,6 +195,9 @@ export function createEmbeddedBroker(options: EmbeddedBrokerOptions): MqttBus {
     },
     reachable() {
       return broker !== undefined && !broker.closed && tcp?.listening === true;
+    },
+    disconnectDevice(deviceId) {
+      disconnect(deviceId);
     },
     async close() {
       for (const client of wss?.clients ?? []) client.terminate();

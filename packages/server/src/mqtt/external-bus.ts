@@ -118,6 +118,7 @@ export function createExternalBus(options: ExternalBusOptions): MqttBus {
     reachable() {
       return client?.connected === true;
     },
+    disconnectDevice() {},
     async close() {
       release();
       await client?.endAsync();

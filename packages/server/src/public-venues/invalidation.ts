@@ -21,13 +21,15 @@ const plugin: FastifyPluginAsync = async (app) => {
     if (event.kind === 'venue') cache.invalidateVenue(event.venueId);
     if (event.kind === 'lists') cache.clear();
   });
-  const invalidate: onSendHookHandler = (request, reply, payload, done) => {
+  // Answered only once the other instances can learn of the write: a reload that lands on another one a moment
+  // later reads it.
+  const invalidate: onSendHookHandler = async (request, reply, payload) => {
     const venueId = (request.params as { venueId?: unknown } | undefined)?.venueId;
     if (reply.statusCode < 400 && typeof venueId === 'string') {
       cache.invalidateVenue(venueId);
-      app.ctx.cluster.publish({ kind: 'venue', venueId });
+      await app.ctx.cluster.publish({ kind: 'venue', venueId });
     }
-    done(null, payload);
+    return payload;
   };
   app.addHook('onRoute', (route) => {
     if (!isVenueWrite(route.method, route.url)) return;

@@ -79,7 +79,7 @@ export const ruleProfileRoutes: FastifyPluginAsync = async (app) => {
       const parsed = parseProfileOverride(request.body.overrides);
       if (!parsed.ok) throw new AppError('VALIDATION_FAILED', { issues: parsed.issues });
       const stored = await profiles.set(regionId, parsed.value as RuleProfileOverride, principal.userId);
-      app.ctx.cluster.publish({ kind: 'region', regionId });
+      await app.ctx.cluster.publish({ kind: 'region', regionId });
       await audit(app.ctx.database, request, {
         action: 'rule_profile.changed',
         regionId,

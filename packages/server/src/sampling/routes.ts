@@ -159,7 +159,7 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
       if (recorded.incidentVenueId) {
         // The public profile shows the grade the incident holds back.
         profiles.invalidateVenue(recorded.incidentVenueId);
-        app.ctx.cluster.publish({ kind: 'venue', venueId: recorded.incidentVenueId });
+        await app.ctx.cluster.publish({ kind: 'venue', venueId: recorded.incidentVenueId });
       }
       return recorded.task;
     },

@@ -106,9 +106,9 @@ export const tipRoutes: FastifyPluginAsync = async (app) => {
   cluster.onEvent((event) => {
     if (event.kind === 'tips') cache.clear();
   });
-  const changed = () => {
+  const changed = async () => {
     cache.clear();
-    cluster.publish({ kind: 'tips' });
+    await cluster.publish({ kind: 'tips' });
   };
   if (messages.enabled) {
     registerPeriodicJob(app, {
@@ -140,7 +140,7 @@ export const tipRoutes: FastifyPluginAsync = async (app) => {
       const userId = await assertOversees(app, request, input.regionId);
       const now = new Date();
       const row = await createTip(database, { input, createdBy: userId, now });
-      changed();
+      await changed();
       // A consumer alert in force now goes out at once; one that starts later, with the minute's sweep.
       if (row.kind === 'consumer_alert' && messages.enabled) void messages.sweep();
       return reply.code(201).send(toTip(row, 0, now.getTime()));
@@ -198,7 +198,7 @@ export const tipRoutes: FastifyPluginAsync = async (app) => {
       const row = await loadTip(database, request.params.tipId);
       await assertOversees(app, request, row.region_id);
       const done = await withdrawTip(database, row, reason, new Date());
-      changed();
+      await changed();
       return (await withDelivered(database, [done]))(done);
     },
   );

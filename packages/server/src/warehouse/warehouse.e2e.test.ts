@@ -16,6 +16,7 @@ import { newId } from '../db/index.js';
 import { seedTestCity, type TestCity } from '../testing/fixtures.js';
 import { morningCheck } from '../testing/ledger-records.js';
 import { DATABASES, startTestServer, type TestServer } from '../testing/test-server.js';
+import { addDays } from './range.js';
 
 const MINUTE = 60_000;
 
@@ -107,8 +108,9 @@ describe.each(DATABASES)('the warehouse on %s', (kind) => {
   });
 
   it('counts alerts by local hour and day, names repeat offenders and who is slow to acknowledge', async () => {
-    // 16:30 UTC is 00:30 the next day in Shanghai.
-    const base = Date.parse(`${localDay(Date.now() - 2 * 86_400_000, DEFAULT_TIME_ZONE)}T16:30:00Z`);
+    // 16:30 UTC is 00:30 the next day in Shanghai: two local days ago, whatever the hour now (the alert of two hours
+    // ago falls yesterday at the latest).
+    const base = Date.parse(`${addDays(localDay(Date.now(), DEFAULT_TIME_ZONE), -3)}T16:30:00Z`);
     for (let i = 0; i < 3; i++) {
       await addAlert({ type: 'no_hat', source: 'violation', openedAt: base + i * MINUTE, acknowledgedAfterMin: 10 });
     }

@@ -25,6 +25,12 @@ export interface DevicesClient {
   register(venueId: string, input: DeviceRegistration): Promise<DeviceRegistered>;
   /** The device with its status (online, last seen, last reading per metric) and its schedule, if set. */
   get(deviceId: string): Promise<DeviceDetail>;
+  /**
+   * Manager or admin. Removes the device: its credentials stop working on the broker and the push routes, its
+   * messages are dropped, its open condition alerts are resolved, its binding can be registered again; its history
+   * stays. Answers the device with `removedAt` (removing it again answers the same).
+   */
+  remove(deviceId: string): Promise<RegisteredDevice>;
   /** Sends the runs to the device (encoded as vendor commands by the server) and keeps them. */
   setSchedule(
     deviceId: string,
@@ -42,6 +48,7 @@ export function createDevicesClient({ http }: ResourceContext): DevicesClient {
     list: (venueId) => http.call({ method: 'GET', path: devices(venueId) }),
     register: (venueId, input) => http.call({ method: 'POST', path: devices(venueId), body: input }),
     get: (deviceId) => http.call({ method: 'GET', path: device(deviceId) }),
+    remove: (deviceId) => http.call({ method: 'DELETE', path: device(deviceId) }),
     setSchedule: (deviceId, runs, options) =>
       http.call({
         method: 'POST',

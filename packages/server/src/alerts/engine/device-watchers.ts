@@ -85,7 +85,7 @@ export class DeviceWatchers {
     });
     for (const run of missed) {
       const entry = this.o.entryOf(run.deviceId);
-      if (!entry) continue;
+      if (!entry || entry.disabled) continue;
       const graceMin = Math.round(this.o.runGraceMs / 60_000);
       await this.o.book.openAlert({
         venueId: entry.venueId,

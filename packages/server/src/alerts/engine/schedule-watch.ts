@@ -45,20 +45,23 @@ export class ScheduleWatch {
     if (cursor) this.checkedUntil = Date.parse(cursor.value);
   }
 
-  /** A schedule was set (or replaced) at `at`. */
-  /** Another instance set this device's schedule: read it back. */
+  /** Another instance set this device's schedule, or its device was removed: read it back (none: forgotten). */
   async reload(deviceId: string): Promise<void> {
     const row = await this.database.db
       .selectFrom('device_schedules')
       .select(['device_id', 'runs', 'updated_at'])
       .where('device_id', '=', deviceId)
       .executeTakeFirst();
-    if (!row) return;
+    if (!row) {
+      this.schedules.delete(deviceId);
+      return;
+    }
     const runs = readJson(RunsSchema, row.runs, { table: 'device_schedules', column: 'runs', id: row.device_id });
     if (runs.ok) this.schedules.set(row.device_id, { runs: runs.value, since: Date.parse(row.updated_at) });
     else logCorrupt(this.log, runs.error);
   }
 
+  /** A schedule was set (or replaced) at `at`. */
   set(deviceId: string, runs: readonly ScheduledRun[], at: number): void {
     this.schedules.set(deviceId, { runs, since: at });
   }

@@ -98,6 +98,15 @@ export class ThresholdWatch {
     else this.dirty.add(k);
   }
 
+  /** Stops watching a removed device here (its stored states are deleted with the removal). */
+  forget(deviceId: string): void {
+    for (const [k, watched] of this.watched) {
+      if (watched.entry.device.id !== deviceId) continue;
+      this.watched.delete(k);
+      this.dirty.delete(k);
+    }
+  }
+
   /** The reading's transitions: at once alone; in cluster mode once stepped in the database. */
   reading(
     entry: DeviceEntry,

@@ -31,6 +31,7 @@ import { samplingTasks } from './074-sampling-tasks.js';
 import { tips } from './077-tips.js';
 import { duties } from './078-duties.js';
 import { listSets } from './079-list-sets.js';
+import { deviceRemoval } from './080-device-removal.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -68,5 +69,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   tips,
   duties,
   listSets,
+  deviceRemoval,
 ];
 export type { AppMigration } from './migration.js';
