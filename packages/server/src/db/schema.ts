@@ -559,6 +559,12 @@ export interface BrokerSessionsTable {
   expires_at: string;
 }
 
+/** A user's realtime access provisioned on Mosquitto's dynamic security, until its token expires (081). */
+export interface BrokerGrantsTable {
+  username: string;
+  expires_at: string;
+}
+
 export interface ReplayGuardsTable {
   signature: string;
   expires_at: string;
@@ -796,6 +802,7 @@ export interface DB {
   replay_guards: ReplayGuardsTable;
   rate_counters: RateCountersTable;
   broker_sessions: BrokerSessionsTable;
+  broker_grants: BrokerGrantsTable;
   camera_channels: CameraChannelsTable;
   session_families: SessionFamiliesTable;
   login_locks: LoginLocksTable;

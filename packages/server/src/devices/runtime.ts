@@ -128,7 +128,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
           log,
         });
   const dynamicSecurity =
-    bus && settings.mqttUrl && settings.mqttDynsec ? createDynamicSecurity({ url: settings.mqttUrl, log }) : undefined;
+    bus && settings.mqttUrl && settings.mqttDynsec ? createDynamicSecurity({ url: settings.mqttUrl, database, log }) : undefined;
   const realtime = bus
     ? (event: RealtimeEvent) => bus.publish(venueEventsTopic(event.venueId), JSON.stringify(event), { qos: 1 })
     : undefined;
@@ -248,6 +248,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
         if (!leader) return;
         await watchers.tick(clock.now());
         await dispatcher.tick();
+        await dynamicSecurity?.expire(clock.now());
       })().finally(() => {
         ticking = undefined;
       });

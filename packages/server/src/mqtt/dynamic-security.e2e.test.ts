@@ -137,6 +137,24 @@ describe.skipIf(!available)('Mosquitto with dynamic security provisioned by the 
     ).rejects.toThrow();
   });
 
+  it('deletes a user’s broker client once its token expired, from the stored grant, on the clock work', async () => {
+    const dynsec = server.app.devices.dynamicSecurity;
+    if (!dynsec) throw new Error('dynamic security is off');
+    const username = 'expiring.session';
+    await dynsec.user(username, city.manager.token, [city.venues.school], Date.now() + 300);
+    const grant = () =>
+      server.database.db.selectFrom('broker_grants').selectAll().where('username', '=', username).executeTakeFirst();
+    expect(await grant()).toBeDefined();
+    await (await connect(username, city.manager.token)).endAsync();
+    // Whichever instance provisioned it, the one leading the clock work deletes it once the token expired.
+    await eventually(async () => {
+      await server.app.devices.tick();
+      return !(await dynsec.hasClient(username));
+    });
+    expect(await grant()).toBeUndefined();
+    await expect(connectMqtt(plain, { username, password: city.manager.token })).rejects.toThrow();
+  });
+
   it('disconnects a removed device and refuses its secret from then on', async () => {
     const lamp = await register(city.venues.school, city.manager.token);
     const device = await connect(lamp.id, lamp.password);

@@ -6,11 +6,13 @@
  * - for each device registered (its secret is known only then), a client with its id and secret and a role with
  *   exactly its topics (deviceTopics: what it may publish, what it may subscribe to);
  * - for each user's realtime access, a client (their login, the access token as password) with a role reading
- *   `bk/venues/{venueId}/events` of their venues, deleted when the token expires;
+ *   `bk/venues/{venueId}/events` of their venues, deleted once the token expired (kept in `broker_grants`, so the
+ *   instance leading the clock work deletes it whichever instance provisioned it);
  * and deletes a device's client and role when the device is removed. The broker's default is deny.
  */
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
+import type { Database } from '../db/index.js';
 import type { DeviceEntry } from '../devices/device.js';
 import { deviceTopics } from '../devices/topics.js';
 
@@ -41,6 +43,8 @@ export interface DynamicSecurity {
   /** A user's realtime access: reads its venues' event topics until `expiresAtMs`. */
   user(username: string, token: string, venueIds: readonly string[], expiresAtMs: number): Promise<void>;
   removeUser(username: string): Promise<void>;
+  /** Deletes the users' clients whose tokens expired by `nowMs` (the leader's clock work). */
+  expire(nowMs: number): Promise<void>;
   /** Whether the broker has a client of this name (tests, diagnostics). */
   hasClient(username: string): Promise<boolean>;
   close(): Promise<void>;
@@ -49,6 +53,7 @@ export interface DynamicSecurity {
 export interface DynamicSecurityOptions {
   /** BK_MQTT_URL: its user must be the plugin's admin. */
   readonly url: string;
+  readonly database: Database;
   readonly log: (message: string, error?: unknown) => void;
 }
 
@@ -70,7 +75,7 @@ function deviceAcls(entry: DeviceEntry): { acltype: string; topic: string }[] {
 export function createDynamicSecurity(options: DynamicSecurityOptions): DynamicSecurity {
   let client: MqttClient | undefined;
   const waiting = new Map<string, (response: Response) => void>();
-  const expiries = new Map<string, NodeJS.Timeout>();
+  const { db } = options.database;
 
   /** Sends commands and waits for their answers; "already exists" and "not found" are the caller's to judge. */
   const run = async (commands: readonly Command[]): Promise<Response[]> => {
@@ -206,22 +211,30 @@ export function createDynamicSecurity(options: DynamicSecurityOptions): DynamicS
           { acltype: 'publishClientReceive', topic: `bk/venues/${venueId}/events` },
         ]),
       );
+      // Revoked once the token expired: the client can no longer connect with it.
+      const expiresAt = new Date(expiresAtMs).toISOString();
+      await db
+        .insertInto('broker_grants')
+        .values({ username, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('username').doUpdateSet({ expires_at: expiresAt }))
+        .execute();
       await ensureClient(username, token, rolename);
-      // Revoked when the token expires: the client can no longer connect with it.
-      clearTimeout(expiries.get(username));
-      const timer = setTimeout(
-        () => void api.removeUser(username).catch((error) => options.log('dynamic security: expiry', error)),
-        Math.max(0, Math.min(expiresAtMs - Date.now(), 2 ** 31 - 1)),
-      );
-      timer.unref();
-      expiries.set(username, timer);
     },
 
     async removeUser(username) {
-      clearTimeout(expiries.get(username));
-      expiries.delete(username);
       await run([{ command: 'deleteClient', username }]);
       await run([{ command: 'deleteRole', rolename: userRole(username) }]);
+      await db.deleteFrom('broker_grants').where('username', '=', username).execute();
+    },
+
+    async expire(nowMs) {
+      const due = await db
+        .selectFrom('broker_grants')
+        .select('username')
+        .where('expires_at', '<=', new Date(nowMs).toISOString())
+        .limit(500)
+        .execute();
+      for (const { username } of due) await api.removeUser(username);
     },
 
     async hasClient(username) {
@@ -230,7 +243,6 @@ export function createDynamicSecurity(options: DynamicSecurityOptions): DynamicS
     },
 
     async close() {
-      for (const timer of expiries.values()) clearTimeout(timer);
       await client?.endAsync();
     },
   };

@@ -32,6 +32,7 @@ import { tips } from './077-tips.js';
 import { duties } from './078-duties.js';
 import { listSets } from './079-list-sets.js';
 import { deviceRemoval } from './080-device-removal.js';
+import { brokerGrants } from './081-broker-grants.js';
 import type { AppMigration } from './migration.js';
 
 /** Every migration, in order. Append new ones here. */
@@ -70,5 +71,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   duties,
   listSets,
   deviceRemoval,
+  brokerGrants,
 ];
 export type { AppMigration } from './migration.js';
