@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inZone, type LedgerListEntry, type Staff } from '@brightkitchen/sdk';
+import { inZone, type LedgerListEntry, localDay, type Staff, startOfLocalDay } from '@brightkitchen/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_JPEG } from '../packages/device-adapters/src/simulator/snapshot-jpeg.js';
@@ -54,7 +54,8 @@ beforeAll(async () => {
     body: {
       kind: 'morning_check',
       staffId: cook.id,
-      time: inZone(Date.now() - 20 * 60_000).format(),
+      // Twenty minutes ago, but today (just after midnight, the day's start): the records page lists today's.
+      time: inZone(Math.max(Date.now() - 20 * 60_000, Date.parse(startOfLocalDay(localDay(Date.now()))))).format(),
       temperatureC: 38.5,
       symptoms: [],
       handCheckOk: true,

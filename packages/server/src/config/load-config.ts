@@ -141,7 +141,8 @@ export function loadConfig(
     corsOrigins: s.BK_CORS_ORIGINS ?? [],
     metricsToken: s.BK_METRICS_TOKEN ?? '',
     video: {
-      enabled: s.BK_VIDEO,
+      enabled: s.BK_VIDEO === 'on',
+      offered: s.BK_VIDEO !== 'off',
       ffmpeg: s.BK_FFMPEG,
       urlTtlSeconds: s.BK_VIDEO_URL_TTL,
       maxViewers: s.BK_VIDEO_MAX_VIEWERS,

@@ -53,7 +53,10 @@ export interface ServerConfig {
 }
 
 export interface VideoConfig {
+  /** This instance runs the media engine (BK_VIDEO=on). */
   readonly enabled: boolean;
+  /** Venue pages offer the live kitchen: this instance or another serves it (BK_VIDEO=on or elsewhere). */
+  readonly offered: boolean;
   readonly ffmpeg: string;
   readonly urlTtlSeconds: number;
   readonly maxViewers: number;

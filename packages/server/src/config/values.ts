@@ -24,6 +24,19 @@ export const onOff = v.pipe(
   v.transform((value) => ON.includes(value)),
 );
 
+/**
+ * BK_VIDEO: `on` (this instance pulls, records and serves), `elsewhere` (another instance does: this one signs the
+ * play URLs it points at), `off` (no live video).
+ */
+export const videoMode = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.picklist([...ON, ...OFF, 'elsewhere']),
+  v.transform((value): 'on' | 'off' | 'elsewhere' =>
+    value === 'elsewhere' ? 'elsewhere' : ON.includes(value) ? 'on' : 'off',
+  ),
+);
+
 /** A URL whose scheme is one of `schemes` (`['http', 'https']`). */
 export const urlWith = (schemes: readonly string[]) =>
   v.pipe(

@@ -15,6 +15,7 @@ import {
   originList,
   text,
   urlWith,
+  videoMode,
   wholeNumber,
 } from './values.js';
 
@@ -372,10 +373,10 @@ export const SERVER_VARIABLES = {
   },
   BK_VIDEO: {
     description:
-      "The live kitchen's media engine: ffmpeg pulls camera channels to HLS (public ones on demand, recorded ones always). Off: no live video or recording on this instance.",
-    schema: onOff,
+      "The live kitchen's media engine: ffmpeg pulls camera channels to HLS (public ones on demand, recorded ones always). `elsewhere`: another instance of the cluster runs it (a balancer sends it `/v1/live`, `/v1/recordings`, `kitchen.jpg` and playback, or BK_VIDEO_PLAY_BASE points at it); this one still offers the live kitchen on venue pages. Off: no live video.",
+    schema: videoMode,
     fallback: 'on',
-    accepts: ON_OFF,
+    accepts: `${ON_OFF}, or \`elsewhere\``,
   },
   BK_FFMPEG: {
     description: 'The ffmpeg the media engine runs (Debian: `apt-get install ffmpeg`).',

@@ -21,12 +21,17 @@ describe.each(DATABASES)('corrupt stored rows on %s', (kind) => {
   afterAll(() => server?.close());
   afterEach(() => vi.restoreAllMocks());
 
-  /** What the server logs as errors (request and app loggers are one object when logging is off). */
+  /**
+   * What the server logs as errors (request and app loggers are one object when logging is off), on whichever
+   * instance answered.
+   */
   function watchLog(): void {
     logged = [];
-    vi.spyOn(server.app.log, 'error').mockImplementation(((details: unknown, message?: string) => {
-      logged.push(`${message ?? ''} ${String((details as { err?: Error })?.err?.message ?? '')}`);
-    }) as typeof server.app.log.error);
+    for (const instance of server.instances) {
+      vi.spyOn(instance.log, 'error').mockImplementation(((details: unknown, message?: string) => {
+        logged.push(`${message ?? ''} ${String((details as { err?: Error })?.err?.message ?? '')}`);
+      }) as typeof instance.log.error);
+    }
   }
 
   const writeCheck = (staffId: string) =>

@@ -123,9 +123,29 @@ export class DeviceStatusBook {
   }
 
   availability(deviceId: string, online: boolean): void | Promise<void> {
-    return this.with(deviceId, (s) => {
+    const changed = this.with(deviceId, (s) => {
       s.online = online;
-      if (this.shared) this.availabilityAt.set(deviceId, nowIso());
+    });
+    if (!this.shared) return changed;
+    // Shared: written through at once (it changes rarely and every instance answers it), not at the next flush.
+    return Promise.resolve(changed).then(async () => {
+      const at = nowIso();
+      this.availabilityAt.set(deviceId, at);
+      const flag = online ? 1 : 0;
+      await this.db
+        .insertInto('device_status')
+        .values({
+          device_id: deviceId,
+          online: flag,
+          last_seen_at: null,
+          readings: '{}',
+          failures: '{}',
+          failure_count: 0,
+          last_failure: null,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column('device_id').doUpdateSet({ online: flag, updated_at: at }))
+        .execute();
     });
   }
 
@@ -189,7 +209,8 @@ export class DeviceStatusBook {
         : { failures: s.failures, count: s.failureCount, last: s.lastFailure };
       rows.push({
         device_id: id,
-        online: s.online === null ? null : s.online ? 1 : 0,
+        // Shared: written through when it changes (availability); null keeps the stored word.
+        online: this.shared || s.online === null ? null : s.online ? 1 : 0,
         last_seen_at: s.lastSeenAt,
         readings: toJson(s.readings),
         failures: toJson(failed.failures),

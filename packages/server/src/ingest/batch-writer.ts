@@ -3,8 +3,10 @@
  * transaction, without building a query per row:
  * - SQLite: prepared statements kept per connection — readings in multi-row INSERTs of
  *   `READINGS_PER_STATEMENT` rows, run synchronously under Kysely's connection lock;
- * - PostgreSQL: one statement per table whatever the batch size (`unnest` of column arrays); a device's failure
- *   counts are this instance's new ones, added to the stored counts (instances share the database).
+ * - PostgreSQL: one statement per table whatever the batch size (`unnest` of column arrays). Instances share the
+ *   database, so a device's status row merges what each saw: failure counts are this instance's new ones, added to
+ *   the stored ones; the last reading per metric is the newer of the two; last seen the later; the online word
+ *   is kept unless this instance sends one (in a cluster it is written when it changes, see DeviceStatusBook).
  */
 import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
@@ -29,8 +31,13 @@ async function writePostgres(database: Database, batch: IngestBatch): Promise<vo
         select * from unnest(${column(s, 'device_id')}::text[], ${column(s, 'online')}::int[],
           ${column(s, 'last_seen_at')}::text[], ${column(s, 'readings')}::text[], ${column(s, 'failures')}::text[],
           ${column(s, 'failure_count')}::int[], ${column(s, 'last_failure')}::text[], ${column(s, 'updated_at')}::text[])
-        on conflict (device_id) do update set online = excluded.online, last_seen_at = excluded.last_seen_at,
-          readings = excluded.readings,
+        on conflict (device_id) do update set online = coalesce(excluded.online, device_status.online),
+          last_seen_at = greatest(excluded.last_seen_at, device_status.last_seen_at),
+          readings = (select coalesce(jsonb_object_agg(key, value), '{}'::jsonb)::text from (
+            select distinct on (key) key, value from (
+              select * from jsonb_each(device_status.readings::jsonb)
+              union all select * from jsonb_each(excluded.readings::jsonb)) as both_views
+            order by key, value->>'time' desc) as newest),
           failures = (select coalesce(jsonb_object_agg(code, total), '{}'::jsonb)::text from (
             select key as code, sum(value::int) as total from (
               select * from jsonb_each_text(device_status.failures::jsonb)

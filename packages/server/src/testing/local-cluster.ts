@@ -136,8 +136,11 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
       options.runner === 'dist'
         ? [join(serverRoot, 'dist/cli.js'), 'start']
         : ['--import', 'tsx', join(serverRoot, 'src/cli.ts'), 'start'];
+    const ports: number[] = [];
+    for (let i = 0; i < options.instances; i++) ports.push(options.basePort > 0 ? options.basePort + i : await freePort());
+    const origin = (port: number) => `http://127.0.0.1:${port}`;
     for (let i = 0; i < options.instances; i++) {
-      const port = options.basePort > 0 ? options.basePort + i : await freePort();
+      const port = ports[i] ?? 0;
       const name = `server-${String.fromCharCode(97 + i)}`;
       const baseUrl = `http://127.0.0.1:${port}`;
       const env: Record<string, string> = {
@@ -153,6 +156,11 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         BK_SIMULATOR: 'off',
         ...(options.dynamicSecurity ? { BK_MQTT_DYNSEC: 'on' } : {}),
         BK_LOG_LEVEL: 'warn',
+        // The first instance runs the live video (they share the data folder, where segments are written); the
+        // others sign play URLs on its origin, which lets their pages' players fetch them.
+        ...(i === 0
+          ? { BK_CORS_ORIGINS: ports.slice(1).flatMap((p) => [origin(p), `http://localhost:${p}`]).join(',') }
+          : { BK_VIDEO: 'elsewhere', BK_VIDEO_PLAY_BASE: origin(ports[0] ?? 0) }),
         ...options.env,
       };
       let child: ChildProcess | undefined;

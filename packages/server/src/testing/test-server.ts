@@ -63,6 +63,9 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
   };
 }
 
+/** The routes a balancer sends to the instance running the live video (BK_VIDEO=on). */
+const VIDEO_PATH = /^\/v1\/(live|recordings)\/|\/kitchen\.jpg(\?|$)|\/cameras\/[^/]+\/playback(\?|$)/;
+
 /** Suites make many calls from one loopback address as a few users; the limits' own suite sets them low. */
 const HIGH_LIMITS = {
   BK_LIMIT_LOGIN_PER_IP: '100000',
@@ -98,7 +101,8 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
   const baseUrl = address.replace('[::1]', '127.0.0.1');
   // BK_TEST_CLUSTER=1: a second instance on the same PostgreSQL database (own data folder, same secrets), and
   // `request` alternates between the two as a round-robin balancer would. `app` stays the first (it leads the
-  // clock work, and suites drive its devices runtime).
+  // clock work, and suites drive its devices runtime) and runs the live video: the twin has BK_VIDEO=elsewhere, and
+  // the balancer sends the video routes to `app`, as docs/deploy.md tells a balancer to.
   const twinDir =
     kind === 'postgres' && process.env.BK_TEST_CLUSTER === '1' ? mkdtempSync(join(tmpdir(), 'bk-twin-')) : '';
   const twin = twinDir
@@ -114,6 +118,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
           BK_WECHAT_SECRET: config.wechat.secret,
           ...HIGH_LIMITS,
           ...env,
+          ...(config.video.offered ? { BK_VIDEO: 'elsewhere' } : {}),
         }),
         { logger: false },
       )
@@ -136,7 +141,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const base = bases[turn++ % bases.length] ?? baseUrl;
+      const base = VIDEO_PATH.test(path) ? baseUrl : (bases[turn++ % bases.length] ?? baseUrl);
       const res = await fetch(`${base}${path}`, {
         method: options.method ?? (body === undefined ? 'GET' : 'POST'),
         headers,

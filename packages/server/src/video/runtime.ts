@@ -60,7 +60,7 @@ export function registerVideo(app: FastifyInstance): VideoRuntime {
       if (channels.length === 0) return { available: false, channels: [] };
       // The hours a consumer is told are the first public channel's (channels of one venue share them in practice).
       const hours = showHoursOf(channels[0]?.hours);
-      const shown = settings.enabled ? channels.filter((c) => withinHours(c.hours, now, venue.time_zone)) : [];
+      const shown = settings.offered ? channels.filter((c) => withinHours(c.hours, now, venue.time_zone)) : [];
       const expires = liveExpiry(now.getTime(), settings.urlTtlSeconds);
       const expiresAt = new Date(expires * 1000).toISOString();
       const snapshotUrl = `/v1/public/venues/${venue.public_code}/kitchen.jpg`;
