@@ -128,7 +128,9 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
           log,
         });
   const dynamicSecurity =
-    bus && settings.mqttUrl && settings.mqttDynsec ? createDynamicSecurity({ url: settings.mqttUrl, database, log }) : undefined;
+    bus && settings.mqttUrl && settings.mqttDynsec
+      ? createDynamicSecurity({ url: settings.mqttUrl, database, log })
+      : undefined;
   const realtime = bus
     ? (event: RealtimeEvent) => bus.publish(venueEventsTopic(event.venueId), JSON.stringify(event), { qos: 1 })
     : undefined;

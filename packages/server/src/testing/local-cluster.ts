@@ -137,7 +137,8 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         ? [join(serverRoot, 'dist/cli.js'), 'start']
         : ['--import', 'tsx', join(serverRoot, 'src/cli.ts'), 'start'];
     const ports: number[] = [];
-    for (let i = 0; i < options.instances; i++) ports.push(options.basePort > 0 ? options.basePort + i : await freePort());
+    for (let i = 0; i < options.instances; i++)
+      ports.push(options.basePort > 0 ? options.basePort + i : await freePort());
     const origin = (port: number) => `http://127.0.0.1:${port}`;
     for (let i = 0; i < options.instances; i++) {
       const port = ports[i] ?? 0;
@@ -159,7 +160,12 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         // The first instance runs the live video (they share the data folder, where segments are written); the
         // others sign play URLs on its origin, which lets their pages' players fetch them.
         ...(i === 0
-          ? { BK_CORS_ORIGINS: ports.slice(1).flatMap((p) => [origin(p), `http://localhost:${p}`]).join(',') }
+          ? {
+              BK_CORS_ORIGINS: ports
+                .slice(1)
+                .flatMap((p) => [origin(p), `http://localhost:${p}`])
+                .join(','),
+            }
           : { BK_VIDEO: 'elsewhere', BK_VIDEO_PLAY_BASE: origin(ports[0] ?? 0) }),
         ...options.env,
       };
