@@ -11,6 +11,7 @@ vi.mock('@brightkitchen/sdk/taro', () => import('../../../../sdk/src/taro/index'
 vi.mock('./devices.css', () => ({}));
 
 const { default: DevicesPage } = await import('./index');
+const { operatorClient } = await import('../client');
 
 const session = { accessToken: 'a1', refreshToken: 'r1', expiresAt: Date.now() + 3_600_000, user: { id: 'u1' } };
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -150,5 +151,46 @@ describe('devices page', () => {
       new URL(req.url).pathname === '/v1/venues/v1/devices' ? json(200, { items: [] }) : 'offline';
     fireEvent.click(screen.getByText('重试'));
     await screen.findByText(/本单位尚未接入设备/);
+  });
+
+  it('lets the manager remove a device after confirming, and the staff not at all', async () => {
+    let removed = false;
+    shim.answer = (req: ShimRequest) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/v1/venues/v1/devices')
+        return json(200, { items: removed ? [lamp.device] : [fridge.device, lamp.device] });
+      if (path === '/v1/devices/dev_fridge' && req.method === 'DELETE') {
+        removed = true;
+        return json(200, { ...fridge.device, removedAt: minutesAgo(0) });
+      }
+      if (path === '/v1/devices/dev_fridge') return json(200, fridge);
+      if (path === '/v1/devices/dev_uv') return json(200, lamp);
+      return json(404, { code: 'NOT_FOUND', message: { zh: '未找到', en: 'not found' } });
+    };
+    render(createElement(DevicesPage));
+    await screen.findByText('共 2 台设备，1 台在线');
+    expect(screen.queryByText('移除设备')).toBeNull();
+
+    cleanup();
+    // The manager signs in (the client keeps its session in memory).
+    const answer = shim.answer;
+    shim.answer = (req: ShimRequest) =>
+      new URL(req.url).pathname === '/v1/auth/login'
+        ? json(200, { ...session, user: { id: 'u1', role: 'operator_manager' }, expiresIn: 900 })
+        : answer(req);
+    await operatorClient().auth.login('manager', 'a-long-password');
+    render(createElement(DevicesPage));
+    await screen.findByText('共 2 台设备，1 台在线');
+    const fridgeCard = within(document.querySelector('[data-device-id="dev_fridge"]') as HTMLElement);
+    await fridgeCard.findByText('移除设备');
+    fireEvent.click(fridgeCard.getByText('移除设备'));
+    expect(fridgeCard.getByText(/接入账号立即失效/)).toBeTruthy();
+    fireEvent.click(fridgeCard.getByText('取消'));
+    expect(removed).toBe(false);
+    fireEvent.click(fridgeCard.getByText('移除设备'));
+    fireEvent.click(fridgeCard.getByText('确认移除'));
+    await screen.findByText('共 1 台设备，0 台在线');
+    expect(removed).toBe(true);
+    expect(document.querySelector('[data-device-id="dev_fridge"]')).toBeNull();
   });
 });

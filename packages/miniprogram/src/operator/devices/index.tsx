@@ -1,14 +1,18 @@
 /**
  * Devices of the venue: online or offline and when last heard, the last readings with units, and for UV lamps and
- * disinfection cabinets the preset runs (view and change: sent to the device through the server).
+ * disinfection cabinets the preset runs (view and change: sent to the device through the server). The manager can
+ * remove a device.
  */
 import { LOCATION_KIND_LABELS } from '@brightkitchen/sdk';
 import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { currentVenue } from '../../lib/operator-venue';
 import { useAsync } from '../../lib/use-async';
 import { operatorClient } from '../client';
+import { isVenueManager } from '../venue-manager';
 import { type DeviceDetail, loadVenueDevices, saveSchedule } from './device-api';
+import { DeviceRemoval } from './device-removal';
 import { hasSchedule, lastSeenText, presence, readingRows } from './device-view';
 import { ScheduleEditor } from './schedule-editor';
 import './devices.css';
@@ -17,6 +21,10 @@ export default function DevicesPage() {
   const venue = currentVenue();
   const venueId = venue?.id ?? '';
   const { state, reload } = useAsync(() => loadVenueDevices(operatorClient().devices, venueId), venueId);
+  const [manager, setManager] = useState(false);
+  useEffect(() => {
+    void isVenueManager().then(setManager);
+  }, []);
   if (state.status === 'error' && !state.data) return <ErrorState error={state.error} onRetry={reload} />;
   if (!state.data) return <Loading />;
   const devices = state.data;
@@ -37,6 +45,7 @@ export default function DevicesPage() {
           now={now}
           {...(venue?.timeZone ? { timeZone: venue.timeZone } : {})}
           onSaved={reload}
+          manager={manager}
         />
       ))}
       {state.status === 'loading' ? <Text className="muted center">正在刷新…</Text> : null}
@@ -49,11 +58,13 @@ function DeviceCard({
   now,
   timeZone,
   onSaved,
+  manager,
 }: {
   detail: DeviceDetail;
   now: number;
   timeZone?: string;
   onSaved: () => Promise<void>;
+  manager: boolean;
 }) {
   const { device, status, schedule } = detail;
   const p = presence(status);
@@ -85,6 +96,15 @@ function DeviceCard({
           runs={schedule?.runs ?? []}
           save={async (runs) => {
             await saveSchedule(operatorClient().devices, device.id, runs);
+            await onSaved();
+          }}
+        />
+      ) : null}
+      {manager ? (
+        <DeviceRemoval
+          deviceName={device.name}
+          remove={async () => {
+            await operatorClient().devices.remove(device.id);
             await onSaved();
           }}
         />

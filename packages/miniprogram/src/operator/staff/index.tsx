@@ -10,7 +10,8 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { currentVenue } from '../../lib/operator-venue';
 import { useAsync } from '../../lib/use-async';
 import { operatorClient } from '../client';
-import { canEditStaff, ROLE_TEXT } from './roles';
+import { isVenueManager } from '../venue-manager';
+import { ROLE_TEXT } from './roles';
 
 export function certificateText(expiresOn: string | undefined, today: string): { text: string; bad: boolean } {
   if (!expiresOn) return { text: '无', bad: true };
@@ -30,7 +31,7 @@ export default function StaffPage() {
   const [editor, setEditor] = useState(false);
   const [showLeft, setShowLeft] = useState(false);
   useEffect(() => {
-    void canEditStaff().then(setEditor);
+    void isVenueManager().then(setEditor);
   }, []);
   // Back from adding or editing someone: the list is read again.
   const shownOnce = useRef(false);
