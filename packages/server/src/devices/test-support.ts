@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { expect } from 'vitest';
 import type { DialectKind } from '../db/index.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { startTestServer, TEST_CLUSTER, type TestServer } from '../testing/test-server.js';
 import { type ManualClock, manualClock } from './clock.js';
 
 export type BrokerKind = 'embedded' | 'external';
@@ -22,11 +22,11 @@ export interface DeviceTestServer extends TestServer {
 }
 
 /**
- * The broker a suite gets unless it asks: embedded — but two instances (BK_TEST_CLUSTER=1 on PostgreSQL) share
+ * The broker a suite gets unless it asks: embedded — but two instances (TEST_CLUSTER on PostgreSQL) share
  * one external broker, as a cluster does (each embedded broker would be an island).
  */
 function defaultBroker(kind: DialectKind): BrokerKind {
-  const cluster = kind === 'postgres' && process.env.BK_TEST_CLUSTER === '1' && process.env.BK_TEST_MQTT_URL;
+  const cluster = kind === 'postgres' && TEST_CLUSTER && process.env.BK_TEST_MQTT_URL;
   return cluster ? 'external' : 'embedded';
 }
 

@@ -118,7 +118,7 @@ describe.each(DATABASES)('ISAPI push receiver on %s', (db) => {
   });
 
   it('answers a payload that does not convert with its typed reason and counts it on the device', async () => {
-    // Twice: in a cluster (BK_TEST_CLUSTER=1) the two pushes reach different instances, whose counts add up.
+    // Twice: in a test cluster (PostgreSQL) the two pushes reach different instances, whose counts add up.
     for (let i = 0; i < 2; i++) {
       const res = await push('<EventNotificationAlert><eventType>VMD', 'application/xml');
       expect(res.status).toBe(422);

@@ -55,7 +55,7 @@ describe.each(DATABASES)('/metrics on %s', (kind) => {
   it('is valid Prometheus text and counts a request under its route pattern', async () => {
     const route = { route: '/v1/public/venues/:publicCode', method: 'GET', status: '404' };
     const before = sumOf((await scrape()).samples, 'bk_http_request_duration_seconds_count', route);
-    // Counters are per instance (Prometheus sums them): ask the instance that is scraped, also with BK_TEST_CLUSTER.
+    // Counters are per instance (Prometheus sums them): ask the instance that is scraped, also in a test cluster.
     expect((await fetch(`${server.baseUrl}/v1/public/venues/ZZZZZZZZZZ`)).status).toBe(404);
     const { samples, types } = await scrape();
     expect(sumOf(samples, 'bk_http_request_duration_seconds_count', route)).toBe(before + 1);

@@ -15,6 +15,13 @@ import type { Database, DialectKind } from '../db/index.js';
 /** The databases every suite runs on: SQLite always, PostgreSQL when BK_TEST_DATABASE_URL is set. */
 export const DATABASES: readonly DialectKind[] = process.env.BK_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/**
+ * PostgreSQL test servers are two instances on one database behind a round-robin balancer, as a cluster runs
+ * (`BK_TEST_CLUSTER=0`: one). On PostgreSQL one instance runs the same code as a member of a cluster (it shares
+ * through the database either way), so the pair covers it.
+ */
+export const TEST_CLUSTER = process.env.BK_TEST_CLUSTER !== '0';
+
 /** The one token secret of every PostgreSQL test server (instances sharing a database share it). */
 export const TEST_TOKEN_SECRET = 'bk-test-token-secret-0123456789abcdef';
 
@@ -35,7 +42,7 @@ export interface RequestOptions {
 
 export interface TestServer {
   readonly app: FastifyInstance;
-  /** Every instance: `app`, and its twin with BK_TEST_CLUSTER=1 (a suite driving a clock sets it on both). */
+  /** Every instance: `app`, and on PostgreSQL its twin (TEST_CLUSTER; a suite driving a clock sets it on both). */
   readonly instances: readonly FastifyInstance[];
   readonly baseUrl: string;
   readonly config: ServerConfig;
@@ -99,12 +106,12 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
   const app = await buildApp(config, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = address.replace('[::1]', '127.0.0.1');
-  // BK_TEST_CLUSTER=1: a second instance on the same PostgreSQL database (own data folder, same secrets), and
+  // PostgreSQL (unless BK_TEST_CLUSTER=0): a second instance on the same PostgreSQL database (own data folder, same secrets), and
   // `request` alternates between the two as a round-robin balancer would. `app` stays the first (it leads the
   // clock work, and suites drive its devices runtime) and runs the live video: the twin has BK_VIDEO=elsewhere, and
   // the balancer sends the video routes to `app`, as docs/deploy.md tells a balancer to.
   const twinDir =
-    kind === 'postgres' && process.env.BK_TEST_CLUSTER === '1' ? mkdtempSync(join(tmpdir(), 'bk-twin-')) : '';
+    kind === 'postgres' && TEST_CLUSTER ? mkdtempSync(join(tmpdir(), 'bk-twin-')) : '';
   const twin = twinDir
     ? await buildApp(
         loadConfig({
