@@ -110,8 +110,7 @@ export async function startTestServer(kind: DialectKind, env: Record<string, str
   // `request` alternates between the two as a round-robin balancer would. `app` stays the first (it leads the
   // clock work, and suites drive its devices runtime) and runs the live video: the twin has BK_VIDEO=elsewhere, and
   // the balancer sends the video routes to `app`, as docs/deploy.md tells a balancer to.
-  const twinDir =
-    kind === 'postgres' && TEST_CLUSTER ? mkdtempSync(join(tmpdir(), 'bk-twin-')) : '';
+  const twinDir = kind === 'postgres' && TEST_CLUSTER ? mkdtempSync(join(tmpdir(), 'bk-twin-')) : '';
   const twin = twinDir
     ? await buildApp(
         loadConfig({
