@@ -133,7 +133,11 @@ export async function buildApp(config: ServerConfig, options: BuildAppOptions = 
 
   registerErrorHandler(app);
   // On every answer, before any route exists: security headers, the request id, CORS, the HTTP metrics.
-  registerSecurityHeaders(app, appScriptHashes(config.appDir));
+  registerSecurityHeaders(
+    app,
+    appScriptHashes(config.appDir),
+    config.video.playBase ? new URL(config.video.playBase).origin : '',
+  );
   registerRequestIdHeader(app);
   await registerCors(app, config.corsOrigins);
   const metrics = registerMetrics(app);

@@ -51,6 +51,35 @@ describe('security headers', () => {
     }
   });
 
+  it('let another origin’s page play the live kitchen: its media routes may be loaded cross-origin', async () => {
+    for (const path of [
+      '/v1/live/l.x.1.sig/live.m3u8',
+      '/v1/recordings/r.x/index.m3u8',
+      '/v1/public/venues/ABCDEFGHJK/kitchen.jpg',
+    ]) {
+      const { headers } = await fetch(`${server.baseUrl}${path}`);
+      expect(headers.get('cross-origin-resource-policy'), path).toBe('cross-origin');
+      expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    // A venue page served by an instance whose video plays from another (plain-HTTP) origin may load it.
+    const elsewhere = await startTestServer('sqlite', {
+      BK_VIDEO: 'elsewhere',
+      BK_VIDEO_PLAY_BASE: 'http://127.0.0.1:8081',
+      BK_APP_DIR: appDir,
+    });
+    try {
+      const csp = (await fetch(`${elsewhere.baseUrl}/app/`)).headers.get('content-security-policy') ?? '';
+      for (const name of ['connect-src', 'media-src', 'img-src']) {
+        expect(
+          csp.split(';').find((d) => d.startsWith(`${name} `)),
+          name,
+        ).toContain('http://127.0.0.1:8081');
+      }
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('let an API answer opened as a page run nothing and be framed nowhere', async () => {
     const { headers } = await fetch(`${server.baseUrl}/v1/public/venues/ABCDEFGHJK`);
     expect(headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");

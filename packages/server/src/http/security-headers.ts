@@ -29,9 +29,9 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, 
 }
 
 /** The page set: Swagger UI at /docs and the H5 app at /app/ run with it. */
-export function pageHeaders(appScriptHashes: readonly string[]): Record<string, string> {
+export function pageHeaders(appScriptHashes: readonly string[], videoOrigin = ''): Record<string, string> {
   return helmetHeaders({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(appScriptHashes) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(appScriptHashes, videoOrigin) },
     // This host only: the operator's other subdomains may still be plain HTTP.
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
   });
@@ -55,11 +55,24 @@ export function apiHeaders(): Record<string, string> {
   });
 }
 
-export function registerSecurityHeaders(app: FastifyInstance, appScriptHashes: readonly string[]): void {
-  const page = pageHeaders(appScriptHashes);
+/**
+ * What the live kitchen's players load — playlists, segments, the still — may be embedded by another origin's page
+ * (a venue page served by an instance with `BK_VIDEO=elsewhere`, a partner's): a signed URL or a public picture,
+ * so `Cross-Origin-Resource-Policy: cross-origin` (Safari plays HLS natively, without CORS).
+ */
+const MEDIA_PATH = /^\/v1\/(live|recordings)\/|^\/v1\/public\/venues\/[^/]+\/kitchen\.jpg(\?|$)/;
+
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  appScriptHashes: readonly string[],
+  videoOrigin = '',
+): void {
+  const page = pageHeaders(appScriptHashes, videoOrigin);
   const api = apiHeaders();
+  const media = { ...api, 'cross-origin-resource-policy': 'cross-origin' };
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith('/v1/') ? api : page);
+    const { url } = request;
+    reply.headers(url.startsWith('/v1/') ? (MEDIA_PATH.test(url) ? media : api) : page);
     done();
   });
 }

@@ -63,7 +63,7 @@ export function registerVideo(app: FastifyInstance): VideoRuntime {
       const shown = settings.offered ? channels.filter((c) => withinHours(c.hours, now, venue.time_zone)) : [];
       const expires = liveExpiry(now.getTime(), settings.urlTtlSeconds);
       const expiresAt = new Date(expires * 1000).toISOString();
-      const snapshotUrl = `/v1/public/venues/${venue.public_code}/kitchen.jpg`;
+      const snapshotUrl = url(`/v1/public/venues/${venue.public_code}/kitchen.jpg`);
       return {
         available: shown.length > 0,
         channels: shown.map((c) => ({
