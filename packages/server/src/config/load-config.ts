@@ -127,6 +127,8 @@ export function loadConfig(
       mqttClientId: s.BK_MQTT_CLIENT_ID ?? '',
       brokerHookToken: s.BK_BROKER_HOOK_TOKEN ?? '',
       mqttDynsec: s.BK_MQTT_DYNSEC,
+      emqxApiUrl: (s.BK_EMQX_API_URL ?? '').replace(/\/+$/, ''),
+      emqxApiKey: s.BK_EMQX_API_KEY ?? '',
       mqttSessionExpiry: s.BK_MQTT_SESSION_EXPIRY,
       flushRows: s.BK_INGEST_FLUSH_ROWS,
       flushMs: s.BK_INGEST_FLUSH_MS,

@@ -112,6 +112,9 @@ export interface DevicesConfig {
   readonly mqttSessionExpiry: number;
   /** EMQX's hooks: the token it sends (empty: the hooks refuse every call). */
   readonly brokerHookToken: string;
+  /** EMQX's management API (empty: off) and its `key:secret`, to disconnect removed devices at once. */
+  readonly emqxApiUrl: string;
+  readonly emqxApiKey: string;
   /** External Mosquitto: provision credentials and ACLs through its dynamic security plugin. */
   readonly mqttDynsec: boolean;
   /** Readings are written when this many are buffered or this many ms passed. */

@@ -259,6 +259,20 @@ export const SERVER_VARIABLES = {
     accepts: 'at least 32 characters (`openssl rand -hex 32`)',
     secret: true,
   },
+  BK_EMQX_API_URL: {
+    description:
+      "EMQX's management API (`http://emqx:18083`): a device removed is disconnected at once (`GET /api/v5/clients?username=`, then `DELETE /api/v5/clients/{clientid}`), not only refused when it reconnects.",
+    schema: urlWith(['http', 'https']),
+    computedDefault: 'empty: removed devices are refused by the hooks only',
+    accepts: 'an http(s) URL',
+  },
+  BK_EMQX_API_KEY: {
+    description: "An API key of EMQX's management API as `key:secret` (HTTP Basic).",
+    schema: v.pipe(v.string(), v.regex(/^[^:]+:.+$/)),
+    computedDefault: 'empty',
+    accepts: '`key:secret`',
+    secret: true,
+  },
   BK_MQTT_DYNSEC: {
     description:
       "With BK_MQTT_URL on Mosquitto 2: provision devices' credentials and topic ACLs and users' realtime access through the dynamic security plugin (BK_MQTT_URL's user is its admin).",

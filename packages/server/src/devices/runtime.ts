@@ -22,6 +22,7 @@ import { createBrokerAuthority, venueEventsTopic } from '../mqtt/broker-authorit
 import type { MqttBus, MqttEndpoints } from '../mqtt/bus.js';
 import { createDynamicSecurity, type DynamicSecurity } from '../mqtt/dynamic-security.js';
 import { createEmbeddedBroker } from '../mqtt/embedded-broker.js';
+import { createEmqxApi } from '../mqtt/emqx-api.js';
 import { createExternalBus } from '../mqtt/external-bus.js';
 import { EscalationDispatcher } from '../notify/dispatcher.js';
 import { WechatSender } from '../notify/wechat-sender.js';
@@ -130,6 +131,10 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
   const dynamicSecurity =
     bus && settings.mqttUrl && settings.mqttDynsec
       ? createDynamicSecurity({ url: settings.mqttUrl, database, log })
+      : undefined;
+  const emqx =
+    bus && settings.mqttUrl && settings.emqxApiUrl
+      ? createEmqxApi({ url: settings.emqxApiUrl, key: settings.emqxApiKey, log })
       : undefined;
   const realtime = bus
     ? (event: RealtimeEvent) => bus.publish(venueEventsTopic(event.venueId), JSON.stringify(event), { qos: 1 })
@@ -270,6 +275,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     async removed(entry) {
       await forgotten(entry);
       await dynamicSecurity?.removeDevice(entry);
+      await emqx?.disconnect(entry.device.id);
       await cluster.publish({ kind: 'device', deviceId: entry.device.id });
       // Its conditions (offline, out of range) end with it; a violation it caught stays for a person to handle.
       const at = new Date(clock.now()).toISOString();
