@@ -28,7 +28,8 @@ export type ClusterEvent =
   /** Red/black lists were published: every cached profile's `listStatus` may be stale. */
   | { readonly kind: 'lists' };
 
-type Envelope = ClusterEvent & { readonly from: string };
+/** A barrier (`sync`): sent by an instance to itself through the channel, never handed to the handlers. */
+type Envelope = (ClusterEvent | { readonly kind: 'sync'; readonly token: string }) & { readonly from: string };
 
 export const CLUSTER_CHANNEL = 'bk_cluster';
 /** The advisory lock key of the clock work (any 64-bit number the platform uses for nothing else). */
@@ -47,6 +48,12 @@ export interface ClusterLink {
    */
   publish(event: ClusterEvent): Promise<void>;
   onEvent(handler: (event: ClusterEvent) => void | Promise<void>): void;
+  /**
+   * Resolves once every notification committed before the call has reached this instance (PostgreSQL delivers a
+   * channel's notifications in commit order, so its own barrier coming back means the earlier ones arrived and
+   * their handlers started). The test balancer calls it on every instance after a write.
+   */
+  sync(): Promise<void>;
   /** Leadership changed here (gained or lost). */
   onLeadership(handler: (leader: boolean) => void): void;
   close(): Promise<void>;
@@ -68,6 +75,7 @@ export function createClusterLink(database: DatabaseConfig, options: ClusterLink
       async start() {},
       isLeader: () => true,
       async publish() {},
+      async sync() {},
       onEvent(handler) {
         handlers.push(handler);
       },
@@ -85,6 +93,7 @@ export function createClusterLink(database: DatabaseConfig, options: ClusterLink
   let timer: NodeJS.Timeout | undefined;
   let connecting: Promise<void> | undefined;
   const outbox: string[] = [];
+  const barriers = new Map<string, () => void>();
 
   const setLeader = (next: boolean) => {
     if (next === leader) return;
@@ -99,6 +108,10 @@ export function createClusterLink(database: DatabaseConfig, options: ClusterLink
     try {
       envelope = JSON.parse(payload) as Envelope;
     } catch {
+      return;
+    }
+    if (envelope.kind === 'sync') {
+      if (envelope.from === instanceId) barriers.get(envelope.token)?.();
       return;
     }
     if (envelope.from === instanceId) return;
@@ -171,6 +184,22 @@ export function createClusterLink(database: DatabaseConfig, options: ClusterLink
     },
     onEvent(handler) {
       handlers.push(handler);
+    },
+    async sync() {
+      if (!client) return;
+      const token = randomBytes(6).toString('hex');
+      const back = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        barriers.set(token, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      await client
+        .query('select pg_notify($1, $2)', [CLUSTER_CHANNEL, JSON.stringify({ kind: 'sync', token, from: instanceId })])
+        .catch((error) => options.log('cluster: sync failed', error));
+      await back;
+      barriers.delete(token);
     },
     onLeadership(handler) {
       leadershipHandlers.push(handler);

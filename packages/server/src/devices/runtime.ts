@@ -62,6 +62,11 @@ export interface DevicesRuntime {
    * every instance, its connections end, the external broker revokes it, its open condition alerts are resolved.
    */
   removed(entry: DeviceEntry): Promise<void>;
+  /**
+   * The device of this id: from the directory, or — sharing the database — from its row, for a device another
+   * instance registered (or removed) a moment ago, before its notification arrived here.
+   */
+  entry(deviceId: string): Promise<DeviceEntry | undefined>;
   /** The external Mosquitto's dynamic security provisioning (BK_MQTT_DYNSEC=on), else undefined. */
   readonly dynamicSecurity: DynamicSecurity | undefined;
   /** Encodes a command with the device's adapter and publishes it; throws DEVICE_COMMAND_REJECTED. */
@@ -271,6 +276,19 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
       await known(entry);
       if (dynamicSecurity && secret) await dynamicSecurity.device(entry, secret);
       await cluster.publish({ kind: 'device', deviceId: entry.device.id });
+    },
+    async entry(deviceId) {
+      const indexed = directory.get(deviceId);
+      if (indexed || !cluster.shared) return indexed;
+      const row = await database.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
+      if (!row) return undefined;
+      try {
+        const found = deviceEntryOf(row);
+        await (found.disabled ? forgotten(found) : known(found));
+      } catch (error) {
+        log('devices: damaged device row', error);
+      }
+      return directory.get(deviceId);
     },
     async removed(entry) {
       await forgotten(entry);

@@ -28,7 +28,7 @@ export const deviceScheduleRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const entry = app.devices.directory.get(request.params.deviceId);
+      const entry = await app.devices.entry(request.params.deviceId);
       if (!entry) throw new AppError('NOT_FOUND');
       const { principal } = await authorizeVenue(app, request, entry.venueId, MEMBERS);
       if (entry.disabled) throw new AppError('DEVICE_REMOVED');

@@ -34,7 +34,7 @@ export const isapiRoutes: FastifyPluginAsync = async (app) => {
       },
       async (request) => {
         const credentials = basicCredentials(request.headers.authorization);
-        const entry = app.devices.directory.get(request.params.deviceId);
+        const entry = await app.devices.entry(request.params.deviceId);
         if (
           !credentials ||
           !entry ||

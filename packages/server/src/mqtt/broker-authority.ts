@@ -34,6 +34,9 @@ export function venueEventsTopic(venueId: string): string {
   return `bk/venues/${venueId}/events`;
 }
 
+/** Ids the platform gives devices (`newId('dev')`): only these are looked up in the database on a miss. */
+export const isDeviceId = (username: string) => /^dev_[0-9a-z]{10,40}$/.test(username);
+
 function reserved(topic: string): boolean {
   return topic.startsWith('$') || topic === 'bk' || topic.startsWith('bk/');
 }
@@ -43,7 +46,7 @@ export function createBrokerAuthority(app: FastifyInstance, directory: DeviceDir
   return {
     async authenticate(username, password) {
       if (!username || !password) return null;
-      const entry = directory.get(username);
+      const entry = directory.get(username) ?? (isDeviceId(username) ? await app.devices.entry(username) : undefined);
       if (entry) {
         return !entry.disabled && deviceSecretMatches(password, entry.secretHash) ? { kind: 'device', entry } : null;
       }
