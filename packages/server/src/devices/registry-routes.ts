@@ -145,13 +145,11 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const found = await database.db
-        .selectFrom('devices')
-        .select('venue_id')
-        .where('id', '=', request.params.deviceId)
-        .executeTakeFirst();
-      if (!found) throw new AppError('NOT_FOUND');
-      await authorizeVenue(app, request, found.venue_id, ['manager', 'admin']);
+      const read = () =>
+        database.db.selectFrom('devices').selectAll().where('id', '=', request.params.deviceId).executeTakeFirst();
+      const row = await read();
+      if (!row) throw new AppError('NOT_FOUND');
+      await authorizeVenue(app, request, row.venue_id, ['manager', 'admin']);
       const at = new Date(app.devices.now()).toISOString();
       // Its states and schedule go with it; the one request that marks it does the rest (a repeat answers the same).
       const marked = await database.db.transaction().execute(async (trx) => {
@@ -166,16 +164,12 @@ export const deviceRegistryRoutes: FastifyPluginAsync = async (app) => {
         await trx.deleteFrom('device_schedules').where('device_id', '=', request.params.deviceId).execute();
         return true;
       });
-      const row = await database.db
-        .selectFrom('devices')
-        .selectAll()
-        .where('id', '=', request.params.deviceId)
-        .executeTakeFirstOrThrow();
-      if (marked) {
-        await app.devices.removed(deviceEntryOf(row));
-        await audit(database, request, { action: 'device.removed', venueId: row.venue_id, subject: row.id });
-      }
-      return answeredDevice(row);
+      // Removed already (maybe by another request since it was read): that removal's time stands.
+      if (!marked) return answeredDevice((row.disabled_at === null ? await read() : row) ?? row);
+      const removed = { ...row, disabled_at: at, updated_at: at };
+      await app.devices.removed(deviceEntryOf(removed));
+      await audit(database, request, { action: 'device.removed', venueId: row.venue_id, subject: row.id });
+      return answeredDevice(removed);
     },
   );
 };

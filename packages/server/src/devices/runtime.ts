@@ -18,7 +18,7 @@ import { IngestStats } from '../ingest/ingest-stats.js';
 import { createIngestWriter } from '../ingest/ingest-writer.js';
 import { IngestPipeline } from '../ingest/pipeline.js';
 import { ReadingBuffer } from '../ingest/reading-buffer.js';
-import { createBrokerAuthority, venueEventsTopic } from '../mqtt/broker-authority.js';
+import { createBrokerAuthority, isDeviceId, venueEventsTopic } from '../mqtt/broker-authority.js';
 import type { MqttBus, MqttEndpoints } from '../mqtt/bus.js';
 import { createDynamicSecurity, type DynamicSecurity } from '../mqtt/dynamic-security.js';
 import { createEmbeddedBroker } from '../mqtt/embedded-broker.js';
@@ -279,7 +279,7 @@ export function registerDevicesRuntime(app: FastifyInstance, options: DevicesRun
     },
     async entry(deviceId) {
       const indexed = directory.get(deviceId);
-      if (indexed || !cluster.shared) return indexed;
+      if (indexed || !cluster.shared || !isDeviceId(deviceId)) return indexed;
       const row = await database.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
       if (!row) return undefined;
       try {

@@ -46,7 +46,7 @@ export function createBrokerAuthority(app: FastifyInstance, directory: DeviceDir
   return {
     async authenticate(username, password) {
       if (!username || !password) return null;
-      const entry = directory.get(username) ?? (isDeviceId(username) ? await app.devices.entry(username) : undefined);
+      const entry = await app.devices.entry(username);
       if (entry) {
         return !entry.disabled && deviceSecretMatches(password, entry.secretHash) ? { kind: 'device', entry } : null;
       }

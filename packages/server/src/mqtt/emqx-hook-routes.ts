@@ -27,7 +27,7 @@ import { AppError } from '../errors/index.js';
 import { isGatewayId } from '../gateways/index.js';
 import { errorResponses, jsonSchema } from '../schemas/index.js';
 import { BROKER_HOOK } from '../schemas/security.js';
-import { type BrokerIdentity, createBrokerAuthority, isDeviceId } from './broker-authority.js';
+import { type BrokerIdentity, createBrokerAuthority } from './broker-authority.js';
 
 /** The user and password in `BK_MQTT_URL` (the platform's own connection), if any. */
 function platformCredentials(mqttUrl: string): { username: string; password: string } | undefined {
@@ -55,8 +55,7 @@ export const emqxHookRoutes: FastifyPluginAsync = async (app) => {
   /** Who a connected client is, from its username (devices, gateways) or its recorded session (users). */
   const identityOf = async (input: BrokerAuthzRequest): Promise<BrokerIdentity | null> => {
     const username = input.username ?? '';
-    const entry =
-      app.devices.directory.get(username) ?? (isDeviceId(username) ? await app.devices.entry(username) : undefined);
+    const entry = await app.devices.entry(username);
     if (entry) return entry.disabled ? null : { kind: 'device', entry };
     if (isGatewayId(username)) {
       const gateway = await database.db
