@@ -217,7 +217,17 @@ describe.each(DATABASES)('missed disinfection runs on %s', (db) => {
     server.clock.set(at('2030-05-08', '22:29'));
     await power(false, 0);
     await power(true, 0.2);
-    await new Promise((r) => setTimeout(r, 200));
+    // Whichever instance took each message: last evening's run ended, the 0.2 W reading stored.
+    await eventually(async () => {
+      for (const instance of server.instances) await instance.devices.flush();
+      const stored = await server.database.db
+        .selectFrom('readings')
+        .select('value')
+        .where('device_id', '=', lamp.id)
+        .where('value', '=', 0.2)
+        .execute();
+      return stored.length > 0 && (await runs()).every((r) => r.status !== 'running');
+    });
     server.clock.set(at('2030-05-08', '22:41'));
     await server.app.devices.tick();
     const missed = await alertsOf(server, lamp.id, 'DISINFECTION_RUN_MISSED');
